@@ -1,0 +1,14 @@
+package dev.tiketti.core;
+
+/**
+ * The ticket changed since the caller read it; nothing was written. Reload and retry.
+ *
+ * @since 0.1
+ */
+public class ConcurrentUpdateException extends TicketingException {
+    private static final long serialVersionUID = 1L;
+
+    public ConcurrentUpdateException(String message) {
+        super(ErrorCode.CONCURRENT_UPDATE, message);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.tiketti.core;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Criteria for listing tickets; every present criterion must match. Results are ordered by key
+ * (prefix, then number) and capped at {@code limit}.
+ *
+ * @param states      state names to include; empty means any
+ * @param assignee    tickets of this handler
+ * @param unassignedOnly only tickets nobody handles (cannot be combined with {@code assignee})
+ * @since 0.1
+ */
+public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<AgentId> assignee, boolean unassignedOnly,
+                          Optional<String> typeId, Optional<Classification> classificationPrefix,
+                          Optional<ContactId> requester, int limit) {
+    public static final int DEFAULT_LIMIT = 1000;
+
+    public TicketQuery {
+        Objects.requireNonNull(team, "team");
+        states = Set.copyOf(Objects.requireNonNull(states, "states"));
+        Objects.requireNonNull(assignee, "assignee");
+        Objects.requireNonNull(typeId, "typeId");
+        Objects.requireNonNull(classificationPrefix, "classificationPrefix");
+        Objects.requireNonNull(requester, "requester");
+        if (unassignedOnly && assignee.isPresent()) {
+            throw new IllegalArgumentException("a query cannot ask for unassigned tickets of an assignee");
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        }
+    }
+
+    /** Every ticket, up to the default limit. */
+    public static TicketQuery all() {
+        return new TicketQuery(Optional.empty(), Set.of(), Optional.empty(), false, Optional.empty(),
+                Optional.empty(), Optional.empty(), DEFAULT_LIMIT);
+    }
+
+    public TicketQuery team(TeamId value) {
+        return new TicketQuery(Optional.of(value), states, assignee, unassignedOnly, typeId, classificationPrefix, requester, limit);
+    }
+
+    public TicketQuery states(Set<String> value) {
+        return new TicketQuery(team, value, assignee, unassignedOnly, typeId, classificationPrefix, requester, limit);
+    }
+
+    public TicketQuery assignee(AgentId value) {
+        return new TicketQuery(team, states, Optional.of(value), false, typeId, classificationPrefix, requester, limit);
+    }
+
+    public TicketQuery unassigned() {
+        return new TicketQuery(team, states, Optional.empty(), true, typeId, classificationPrefix, requester, limit);
+    }
+
+    public TicketQuery type(String value) {
+        return new TicketQuery(team, states, assignee, unassignedOnly, Optional.of(value), classificationPrefix, requester, limit);
+    }
+
+    public TicketQuery classifiedUnder(Classification value) {
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, Optional.of(value), requester, limit);
+    }
+
+    public TicketQuery requester(ContactId value) {
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, Optional.of(value), limit);
+    }
+
+    public TicketQuery limit(int value) {
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester, value);
+    }
+
+    /** Whether a ticket matches; the reference semantics every store must follow. */
+    public boolean matches(dev.tiketti.core.ticket.Ticket t) {
+        return team.map(t.team()::equals).orElse(true)
+                && (states.isEmpty() || states.contains(t.state()))
+                && assignee.map(a -> t.assignee().map(a::equals).orElse(false)).orElse(true)
+                && (!unassignedOnly || t.assignee().isEmpty())
+                && typeId.map(t.typeId()::equals).orElse(true)
+                && classificationPrefix.map(p -> t.classification().map(c -> c.startsWith(p)).orElse(false)).orElse(true)
+                && requester.map(t.requester()::equals).orElse(true);
+    }
+}

@@ -1,0 +1,649 @@
+package dev.tiketti.core;
+
+import dev.tiketti.core.event.TicketEvent;
+import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
+import dev.tiketti.core.inmemory.InMemoryContactStore;
+import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
+import dev.tiketti.core.inmemory.InMemoryTicketStore;
+import dev.tiketti.core.inmemory.RecordingOutboundTransport;
+import dev.tiketti.core.internal.FieldValidation;
+import dev.tiketti.core.internal.Problems;
+import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.internal.WorkflowEngine;
+import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.spi.AttachmentStore;
+import dev.tiketti.core.spi.ContactStore;
+import dev.tiketti.core.spi.DefinitionStore;
+import dev.tiketti.core.spi.EventListener;
+import dev.tiketti.core.spi.OutboundMessage;
+import dev.tiketti.core.spi.OutboundTransport;
+import dev.tiketti.core.spi.TicketChange;
+import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.spi.Transactions;
+import dev.tiketti.core.ticket.AttachmentRef;
+import dev.tiketti.core.ticket.CustomFields;
+import dev.tiketti.core.ticket.EntryKind;
+import dev.tiketti.core.ticket.FieldChange;
+import dev.tiketti.core.ticket.FieldConstraint;
+import dev.tiketti.core.ticket.FieldDefinition;
+import dev.tiketti.core.ticket.FieldViolation;
+import dev.tiketti.core.ticket.HistoryAction;
+import dev.tiketti.core.ticket.HistoryEntry;
+import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketType;
+import dev.tiketti.core.ticket.TimelineEntry;
+import dev.tiketti.core.ticket.Visibility;
+import dev.tiketti.core.workflow.Effect;
+import dev.tiketti.core.workflow.Guard;
+import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.workflow.StateDefinition;
+import dev.tiketti.core.workflow.TransitionDefinition;
+import dev.tiketti.core.workflow.WorkflowDefinition;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point of Tiketti: define types and workflows, open tickets, move them through
+ * their workflow, and read their timeline and history. Build it once with {@link #builder()};
+ * it is immutable and thread-safe.
+ *
+ * <p>Every change runs in one unit of work of the configured {@link Transactions}; events and
+ * outbound messages are delivered after it commits. A refused or invalid request changes nothing.
+ *
+ * @since 0.1
+ */
+public final class Ticketing {
+    private static final Logger LOG = LoggerFactory.getLogger(Ticketing.class);
+
+    private final TicketStore tickets;
+    private final DefinitionStore definitions;
+    private final ContactStore contacts;
+    private final AttachmentStore attachments;
+    private final Transactions transactions;
+    private final OutboundTransport outbound;
+    private final Clock clock;
+    private final List<EventListener> listeners;
+
+    private Ticketing(Builder b) {
+        this.tickets = b.tickets.value;
+        this.definitions = b.definitions.value;
+        this.contacts = b.contacts.value;
+        this.attachments = b.attachments.value;
+        this.transactions = b.transactions.value;
+        this.outbound = b.outbound.value;
+        this.clock = b.clock.value;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The clock all of Tiketti's time comes from. */
+    public Clock clock() {
+        return clock;
+    }
+
+    // ---------------------------------------------------------------- definitions
+
+    /**
+     * Validates {@code draft} and stores it as the next version of its workflow (1 for a new id).
+     * Tickets already open keep the version they started with until {@link #upgradeWorkflow}.
+     * Types that use this workflow are re-checked against it (fields its guards and effects name).
+     *
+     * @return the published definition, with its version
+     */
+    public WorkflowDefinition publishWorkflow(WorkflowDefinition draft) {
+        Require.nonNull(draft, "workflow definition");
+        draft.validate();
+        return transactions.inTransaction(() -> {
+            List<String> problems = new ArrayList<>();
+            for (TicketType type : definitions.types()) {
+                if (type.workflowId().equals(draft.id())) {
+                    problems.addAll(typeAgainstWorkflow(type, draft));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(ErrorCode.INVALID_WORKFLOW, "Workflow '" + draft.id()
+                        + "' does not fit the ticket types that use it", problems);
+            }
+            int next = definitions.latestWorkflow(draft.id()).map(WorkflowDefinition::version).orElse(0) + 1;
+            WorkflowDefinition published = draft.withVersion(next);
+            definitions.saveWorkflow(published);
+            LOG.info("Published workflow '{}' version {}", published.id(), next);
+            return published;
+        });
+    }
+
+    /** The latest published version of a workflow. */
+    public Optional<WorkflowDefinition> workflow(String id) {
+        return definitions.latestWorkflow(Require.notBlank(id, "workflow id"));
+    }
+
+    public Optional<WorkflowDefinition> workflow(String id, int version) {
+        return definitions.findWorkflow(Require.notBlank(id, "workflow id"), version);
+    }
+
+    /**
+     * Creates or replaces a ticket type after checking that its workflow is published, its field
+     * names are unique, each constraint suits its field's kind, and every field the workflow's
+     * guards and effects name is declared (with effect values the field accepts).
+     */
+    public TicketType defineType(TicketType type) {
+        Require.nonNull(type, "ticket type");
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (FieldDefinition field : type.fields()) {
+            if (!names.add(field.name())) {
+                problems.add("field '" + field.name() + "' is declared more than once");
+            }
+            for (FieldConstraint c : field.constraints()) {
+                if (!c.appliesTo().contains(field.kind())) {
+                    problems.add("field '" + field.name() + "' is " + field.kind() + " but has a "
+                            + c.getClass().getSimpleName() + " constraint, which applies to " + c.appliesTo());
+                }
+            }
+            if (field.kind() == dev.tiketti.core.ticket.FieldKind.ENUM
+                    && field.constraints().stream().noneMatch(FieldConstraint.AllowedValues.class::isInstance)) {
+                problems.add("field '" + field.name() + "' is ENUM but lists no allowed values: use FieldDefinition.choice(...)");
+            }
+        }
+        Optional<WorkflowDefinition> workflow = definitions.latestWorkflow(type.workflowId());
+        if (workflow.isEmpty()) {
+            problems.add("workflow '" + type.workflowId() + "' is not published: publish it before defining the type");
+        } else if (problems.isEmpty()) {
+            problems.addAll(typeAgainstWorkflow(type, workflow.get()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(ErrorCode.INVALID_TICKET_TYPE,
+                    "Ticket type '" + type.id() + "' is invalid", problems);
+        }
+        transactions.inTransaction(() -> {
+            definitions.saveType(type);
+            return null;
+        });
+        return type;
+    }
+
+    private static List<String> typeAgainstWorkflow(TicketType type, WorkflowDefinition workflow) {
+        List<String> problems = new ArrayList<>();
+        for (TransitionDefinition t : workflow.transitions()) {
+            for (Guard g : t.guards()) {
+                if (g instanceof Guard.FieldRequired f && type.field(f.field()).isEmpty()) {
+                    problems.add("transition '" + t.name() + "' requires field '" + f.field()
+                            + "', which type '" + type.id() + "' does not declare");
+                }
+            }
+            for (Effect e : t.effects()) {
+                if (e instanceof Effect.SetField s) {
+                    Optional<FieldDefinition> field = type.field(s.field());
+                    if (field.isEmpty()) {
+                        problems.add("transition '" + t.name() + "' sets field '" + s.field()
+                                + "', which type '" + type.id() + "' does not declare");
+                    } else {
+                        List<FieldViolation> violations = new ArrayList<>();
+                        FieldValidation.coerce(field.get(), s.value(), violations);
+                        violations.forEach(v -> problems.add("transition '" + t.name() + "' sets field '"
+                                + s.field() + "' to a value that " + v.message()));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    public Optional<TicketType> type(String id) {
+        return definitions.findType(Require.notBlank(id, "ticket type id"));
+    }
+
+    public List<TicketType> types() {
+        return definitions.types();
+    }
+
+    // ---------------------------------------------------------------- contacts and attachments
+
+    /** Adds or replaces a contact in the customer register. */
+    public Contact registerContact(Contact contact) {
+        Require.nonNull(contact, "contact");
+        return transactions.inTransaction(() -> {
+            contacts.save(contact);
+            return contact;
+        });
+    }
+
+    public Optional<Contact> contact(ContactId id) {
+        return contacts.find(Require.nonNull(id, "contact id"));
+    }
+
+    public Optional<Contact> contactByEmail(String email) {
+        return contacts.findByEmail(Require.notBlank(email, "e-mail address"));
+    }
+
+    /** Stores attachment content and returns the reference to put on a timeline entry. */
+    public AttachmentRef storeAttachment(String fileName, String mediaType, byte[] content) {
+        Require.nonNull(content, "content");
+        String digest = attachments.put(content);
+        return new AttachmentRef(digest, fileName, mediaType, content.length);
+    }
+
+    public Optional<byte[]> attachment(AttachmentRef ref) {
+        return attachments.get(Require.nonNull(ref, "attachment reference").sha256());
+    }
+
+    // ---------------------------------------------------------------- tickets: reading
+
+    public Optional<Ticket> find(TicketId id) {
+        return tickets.find(Require.nonNull(id, "ticket id"));
+    }
+
+    public Optional<Ticket> find(TicketKey key) {
+        return tickets.findByKey(Require.nonNull(key, "ticket key"));
+    }
+
+    /** The ticket, or a {@link NotFoundException}. */
+    public Ticket get(TicketId id) {
+        return find(id).orElseThrow(() -> Problems.ticketNotFound(id));
+    }
+
+    public Ticket get(TicketKey key) {
+        return find(key).orElseThrow(() -> Problems.ticketNotFound(key));
+    }
+
+    /** Messages, replies, notes and calls of a ticket, oldest first. */
+    public List<TimelineEntry> timeline(TicketId id) {
+        return tickets.timeline(get(id).id());
+    }
+
+    /** The action history of a ticket, oldest first (R2). */
+    public List<HistoryEntry> history(TicketId id) {
+        return tickets.history(get(id).id());
+    }
+
+    public List<Ticket> query(TicketQuery query) {
+        return tickets.query(Require.nonNull(query, "query"));
+    }
+
+    /** The category of the ticket's current state in the workflow version it follows. */
+    public StateCategory category(Ticket ticket) {
+        return workflowOf(ticket).state(ticket.state()).map(StateDefinition::category)
+                .orElseThrow(() -> new IllegalStateException("ticket " + ticket.key() + " is in undeclared state "
+                        + ticket.state()));
+    }
+
+    /** The transitions from the ticket's current state, each with whether {@code actor} may take it now. */
+    public List<TransitionOption> transitionsFor(TicketId id, Actor actor) {
+        Require.nonNull(actor, "actor");
+        Ticket ticket = get(id);
+        Contact requester = requesterOf(ticket);
+        return workflowOf(ticket).transitionsFrom(ticket.state()).stream()
+                .map(t -> WorkflowEngine.option(t, ticket, actor, requester.assurance()))
+                .toList();
+    }
+
+    // ---------------------------------------------------------------- tickets: changing
+
+    /** Opens a ticket in its workflow's initial state, with a timeline entry for the first message or call. */
+    public Ticket open(OpenTicket request) {
+        Require.nonNull(request, "open-ticket request");
+        TicketType type = requireType(request.typeId());
+        WorkflowDefinition workflow = definitions.latestWorkflow(type.workflowId())
+                .orElseThrow(() -> Problems.workflowNotFound(type.workflowId()));
+        contacts.find(request.requester()).orElseThrow(() -> Problems.contactNotFound(request.requester()));
+        List<FieldViolation> violations = new ArrayList<>();
+        CustomFields fields = FieldValidation.apply(type, CustomFields.empty(), request.fields(), true, violations);
+        if (!violations.isEmpty()) {
+            throw new ValidationException(ErrorCode.VALIDATION_FAILED,
+                    "Ticket of type '" + type.id() + "' was not opened", violations);
+        }
+        return changing(events -> {
+            Instant now = clock.instant();
+            TicketKey key = new TicketKey(type.keyPrefix(), tickets.nextNumber(type.keyPrefix()));
+            Ticket ticket = new Ticket(TicketId.random(), key, type.id(), workflow.id(), workflow.version(),
+                    workflow.initialState(), request.classification(), request.priority(), request.requester(),
+                    request.organization(), request.assignee(), type.team(), request.channel(), request.subject(),
+                    Optional.empty(), fields, now, now, 1);
+            List<TimelineEntry> timeline = request.body().map(body -> List.of(new TimelineEntry(UUID.randomUUID(),
+                    ticket.id(), request.channel() == Channel.PHONE ? EntryKind.PHONE_CALL : EntryKind.INBOUND_MESSAGE,
+                    request.channel() == Channel.PHONE ? request.actor() : Actor.contact(request.requester()),
+                    request.channel() == Channel.PHONE ? Visibility.INTERNAL : Visibility.PUBLIC,
+                    request.channel(), body, request.attachments(), now))).orElse(List.of());
+            HistoryEntry created = new HistoryEntry(ticket.id(), 1, now, request.actor(), HistoryAction.CREATED,
+                    Optional.empty(), WorkflowEngine.changes(ticket.withState("").withAssignee(Optional.empty())
+                    .withFields(CustomFields.empty()).withClassification(Optional.empty()), ticket).stream()
+                    .filter(c -> !c.field().equals("priority") && !c.field().equals("subject")).toList());
+            tickets.create(ticket, timeline, List.of(created));
+            events.add(new TicketEvent.TicketOpened(ticket.id(), key, request.actor(), now, type.id(), ticket.state()));
+            return ticket;
+        }, List.of());
+    }
+
+    /**
+     * Takes a named transition. Every guard is evaluated; if any refuses, a
+     * {@link TransitionRejectedException} lists all reasons and nothing changes.
+     */
+    public Ticket transition(TransitionRequest request) {
+        Require.nonNull(request, "transition request");
+        List<OutboundMessage> messages = new ArrayList<>();
+        return changing(events -> {
+            Ticket before = load(request.ticketId(), request.expectedVersion());
+            WorkflowDefinition workflow = workflowOf(before);
+            TransitionDefinition transition = workflow.transitionsFrom(before.state()).stream()
+                    .filter(t -> t.name().equals(request.transition())).findFirst()
+                    .orElseThrow(() -> Problems.unknownTransition(request.transition(), before.key(), before.state(),
+                            workflow.transitionsFrom(before.state()).stream().map(TransitionDefinition::name).toList()));
+            TicketType type = requireType(before.typeId());
+            List<FieldViolation> violations = new ArrayList<>();
+            Ticket prospective = before.withFields(FieldValidation.apply(type, before.fields(), request.fields(),
+                    false, violations));
+            if (request.resolution().isPresent()) {
+                prospective = prospective.withResolution(request.resolution());
+            }
+            rejectInvalid(violations, before);
+            Contact requester = requesterOf(before);
+            List<String> reasons = WorkflowEngine.denials(transition, prospective, request.actor(), requester.assurance());
+            if (!reasons.isEmpty()) {
+                throw new TransitionRejectedException(transition.name(), before.key(), reasons);
+            }
+            Instant now = clock.instant();
+            WorkflowEngine.Outcome outcome = WorkflowEngine.apply(transition, before, prospective, type,
+                    request.actor(), requester, now, violations);
+            rejectInvalid(violations, before);
+            Ticket after = outcome.ticket().nextVersion(now);
+            long sequence = tickets.history(before.id()).size() + 1;
+            tickets.update(new TicketChange(after, before.version(), outcome.entries(), List.of(new HistoryEntry(
+                    before.id(), sequence, now, request.actor(), HistoryAction.TRANSITIONED,
+                    Optional.of(transition.name()), outcome.changes()))));
+            messages.addAll(outcome.messages());
+            events.add(new TicketEvent.TicketTransitioned(after.id(), after.key(), request.actor(), now,
+                    transition.name(), before.state(), after.state()));
+            return after;
+        }, messages);
+    }
+
+    /** Changes assignee, priority, classification, subject or custom fields; recorded in the history. */
+    public Ticket update(TicketUpdate request) {
+        Require.nonNull(request, "ticket update");
+        return changing(events -> {
+            Ticket before = load(request.ticketId(), request.expectedVersion());
+            TicketType type = requireType(before.typeId());
+            List<FieldViolation> violations = new ArrayList<>();
+            Ticket after = before.withFields(FieldValidation.apply(type, before.fields(), request.fields(), false,
+                    violations));
+            rejectInvalid(violations, before);
+            if (request.assignee().isPresent()) {
+                after = after.withAssignee(request.assignee().get());
+            }
+            after = after.withPriority(request.priority().orElse(after.priority()))
+                    .withClassification(request.classification().or(after::classification))
+                    .withSubject(request.subject().orElse(after.subject()));
+            List<FieldChange> changes = WorkflowEngine.changes(before, after);
+            if (changes.isEmpty()) {
+                return before; // nothing to record: an update that changes nothing is not a change
+            }
+            Instant now = clock.instant();
+            after = after.nextVersion(now);
+            long sequence = tickets.history(before.id()).size() + 1;
+            tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
+                    sequence, now, request.actor(), HistoryAction.UPDATED, Optional.empty(), changes))));
+            events.add(new TicketEvent.TicketUpdated(after.id(), after.key(), request.actor(), now, changes));
+            return after;
+        }, List.of());
+    }
+
+    /**
+     * Adds a message, reply, note or phone call to a ticket's timeline. A public outbound reply is
+     * delivered to the requester through the outbound transport after commit.
+     */
+    public TimelineEntry addEntry(NewEntry request) {
+        Require.nonNull(request, "entry");
+        List<OutboundMessage> messages = new ArrayList<>();
+        return changing(events -> {
+            Ticket before = get(request.ticketId());
+            Instant now = clock.instant();
+            TimelineEntry entry = new TimelineEntry(UUID.randomUUID(), before.id(), request.kind(), request.author(),
+                    request.visibility(), request.channel(), request.body(), request.attachments(), now);
+            Ticket after = before.nextVersion(now);
+            long sequence = tickets.history(before.id()).size() + 1;
+            tickets.update(new TicketChange(after, before.version(), List.of(entry), List.of(new HistoryEntry(
+                    before.id(), sequence, now, request.author(), HistoryAction.ENTRY_ADDED, Optional.empty(),
+                    List.of(FieldChange.of("timeline", null, request.kind()))))));
+            if (request.kind() == EntryKind.OUTBOUND_REPLY && request.visibility() == Visibility.PUBLIC) {
+                Contact requester = requesterOf(before);
+                messages.add(new OutboundMessage(before.id(), before.key(),
+                        new OutboundMessage.ToContact(requester.id(), requester.emails()),
+                        "[" + before.key() + "] " + before.subject(), request.body()));
+            }
+            events.add(new TicketEvent.EntryAdded(before.id(), before.key(), request.author(), now, request.kind()));
+            return entry;
+        }, messages);
+    }
+
+    /**
+     * Moves a ticket to the latest version of its workflow. Its state keeps its name unless
+     * {@code stateMapping} maps it to another; the resulting state must exist in the new version.
+     */
+    public Ticket upgradeWorkflow(TicketId id, Map<String, String> stateMapping, Actor actor) {
+        Require.nonNull(stateMapping, "state mapping");
+        Require.nonNull(actor, "actor");
+        return changing(events -> {
+            Ticket before = get(id);
+            WorkflowDefinition latest = definitions.latestWorkflow(before.workflowId())
+                    .orElseThrow(() -> Problems.workflowNotFound(before.workflowId()));
+            if (latest.version() == before.workflowVersion()) {
+                return before;
+            }
+            String state = stateMapping.getOrDefault(before.state(), before.state());
+            if (latest.state(state).isEmpty()) {
+                throw Problems.unknownState(state, latest.id(), latest.version(),
+                        latest.states().stream().map(StateDefinition::name).toList());
+            }
+            Instant now = clock.instant();
+            Ticket after = before.withWorkflowVersion(latest.version()).withState(state).nextVersion(now);
+            long sequence = tickets.history(before.id()).size() + 1;
+            tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
+                    sequence, now, actor, HistoryAction.WORKFLOW_UPGRADED, Optional.empty(),
+                    WorkflowEngine.changes(before, after)))));
+            events.add(new TicketEvent.WorkflowUpgraded(after.id(), after.key(), actor, now, before.workflowVersion(),
+                    latest.version()));
+            return after;
+        }, List.of());
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** Runs a change in one transaction, then delivers its events and messages. */
+    private <T> T changing(java.util.function.Function<List<TicketEvent>, T> work, List<OutboundMessage> messages) {
+        List<TicketEvent> events = new ArrayList<>();
+        T result = transactions.inTransaction(() -> work.apply(events));
+        for (OutboundMessage message : messages) {
+            try {
+                outbound.send(message);
+            } catch (RuntimeException e) {
+                LOG.error("Delivering a message about ticket {} failed after the change was committed; "
+                        + "the change stands", message.ticketKey(), e);
+            }
+        }
+        for (TicketEvent event : events) {
+            for (EventListener listener : listeners) {
+                try {
+                    listener.on(event);
+                } catch (RuntimeException e) {
+                    LOG.error("Event listener {} failed on {} for ticket {}", listener, event.getClass().getSimpleName(),
+                            event.key(), e);
+                }
+            }
+        }
+        return result;
+    }
+
+    private Ticket load(TicketId id, OptionalLong expectedVersion) {
+        Ticket ticket = get(id);
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != ticket.version()) {
+            throw new ConcurrentUpdateException("Ticket " + ticket.key() + " was changed by someone else (version "
+                    + ticket.version() + ", you had " + expectedVersion.getAsLong() + "); reload it and try again.");
+        }
+        return ticket;
+    }
+
+    private static void rejectInvalid(List<FieldViolation> violations, Ticket ticket) {
+        if (!violations.isEmpty()) {
+            throw new ValidationException(ErrorCode.VALIDATION_FAILED, "Ticket " + ticket.key() + " was not changed",
+                    violations);
+        }
+    }
+
+    private TicketType requireType(String typeId) {
+        return definitions.findType(typeId).orElseThrow(() -> Problems.typeNotFound(typeId,
+                definitions.types().stream().map(TicketType::id).toList()));
+    }
+
+    private WorkflowDefinition workflowOf(Ticket ticket) {
+        return definitions.findWorkflow(ticket.workflowId(), ticket.workflowVersion())
+                .orElseThrow(() -> Problems.workflowVersionNotFound(ticket.workflowId(), ticket.workflowVersion(),
+                        ticket.id()));
+    }
+
+    private Contact requesterOf(Ticket ticket) {
+        return contacts.find(ticket.requester()).orElseThrow(() -> Problems.contactNotFound(ticket.requester()));
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /**
+     * Wires the SPIs. Each option may be set once; {@link #build()} reports every missing or
+     * contradictory option in one {@link ConfigurationException}.
+     */
+    public static final class Builder {
+        private final Slot<TicketStore> tickets = new Slot<>("ticketStore");
+        private final Slot<DefinitionStore> definitions = new Slot<>("definitionStore");
+        private final Slot<ContactStore> contacts = new Slot<>("contactStore");
+        private final Slot<AttachmentStore> attachments = new Slot<>("attachmentStore");
+        private final Slot<OutboundTransport> outbound = new Slot<>("outboundTransport");
+        private final Slot<Transactions> transactions = new Slot<>("transactions");
+        private final Slot<Clock> clock = new Slot<>("clock");
+        private final List<EventListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder ticketStore(TicketStore store) {
+            tickets.set(store, "explicitly");
+            return this;
+        }
+
+        public Builder definitionStore(DefinitionStore store) {
+            definitions.set(store, "explicitly");
+            return this;
+        }
+
+        public Builder contactStore(ContactStore store) {
+            contacts.set(store, "explicitly");
+            return this;
+        }
+
+        public Builder attachmentStore(AttachmentStore store) {
+            attachments.set(store, "explicitly");
+            return this;
+        }
+
+        public Builder outboundTransport(OutboundTransport transport) {
+            outbound.set(transport, "explicitly");
+            return this;
+        }
+
+        /** How units of work are made atomic; defaults to {@link Transactions#none()}. */
+        public Builder transactions(Transactions value) {
+            transactions.set(value, "explicitly");
+            return this;
+        }
+
+        /** Where all time comes from; defaults to {@link Clock#systemUTC()}. */
+        public Builder clock(Clock value) {
+            clock.set(value, "explicitly");
+            return this;
+        }
+
+        /** Adds a listener for domain events; listeners run in the order added. */
+        public Builder listener(EventListener listener) {
+            listeners.add(Require.nonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Fills every store and the transport not yet set with the in-memory reference
+         * implementations (the transport records instead of sending). Set explicit adapters first.
+         */
+        public Builder inMemory() {
+            tickets.fill(InMemoryTicketStore::new);
+            definitions.fill(InMemoryDefinitionStore::new);
+            contacts.fill(InMemoryContactStore::new);
+            attachments.fill(InMemoryAttachmentStore::new);
+            outbound.fill(RecordingOutboundTransport::new);
+            return this;
+        }
+
+        public Ticketing build() {
+            List<String> problems = new ArrayList<>();
+            for (Slot<?> slot : List.of(tickets, definitions, contacts, attachments, outbound)) {
+                if (slot.value == null) {
+                    problems.add(slot.name + " is not set: call Ticketing.builder()." + slot.name
+                            + "(...) with your adapter, or .inMemory() for the in-memory reference implementations");
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION,
+                        "Ticketing cannot be built", problems);
+            }
+            transactions.fill(Transactions::none);
+            clock.fill(Clock::systemUTC);
+            Ticketing built = new Ticketing(this);
+            Map<String, String> wiring = new LinkedHashMap<>();
+            for (Slot<?> slot : List.of(tickets, definitions, contacts, attachments, outbound, transactions, clock)) {
+                wiring.put(slot.name, slot.value.getClass().getName() + " (" + slot.origin + ")");
+            }
+            LOG.info("Tiketti wired: {}, {} event listener(s)", wiring, listeners.size());
+            return built;
+        }
+    }
+
+    private static final class Slot<T> {
+        final String name;
+        T value;
+        String origin;
+
+        Slot(String name) {
+            this.name = name;
+        }
+
+        void set(T newValue, String how) {
+            Require.nonNull(newValue, name);
+            if (value != null) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, name + " was already set ("
+                        + origin + ", to " + value.getClass().getName() + "); set each option once"
+                        + ("by inMemory()".equals(origin) ? ", and set explicit adapters before calling inMemory()" : ""),
+                        List.of());
+            }
+            value = newValue;
+            origin = how;
+        }
+
+        void fill(Supplier<T> supplier) {
+            if (value == null) {
+                value = supplier.get();
+                origin = "by default";
+            }
+        }
+    }
+}

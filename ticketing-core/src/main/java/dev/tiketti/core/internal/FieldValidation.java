@@ -1,0 +1,78 @@
+package dev.tiketti.core.internal;
+
+import dev.tiketti.core.ticket.CustomFields;
+import dev.tiketti.core.ticket.FieldConstraint;
+import dev.tiketti.core.ticket.FieldDefinition;
+import dev.tiketti.core.ticket.FieldViolation;
+import dev.tiketti.core.ticket.TicketType;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies raw values to custom fields under a type's declarations, collecting every violation.
+ * Not API.
+ */
+public final class FieldValidation {
+    private FieldValidation() {
+    }
+
+    /**
+     * Writes {@code changes} (a null value clears a field) onto {@code base}; appends violations
+     * to {@code violations}. When {@code checkAllRequired}, every required field must end up set.
+     */
+    public static CustomFields apply(TicketType type, CustomFields base, Map<String, ?> changes,
+                                     boolean checkAllRequired, List<FieldViolation> violations) {
+        CustomFields result = base;
+        for (Map.Entry<String, ?> change : changes.entrySet()) {
+            String name = change.getKey();
+            Object raw = change.getValue();
+            Optional<FieldDefinition> definition = type.field(name);
+            if (definition.isEmpty()) {
+                violations.add(new FieldViolation(name, "is not a field of type '" + type.id() + "'; its fields are "
+                        + type.fields().stream().map(FieldDefinition::name).toList(), Optional.ofNullable(raw)));
+                continue;
+            }
+            FieldDefinition field = definition.get();
+            if (raw == null) {
+                if (field.mandatory()) {
+                    violations.add(new FieldViolation(name, "is required and cannot be cleared", Optional.empty()));
+                } else {
+                    result = result.with(name, Optional.empty());
+                }
+                continue;
+            }
+            Optional<Object> value = coerce(field, raw, violations);
+            if (value.isPresent()) {
+                result = result.with(name, value);
+            }
+        }
+        if (checkAllRequired) {
+            for (FieldDefinition field : type.fields()) {
+                if (field.mandatory() && !result.has(field.name()) && !changes.containsKey(field.name())) {
+                    violations.add(new FieldViolation(field.name(), "is required: give a value", Optional.empty()));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The value converted to the field's kind if it satisfies every constraint; violations otherwise. */
+    public static Optional<Object> coerce(FieldDefinition field, Object raw, List<FieldViolation> violations) {
+        Optional<Object> value = field.kind().coerce(raw);
+        if (value.isEmpty()) {
+            violations.add(new FieldViolation(field.name(), "must be " + field.kind().expected() + ", was a "
+                    + raw.getClass().getSimpleName(), Optional.of(raw)));
+            return Optional.empty();
+        }
+        boolean ok = true;
+        for (FieldConstraint constraint : field.constraints()) {
+            Optional<String> problem = constraint.check(value.get());
+            if (problem.isPresent()) {
+                violations.add(new FieldViolation(field.name(), problem.get(), Optional.of(raw)));
+                ok = false;
+            }
+        }
+        return ok ? value : Optional.empty();
+    }
+}

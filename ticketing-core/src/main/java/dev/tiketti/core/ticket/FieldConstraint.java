@@ -1,0 +1,130 @@
+package dev.tiketti.core.ticket;
+
+import dev.tiketti.core.ErrorCode;
+import dev.tiketti.core.TicketingException;
+import java.math.BigDecimal;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A rule a custom field's value must satisfy, named after its Jakarta Validation counterpart
+ * ({@code @Size}, {@code @Pattern}, {@code @DecimalMin}, {@code @DecimalMax}) and with the same
+ * default messages. Custom fields are data, not bean properties, so Tiketti evaluates them itself.
+ *
+ * @since 0.1
+ */
+public sealed interface FieldConstraint {
+
+    /** The kinds of field this constraint can be declared on. */
+    Set<FieldKind> appliesTo();
+
+    /** A violation message for {@code value} (already coerced to the field's kind), or empty if satisfied. */
+    Optional<String> check(Object value);
+
+    /** Text length between {@code min} and {@code max}, inclusive ({@code @Size}). */
+    record Size(int min, int max) implements FieldConstraint {
+        public Size {
+            if (min < 0 || max < min) {
+                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
+                        "Size constraint needs 0 <= min <= max, was min=" + min + ", max=" + max + ".");
+            }
+        }
+
+        @Override
+        public Set<FieldKind> appliesTo() {
+            return Set.of(FieldKind.TEXT);
+        }
+
+        @Override
+        public Optional<String> check(Object value) {
+            int length = ((String) value).length();
+            return length < min || length > max
+                    ? Optional.of("size must be between " + min + " and " + max) : Optional.empty();
+        }
+    }
+
+    /** Text matches the whole regular expression ({@code @Pattern}). */
+    record Pattern(String regex) implements FieldConstraint {
+        public Pattern {
+            Objects.requireNonNull(regex, "regex");
+            try {
+                java.util.regex.Pattern.compile(regex);
+            } catch (PatternSyntaxException e) {
+                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
+                        "Pattern constraint '" + regex + "' is not a valid regular expression: " + e.getDescription() + ".");
+            }
+        }
+
+        @Override
+        public Set<FieldKind> appliesTo() {
+            return Set.of(FieldKind.TEXT);
+        }
+
+        @Override
+        public Optional<String> check(Object value) {
+            return java.util.regex.Pattern.compile(regex).matcher((String) value).matches()
+                    ? Optional.empty() : Optional.of("must match \"" + regex + "\"");
+        }
+    }
+
+    /** Number at least {@code min} ({@code @DecimalMin}, inclusive). */
+    record Min(BigDecimal min) implements FieldConstraint {
+        public Min {
+            Objects.requireNonNull(min, "min");
+        }
+
+        @Override
+        public Set<FieldKind> appliesTo() {
+            return Set.of(FieldKind.NUMBER);
+        }
+
+        @Override
+        public Optional<String> check(Object value) {
+            return ((BigDecimal) value).compareTo(min) < 0
+                    ? Optional.of("must be greater than or equal to " + min.toPlainString()) : Optional.empty();
+        }
+    }
+
+    /** Number at most {@code max} ({@code @DecimalMax}, inclusive). */
+    record Max(BigDecimal max) implements FieldConstraint {
+        public Max {
+            Objects.requireNonNull(max, "max");
+        }
+
+        @Override
+        public Set<FieldKind> appliesTo() {
+            return Set.of(FieldKind.NUMBER);
+        }
+
+        @Override
+        public Optional<String> check(Object value) {
+            return ((BigDecimal) value).compareTo(max) > 0
+                    ? Optional.of("must be less than or equal to " + max.toPlainString()) : Optional.empty();
+        }
+    }
+
+    /** Value is one of a fixed set (the values of an {@link FieldKind#ENUM} field). */
+    record AllowedValues(Set<String> values) implements FieldConstraint {
+        public AllowedValues {
+            values = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Objects.requireNonNull(values, "values")));
+            if (values.isEmpty()) {
+                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
+                        "AllowedValues needs at least one value.");
+            }
+        }
+
+        @Override
+        public Set<FieldKind> appliesTo() {
+            return Set.of(FieldKind.ENUM, FieldKind.TEXT);
+        }
+
+        @Override
+        public Optional<String> check(Object value) {
+            return values.contains((String) value)
+                    ? Optional.empty() : Optional.of("must be one of " + values);
+        }
+    }
+}

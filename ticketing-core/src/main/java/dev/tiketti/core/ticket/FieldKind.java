@@ -1,0 +1,60 @@
+package dev.tiketti.core.ticket;
+
+import dev.tiketti.core.ContactId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * The value kinds a custom field can hold, and the Java types accepted for each.
+ *
+ * @since 0.1
+ */
+public enum FieldKind {
+    /** Free text; accepts any {@link CharSequence}. */
+    TEXT("text"),
+    /** A decimal number; accepts any {@link Number} or a numeric string, stored as {@link BigDecimal}. */
+    NUMBER("a number"),
+    /** A calendar date; accepts {@link LocalDate} or an ISO-8601 string such as {@code 2025-06-19}. */
+    DATE("a date (LocalDate or yyyy-MM-dd)"),
+    /** One of a fixed set of values (see {@link FieldConstraint.AllowedValues}); accepts a string. */
+    ENUM("one of the allowed values"),
+    /** True or false; accepts {@link Boolean} or the strings {@code true} / {@code false}. */
+    BOOLEAN("true or false"),
+    /** A reference to a contact; accepts {@link ContactId} or its UUID string. */
+    CONTACT("a contact id");
+
+    private final String expected;
+
+    FieldKind(String expected) {
+        this.expected = expected;
+    }
+
+    /** Words for an error message: what a value of this kind looks like. */
+    public String expected() {
+        return expected;
+    }
+
+    /** Converts a raw value to this kind's canonical Java type, or empty if it has the wrong type. */
+    public Optional<Object> coerce(Object raw) {
+        try {
+            return Optional.ofNullable(switch (this) {
+                case TEXT, ENUM -> raw instanceof CharSequence cs ? cs.toString() : null;
+                case NUMBER -> raw instanceof BigDecimal bd ? bd
+                        : raw instanceof Long || raw instanceof Integer || raw instanceof Short || raw instanceof Byte
+                        ? BigDecimal.valueOf(((Number) raw).longValue())
+                        : raw instanceof Double || raw instanceof Float ? BigDecimal.valueOf(((Number) raw).doubleValue())
+                        : raw instanceof String s ? new BigDecimal(s.strip()) : null;
+                case DATE -> raw instanceof LocalDate d ? d : raw instanceof String s ? LocalDate.parse(s.strip()) : null;
+                case BOOLEAN -> raw instanceof Boolean b ? b
+                        : "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : null;
+                case CONTACT -> raw instanceof ContactId c ? c : raw instanceof String s ? ContactId.of(s.strip()) : null;
+            });
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // e.g. a malformed UUID
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tiketti.core.ticket;
+
+import dev.tiketti.core.AgentId;
+import dev.tiketti.core.Channel;
+import dev.tiketti.core.Classification;
+import dev.tiketti.core.ContactId;
+import dev.tiketti.core.OrganizationId;
+import dev.tiketti.core.Priority;
+import dev.tiketti.core.TeamId;
+import dev.tiketti.core.TicketId;
+import dev.tiketti.core.TicketKey;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A service request: one matter of one requester, handled by a team through its workflow.
+ * Immutable; every change produces a new value with {@code version + 1}. The timeline and the
+ * action history are kept beside it (see {@link dev.tiketti.core.Ticketing#timeline}).
+ *
+ * @param workflowVersion the version of the type's workflow this ticket follows; a new version
+ *                        applies only after {@link dev.tiketti.core.Ticketing#upgradeWorkflow}
+ * @param version         optimistic-locking version, 1 when opened
+ * @since 0.1
+ */
+public record Ticket(TicketId id, TicketKey key, String typeId, String workflowId, int workflowVersion,
+                     String state, Optional<Classification> classification, Priority priority,
+                     ContactId requester, Optional<OrganizationId> organization, Optional<AgentId> assignee,
+                     TeamId team, Channel channel, String subject, Optional<String> resolution,
+                     CustomFields fields, Instant createdAt, Instant updatedAt, long version) {
+    public Ticket {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(typeId, "typeId");
+        Objects.requireNonNull(workflowId, "workflowId");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(classification, "classification");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(requester, "requester");
+        Objects.requireNonNull(organization, "organization");
+        Objects.requireNonNull(assignee, "assignee");
+        Objects.requireNonNull(team, "team");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(resolution, "resolution");
+        Objects.requireNonNull(fields, "fields");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be >= 1, was " + version);
+        }
+    }
+
+    public Ticket withState(String newState) {
+        return new Ticket(id, key, typeId, workflowId, workflowVersion, newState, classification, priority, requester,
+                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt, version);
+    }
+
+    public Ticket withWorkflowVersion(int newVersion) {
+        return new Ticket(id, key, typeId, workflowId, newVersion, state, classification, priority, requester,
+                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt, version);
+    }
+
+    public Ticket withAssignee(Optional<AgentId> newAssignee) {
+        return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, priority, requester,
+                organization, newAssignee, team, channel, subject, resolution, fields, createdAt, updatedAt, version);
+    }
+
+    public Ticket withPriority(Priority newPriority) {
+        return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, newPriority, requester,
+                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt, version);
+    }
+
+    public Ticket withClassification(Optional<Classification> newClassification) {
+        return new Ticket(id, key, typeId, workflowId, workflowVersion, state, newClassification, priority, requester,
+                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt, version);
+    }
+
+    public Ticket withSubject(String newSubject) {
+        return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, priority, requester,
+                organization, assignee, team, channel, newSubject, resolution, fields, createdAt, updatedAt, version);
+    }
+
+    public Ticket withResolution(Optional<String> newResolution) {
+        return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, priority, requester,
+                organization, assignee, team, channel, subject, newResolution, fields, createdAt, updatedAt, version);
+    }
+
+    public Ticket withFields(CustomFields newFields) {
+        return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, priority, requester,
+                organization, assignee, team, channel, subject, resolution, newFields, createdAt, updatedAt, version);
+    }
+
+    /** The next version of this ticket, stamped with the time of the change. */
+    public Ticket nextVersion(Instant at) {
+        return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, priority, requester,
+                organization, assignee, team, channel, subject, resolution, fields, createdAt, at, version + 1);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.tiketti.core.ticket;
+
+import dev.tiketti.core.Actor;
+import dev.tiketti.core.Channel;
+import dev.tiketti.core.TicketId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One entry of a ticket's timeline: an inbound message, an outbound reply, an internal note or a
+ * logged phone call, with author, visibility, body and attachment references.
+ *
+ * @since 0.1
+ */
+public record TimelineEntry(UUID id, TicketId ticketId, EntryKind kind, Actor author, Visibility visibility,
+                            Channel channel, String body, List<AttachmentRef> attachments, Instant at) {
+    public TimelineEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(ticketId, "ticketId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(author, "author");
+        Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(body, "body");
+        attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
+        Objects.requireNonNull(at, "at");
+        if (kind == EntryKind.INTERNAL_NOTE && visibility != Visibility.INTERNAL) {
+            throw new dev.tiketti.core.TicketingException(dev.tiketti.core.ErrorCode.ARGUMENT_INVALID,
+                    "An internal note cannot be public; use an outbound reply to tell the requester.");
+        }
+    }
+}
