@@ -320,9 +320,7 @@ public final class Ticketing {
                     request.channel() == Channel.PHONE ? Visibility.INTERNAL : Visibility.PUBLIC,
                     request.channel(), body, request.attachments(), now))).orElse(List.of());
             HistoryEntry created = new HistoryEntry(ticket.id(), 1, now, request.actor(), HistoryAction.CREATED,
-                    Optional.empty(), WorkflowEngine.changes(ticket.withState("").withAssignee(Optional.empty())
-                    .withFields(CustomFields.empty()).withClassification(Optional.empty()), ticket).stream()
-                    .filter(c -> !c.field().equals("priority") && !c.field().equals("subject")).toList());
+                    Optional.empty(), WorkflowEngine.initialValues(ticket));
             tickets.create(ticket, timeline, List.of(created));
             events.add(new TicketEvent.TicketOpened(ticket.id(), key, request.actor(), now, type.id(), ticket.state()));
             return ticket;
@@ -361,9 +359,8 @@ public final class Ticketing {
                     request.actor(), requester, now, violations);
             rejectInvalid(violations, before);
             Ticket after = outcome.ticket().nextVersion(now);
-            long sequence = tickets.history(before.id()).size() + 1;
             tickets.update(new TicketChange(after, before.version(), outcome.entries(), List.of(new HistoryEntry(
-                    before.id(), sequence, now, request.actor(), HistoryAction.TRANSITIONED,
+                    before.id(), after.version(), now, request.actor(), HistoryAction.TRANSITIONED,
                     Optional.of(transition.name()), outcome.changes()))));
             messages.addAll(outcome.messages());
             events.add(new TicketEvent.TicketTransitioned(after.id(), after.key(), request.actor(), now,
@@ -394,9 +391,8 @@ public final class Ticketing {
             }
             Instant now = clock.instant();
             after = after.nextVersion(now);
-            long sequence = tickets.history(before.id()).size() + 1;
             tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
-                    sequence, now, request.actor(), HistoryAction.UPDATED, Optional.empty(), changes))));
+                    after.version(), now, request.actor(), HistoryAction.UPDATED, Optional.empty(), changes))));
             events.add(new TicketEvent.TicketUpdated(after.id(), after.key(), request.actor(), now, changes));
             return after;
         }, List.of());
@@ -415,9 +411,8 @@ public final class Ticketing {
             TimelineEntry entry = new TimelineEntry(UUID.randomUUID(), before.id(), request.kind(), request.author(),
                     request.visibility(), request.channel(), request.body(), request.attachments(), now);
             Ticket after = before.nextVersion(now);
-            long sequence = tickets.history(before.id()).size() + 1;
             tickets.update(new TicketChange(after, before.version(), List.of(entry), List.of(new HistoryEntry(
-                    before.id(), sequence, now, request.author(), HistoryAction.ENTRY_ADDED, Optional.empty(),
+                    before.id(), after.version(), now, request.author(), HistoryAction.ENTRY_ADDED, Optional.empty(),
                     List.of(FieldChange.of("timeline", null, request.kind()))))));
             if (request.kind() == EntryKind.OUTBOUND_REPLY && request.visibility() == Visibility.PUBLIC) {
                 Contact requester = requesterOf(before);
@@ -451,9 +446,8 @@ public final class Ticketing {
             }
             Instant now = clock.instant();
             Ticket after = before.withWorkflowVersion(latest.version()).withState(state).nextVersion(now);
-            long sequence = tickets.history(before.id()).size() + 1;
             tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
-                    sequence, now, actor, HistoryAction.WORKFLOW_UPGRADED, Optional.empty(),
+                    after.version(), now, actor, HistoryAction.WORKFLOW_UPGRADED, Optional.empty(),
                     WorkflowEngine.changes(before, after)))));
             events.add(new TicketEvent.WorkflowUpgraded(after.id(), after.key(), actor, now, before.workflowVersion(),
                     latest.version()));

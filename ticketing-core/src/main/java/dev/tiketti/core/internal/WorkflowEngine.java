@@ -108,6 +108,17 @@ public final class WorkflowEngine {
                 .replace("{transition}", transition);
     }
 
+    /** What a new ticket was opened with, as changes from nothing: the first history entry. */
+    public static List<FieldChange> initialValues(Ticket t) {
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(FieldChange.of("state", null, t.state()));
+        changes.add(FieldChange.of("priority", null, t.priority()));
+        t.assignee().ifPresent(a -> changes.add(FieldChange.of("assignee", null, a)));
+        t.classification().ifPresent(c -> changes.add(FieldChange.of("classification", null, c)));
+        t.fields().values().forEach((name, value) -> changes.add(FieldChange.of("fields." + name, null, value)));
+        return changes;
+    }
+
     /** The fields that differ between two versions of a ticket, built-in ones first. */
     public static List<FieldChange> changes(Ticket a, Ticket b) {
         List<FieldChange> changes = new ArrayList<>();

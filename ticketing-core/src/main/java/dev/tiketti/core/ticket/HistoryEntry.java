@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * One append-only record of the action history (R2): who did what and when, which transition,
- * and which fields changed from what to what. {@code sequence} orders a ticket's entries from 1.
+ * and which fields changed from what to what. {@code sequence} orders a ticket's entries from 1;
+ * since every successful change adds exactly one entry and one version, it equals the ticket's
+ * version after the change.
  *
  * @since 0.1
  */

@@ -1,0 +1,156 @@
+package dev.tiketti.examples.hr;
+
+import dev.tiketti.core.Actor;
+import dev.tiketti.core.Channel;
+import dev.tiketti.core.ContactId;
+import dev.tiketti.core.NewEntry;
+import dev.tiketti.core.OpenTicket;
+import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.Ticketing;
+import dev.tiketti.core.TransitionRejectedException;
+import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.inmemory.RecordingOutboundTransport;
+import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.ticket.FieldChange;
+import dev.tiketti.core.ticket.HistoryEntry;
+import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TimelineEntry;
+import dev.tiketti.core.workflow.StateCategory;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * A runnable host application: an HR service team that used to work from hr@company.example.fi.
+ * Walks through opening tickets from mail and from a phone call, handling them, a refused
+ * transition, the team's situational picture and one ticket's full history. People are invented.
+ */
+public final class HrHelpdesk {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("d.M.yyyy HH:mm:ss").withZone(ZoneId.of("Europe/Helsinki"));
+
+    private final PrintStream out;
+
+    HrHelpdesk(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        new HrHelpdesk(System.out).run(Clock.systemUTC());
+    }
+
+    void run(Clock clock) {
+        RecordingOutboundTransport outbox = new RecordingOutboundTransport();
+        // tag::embed[]
+        Ticketing ticketing = Ticketing.builder()
+                .outboundTransport(outbox)          // SMTP in production; here we keep what is sent
+                .inMemory()                          // in-memory stores for everything not set above
+                .clock(clock)
+                .listener(event -> out.println("  event: " + event.getClass().getSimpleName() + " " + event.key()))
+                .build();
+        // end::embed[]
+        HrSetup.define(ticketing);
+        out.println("== Tiketti HR help desk ==");
+        out.println("Workflows: " + ticketing.workflow("hr-general").orElseThrow().states().size()
+                + " states in hr-general (Java builder), hr-personal loaded from JSON");
+
+        Contact aino = ticketing.registerContact(Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi",
+                AssuranceLevel.SUBSTANTIAL));
+        Contact eero = ticketing.registerContact(Contact.withEmail("Eero Korhonen", "eero.korhonen@example.fi",
+                AssuranceLevel.NONE));
+        Contact liisa = ticketing.registerContact(Contact.withEmail("Liisa Nieminen", "liisa.nieminen@example.fi",
+                AssuranceLevel.LOW).withPhone("+358 40 000 0001"));
+        Actor maija = Actor.agent("maija", "hr");
+        Actor pekka = Actor.agent("pekka", "hr");
+
+        out.println();
+        out.println("-- Intake --");
+        Ticket leave = ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
+                .body("Hei, voinko siirtää kesälomani elokuulle? Terveisin Aino")
+                .classification("Palvelussuhde/Vuosiloma")
+                .field("leaveYear", 2025)
+                .field("daysRequested", 10));
+        out.println("Mail from Aino     -> " + leave.key() + " " + leave.subject() + " [" + leave.state() + "]");
+        Ticket certificate = ticketing.open(OpenTicket.of("salary-certificate", liisa.id(), "Palkkatodistus pankille",
+                        Channel.PHONE)
+                .body("Liisa soitti: tarvitsee palkkatodistuksen asuntolainaa varten.")
+                .classification("Palkka/Palkkatodistus")
+                .field("purpose", "loan")
+                .by(pekka));
+        out.println("Call from Liisa    -> " + certificate.key() + " " + certificate.subject()
+                + " [" + certificate.state() + "]");
+        Ticket employment = ticketing.open(OpenTicket.of("employment-matter", eero.id(), "Työsopimuksen muutos",
+                        Channel.EMAIL)
+                .body("Haluaisin muuttaa työaikani osa-aikaiseksi.")
+                .classification("Palvelussuhde/Työsopimus"));
+        out.println("Mail from Eero     -> " + employment.key() + " " + employment.subject()
+                + " [" + employment.state() + "]");
+
+        out.println();
+        out.println("-- Handling --");
+        leave = ticketing.transition(TransitionRequest.of(leave.id(), "start", maija));
+        leave = ticketing.transition(TransitionRequest.of(leave.id(), "ask-customer", maija));
+        ticketing.addEntry(NewEntry.inbound(leave.id(), Actor.contact(aino.id()), Channel.EMAIL,
+                "Elokuun viikot 32-33 sopisivat parhaiten."));
+        leave = ticketing.transition(TransitionRequest.of(leave.id(), "customer-replied", maija));
+        leave = ticketing.transition(TransitionRequest.of(leave.id(), "resolve", maija)
+                .resolution("Loma siirretty viikoille 32-33; esihenkilö hyväksyi."));
+        leave = ticketing.transition(TransitionRequest.of(leave.id(), "close", maija));
+        out.println(leave.key() + " is now " + leave.state() + ", resolution: " + leave.resolution().orElse("-"));
+
+        certificate = ticketing.transition(TransitionRequest.of(certificate.id(), "start", pekka));
+        ticketing.addEntry(NewEntry.note(certificate.id(), pekka, "Todistus pyydetty palkanlaskennasta."));
+        out.println(certificate.key() + " is now " + certificate.state() + ", handled by "
+                + certificate.assignee().map(Object::toString).orElse("nobody"));
+
+        out.println();
+        out.println("-- A refused transition --");
+        try {
+            ticketing.transition(TransitionRequest.of(employment.id(), "start", Actor.agent("ville", "payroll")));
+        } catch (TransitionRejectedException e) {
+            out.println("Ville tried to start " + employment.key() + " [" + e.code().id() + "]:");
+            e.reasons().forEach(reason -> out.println("  - " + reason));
+        }
+
+        out.println();
+        out.println("-- Situational picture (open tickets by state and handler) --");
+        Map<String, Long> picture = new TreeMap<>(ticketing.query(TicketQuery.all().team(HrSetup.HR)).stream()
+                .filter(t -> ticketing.category(t) != StateCategory.CLOSED)
+                .collect(Collectors.groupingBy(t -> t.state() + " / " + t.assignee().map(Object::toString)
+                        .orElse("(unassigned)"), Collectors.counting())));
+        picture.forEach((stateAndHandler, count) -> out.println("  " + stateAndHandler + ": " + count));
+
+        out.println();
+        out.println("-- Full history of " + leave.key() + " --");
+        for (HistoryEntry h : ticketing.history(leave.id())) {
+            out.println("  #" + h.sequence() + " " + TIME.format(h.at()) + " " + who(ticketing, h.actor()) + " " + h.action()
+                    + h.transition().map(t -> " '" + t + "'").orElse("") + " " + describe(h));
+        }
+        out.println("-- Timeline of " + leave.key() + " --");
+        for (TimelineEntry e : ticketing.timeline(leave.id())) {
+            out.println("  " + TIME.format(e.at()) + " " + e.kind() + " (" + e.visibility() + ", " + e.channel()
+                    + ") by " + who(ticketing, e.author()) + ": " + e.body());
+        }
+        out.println();
+        out.println("Messages handed to the outbound transport: " + outbox.sent().size());
+        outbox.sent().forEach(m -> out.println("  to " + m.to().getClass().getSimpleName() + ": " + m.subject()));
+    }
+
+    /** History keeps ids only; the host resolves them to names for display. */
+    private static String who(Ticketing ticketing, Actor actor) {
+        return actor.kind() == Actor.Kind.CONTACT
+                ? ticketing.contact(ContactId.of(actor.id())).map(Contact::name).orElse(actor.toString())
+                : actor.toString();
+    }
+
+    private static String describe(HistoryEntry h) {
+        return h.changes().stream()
+                .map((FieldChange c) -> c.field() + ": " + c.from().orElse("-") + " -> " + c.to().orElse("-"))
+                .collect(Collectors.joining(", "));
+    }
+}

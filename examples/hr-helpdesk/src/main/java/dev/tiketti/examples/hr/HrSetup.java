@@ -1,0 +1,70 @@
+package dev.tiketti.examples.hr;
+
+import dev.tiketti.core.TeamId;
+import dev.tiketti.core.Ticketing;
+import dev.tiketti.core.ticket.FieldDefinition;
+import dev.tiketti.core.ticket.TicketType;
+import dev.tiketti.core.workflow.Effect;
+import dev.tiketti.core.workflow.Effect.Notify.Recipient;
+import dev.tiketti.core.workflow.Guard;
+import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.workflow.WorkflowDefinition;
+import dev.tiketti.core.workflow.WorkflowJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The HR team's process and ticket types, as a host application would define them. */
+final class HrSetup {
+    static final TeamId HR = TeamId.of("hr");
+
+    private HrSetup() {
+    }
+
+    /** The general HR process, built in Java. */
+    static WorkflowDefinition generalWorkflow() {
+        return WorkflowDefinition.builder("hr-general")
+                .state("NEW", StateCategory.NEW)
+                .state("OPEN", StateCategory.OPEN)
+                .state("WAITING_FOR_CUSTOMER", StateCategory.WAITING)
+                .state("RESOLVED", StateCategory.RESOLVED)
+                .state("CLOSED", StateCategory.CLOSED)
+                .transition("start").from("NEW").to("OPEN")
+                    .requires(Guard.actorHasRole("hr")).then(Effect.assignToActor())
+                .transition("ask-customer").from("OPEN").to("WAITING_FOR_CUSTOMER")
+                    .then(Effect.notify(Recipient.REQUESTER,
+                            "We need more information about {key} ({subject}). Please reply to this message."))
+                .transition("customer-replied").from("WAITING_FOR_CUSTOMER").to("OPEN")
+                .transition("resolve").from("OPEN", "WAITING_FOR_CUSTOMER").to("RESOLVED")
+                    .requires(Guard.resolutionRequired())
+                    .then(Effect.notify(Recipient.REQUESTER, "{key} has been resolved. Reply if it is not."))
+                .transition("close").from("RESOLVED").to("CLOSED")
+                .transition("reopen").from("RESOLVED", "CLOSED").to("OPEN")
+                    .then(Effect.addNote("Reopened: check the earlier resolution before replying."))
+                .build();
+    }
+
+    /** Personal matters need an identified requester (R5); this process is data, read from JSON. */
+    static WorkflowDefinition personalWorkflow() {
+        try (InputStream in = HrSetup.class.getResourceAsStream("/hr-personal-workflow.json")) {
+            return WorkflowJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void define(Ticketing ticketing) {
+        ticketing.publishWorkflow(generalWorkflow());
+        ticketing.publishWorkflow(personalWorkflow());
+        ticketing.defineType(new TicketType("annual-leave", HR, "HR", "Annual leave question", "hr-general", List.of(
+                FieldDefinition.number("leaveYear").required().min(2020).max(2100),
+                FieldDefinition.number("daysRequested").min(1).max(60))));
+        ticketing.defineType(new TicketType("salary-certificate", HR, "HR", "Salary certificate", "hr-general",
+                List.of(FieldDefinition.choice("purpose", "loan", "rental", "other").required(),
+                        FieldDefinition.date("neededBy"))));
+        ticketing.defineType(new TicketType("employment-matter", HR, "HR", "Employment matter", "hr-personal",
+                List.of(FieldDefinition.text("employeeNumber").pattern("[0-9]{6}"))));
+    }
+}
