@@ -404,6 +404,22 @@ public final class Ticketing {
      */
     public TimelineEntry addEntry(NewEntry request) {
         Require.nonNull(request, "entry");
+        // An append commutes with any other change, so a version conflict is retried here rather
+        // than pushed to the caller: an inbound mail must not bounce because a colleague clicked.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appendEntry(request);
+            } catch (ConcurrentUpdateException e) {
+                if (attempt == APPEND_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int APPEND_ATTEMPTS = 5;
+
+    private TimelineEntry appendEntry(NewEntry request) {
         List<OutboundMessage> messages = new ArrayList<>();
         return changing(events -> {
             Ticket before = get(request.ticketId());
