@@ -44,7 +44,13 @@ public enum ErrorCode {
     /** An optional library needed for the requested feature is missing. */
     MISSING_DEPENDENCY("TKT-0505", false),
     /** The storage could not be reached or failed transiently. */
-    STORAGE_UNAVAILABLE("TKT-0601", true);
+    STORAGE_UNAVAILABLE("TKT-0601", true),
+    /** The database schema does not match what the storage adapter needs (migrations not applied). */
+    STORAGE_SCHEMA_MISMATCH("TKT-0610", false),
+    /** The database refused a statement for a reason retrying will not fix. */
+    STORAGE_FAILURE("TKT-0611", false),
+    /** A unit of work was rolled back because work joined to it had failed. */
+    TRANSACTION_ROLLED_BACK("TKT-0612", false);
 
     private final String id;
     private final boolean retryable;

@@ -1,0 +1,255 @@
+package dev.tiketti.jpa;
+
+import dev.tiketti.core.ConfigurationException;
+import dev.tiketti.core.ErrorCode;
+import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.spi.AttachmentStore;
+import dev.tiketti.core.spi.DefinitionStore;
+import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.spi.Transactions;
+import dev.tiketti.jpa.internal.EntityManagers;
+import dev.tiketti.jpa.internal.JpaAttachmentStore;
+import dev.tiketti.jpa.internal.JpaDefinitionStore;
+import dev.tiketti.jpa.internal.JpaTicketStore;
+import dev.tiketti.jpa.internal.ManagedUnitOfWork;
+import dev.tiketti.jpa.internal.ResourceLocalUnitOfWork;
+import dev.tiketti.jpa.internal.Schema;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PersistenceUnitTransactionType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Jakarta Persistence storage of Tiketti: the stores and the transactions to hand to
+ * {@code Ticketing.builder()}, backed by H2 or PostgreSQL through Hibernate ORM.
+ *
+ * <pre>{@code
+ * JpaStorage storage = JpaStorage.builder().dataSource(dataSource).migrate(true).build();
+ * Ticketing ticketing = Ticketing.builder()
+ *         .ticketStore(storage.ticketStore())
+ *         .definitionStore(storage.definitionStore())
+ *         .attachmentStore(storage.attachmentStore())
+ *         .transactions(storage.transactions())
+ *         ...
+ * }</pre>
+ *
+ * <p>Three ways to obtain one: {@link #builder()} builds and owns an EntityManagerFactory over a
+ * DataSource; {@link #of(EntityManagerFactory)} uses the host's factory (its persistence unit must
+ * list {@link #managedClassNames()}) with resource-local transactions; {@link #managed} joins a
+ * host that owns transactions and EntityManagers (JTA, Spring). Each checks at start-up that the
+ * schema is at the version this code needs and otherwise fails with
+ * {@link ErrorCode#STORAGE_SCHEMA_MISMATCH}, naming the migrations to run.
+ *
+ * @since 0.1
+ */
+public final class JpaStorage implements AutoCloseable {
+    private final TicketStore tickets;
+    private final DefinitionStore definitions;
+    private final AttachmentStore attachments;
+    private final Transactions transactions;
+    private final @Nullable EntityManagerFactory owned;
+
+    private JpaStorage(EntityManagers ems, Transactions transactions, @Nullable EntityManagerFactory owned) {
+        this.tickets = new JpaTicketStore(ems);
+        this.definitions = new JpaDefinitionStore(ems);
+        this.attachments = new JpaAttachmentStore(ems);
+        this.transactions = transactions;
+        this.owned = owned;
+    }
+
+    /**
+     * Storage on the host's EntityManagerFactory with resource-local transactions run by
+     * {@link #transactions()}. The factory's persistence unit must include
+     * {@link #managedClassNames()}; the schema must be migrated.
+     */
+    public static JpaStorage of(EntityManagerFactory entityManagerFactory) {
+        Require.nonNull(entityManagerFactory, "entityManagerFactory");
+        requireEntities(entityManagerFactory);
+        EntityManager em = entityManagerFactory.createEntityManager();
+        try {
+            Schema.check(em, "<h2|postgresql>");
+        } finally {
+            em.close();
+        }
+        ResourceLocalUnitOfWork work = new ResourceLocalUnitOfWork(entityManagerFactory);
+        return new JpaStorage(work, work, null);
+    }
+
+    /**
+     * Storage inside a host that owns transactions and EntityManagers (a JTA container, Spring):
+     * every store call uses {@code currentEntityManager} (the EntityManager of the transaction
+     * active on the calling thread, e.g. a container-injected, transaction-scoped one), and
+     * {@link #transactions()} is {@code hostTransactions} (e.g. a {@code UserTransaction} or a
+     * {@code TransactionTemplate} running the work, joining an active transaction).
+     */
+    public static JpaStorage managed(Supplier<EntityManager> currentEntityManager, Transactions hostTransactions) {
+        Require.nonNull(currentEntityManager, "currentEntityManager");
+        Require.nonNull(hostTransactions, "hostTransactions");
+        hostTransactions.inTransaction(() -> {
+            EntityManager em = currentEntityManager.get();
+            requireEntities(em.getEntityManagerFactory());
+            Schema.check(em, "<h2|postgresql>");
+            return null;
+        });
+        return new JpaStorage(new ManagedUnitOfWork(currentEntityManager), hostTransactions, null);
+    }
+
+    /** A builder that creates (and on {@link #close()} closes) the EntityManagerFactory itself. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Applies the pending Tiketti migrations to the database behind {@code dataSource} with Flyway
+     * (history table {@code tkt_schema_history}); returns how many ran.
+     */
+    public static int migrate(DataSource dataSource) {
+        return Schema.migrate(Require.nonNull(dataSource, "dataSource"));
+    }
+
+    /** The entity classes a host's persistence unit must list to use {@link #of(EntityManagerFactory)}. */
+    public static List<String> managedClassNames() {
+        return Schema.ENTITIES.stream().map(Class::getName).toList();
+    }
+
+    /** The schema version this code needs (the highest migration shipped). */
+    public static int schemaVersion() {
+        return Schema.REQUIRED_VERSION;
+    }
+
+    public TicketStore ticketStore() {
+        return tickets;
+    }
+
+    public DefinitionStore definitionStore() {
+        return definitions;
+    }
+
+    public AttachmentStore attachmentStore() {
+        return attachments;
+    }
+
+    /**
+     * Units of work for {@code Ticketing.builder().transactions(...)}: a resource-local
+     * transaction that joins one already running on the calling thread; stores called outside
+     * one run in a short transaction of their own.
+     */
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** Closes the EntityManagerFactory if this storage created it ({@link #builder()}); otherwise nothing. */
+    @Override
+    public void close() {
+        if (owned != null && owned.isOpen()) {
+            owned.close();
+        }
+    }
+
+    private static void requireEntities(EntityManagerFactory emf) {
+        try {
+            for (Class<?> entity : Schema.ENTITIES) {
+                emf.getMetamodel().entity(entity);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(ErrorCode.STORAGE_SCHEMA_MISMATCH, "The EntityManagerFactory does not"
+                    + " map Tiketti's entities. Add JpaStorage.managedClassNames() to its persistence unit"
+                    + " (or build the storage with JpaStorage.builder().dataSource(...)).", List.of());
+        }
+    }
+
+    /**
+     * Builds a {@link JpaStorage} over a DataSource: optionally migrates the schema, checks its
+     * version, and creates a Hibernate EntityManagerFactory that validates the mapping
+     * ({@code hibernate.hbm2ddl.auto=validate}; the schema is never generated).
+     */
+    public static final class Builder {
+        private @Nullable DataSource dataSource;
+        private boolean migrate;
+        private final Map<String, Object> properties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The database (H2 or PostgreSQL); a pooled DataSource in production. */
+        public Builder dataSource(DataSource value) {
+            Require.nonNull(value, "dataSource");
+            if (dataSource != null) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION,
+                        "dataSource was already set; set it once", List.of());
+            }
+            dataSource = value;
+            return this;
+        }
+
+        /** Whether {@link #build()} first applies pending migrations with Flyway (default: no, only check). */
+        public Builder migrate(boolean value) {
+            migrate = value;
+            return this;
+        }
+
+        /**
+         * An extra persistence-unit property, e.g. {@code hibernate.jdbc.batch_size}. Properties that
+         * would generate the schema are refused.
+         */
+        public Builder property(String name, Object value) {
+            Require.notBlank(name, "property name");
+            Require.nonNull(value, "property value");
+            if ((name.equals("hibernate.hbm2ddl.auto") || name.startsWith("jakarta.persistence.schema-generation"))
+                    && !List.of("validate", "none").contains(String.valueOf(value))) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "Property " + name + "=" + value
+                        + " would let Hibernate change the schema; Tiketti's schema comes only from its migrations."
+                        + " Use JpaStorage.migrate(dataSource) instead.", List.of());
+            }
+            properties.put(name, value);
+            return this;
+        }
+
+        public JpaStorage build() {
+            if (dataSource == null) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "JpaStorage cannot be built",
+                        List.of("dataSource is not set: call JpaStorage.builder().dataSource(...)"));
+            }
+            if (migrate) {
+                Schema.migrate(dataSource);
+            }
+            Schema.check(dataSource);
+            PersistenceConfiguration cfg = new PersistenceConfiguration("tiketti")
+                    .provider("org.hibernate.jpa.HibernatePersistenceProvider")
+                    .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
+                    .property("jakarta.persistence.nonJtaDataSource", dataSource)
+                    .property("hibernate.hbm2ddl.auto", "validate")
+                    .property("hibernate.jdbc.batch_size", 50)
+                    .property("hibernate.jdbc.time_zone", "UTC")
+                    .property("hibernate.connection.provider_disables_autocommit", false);
+            Schema.ENTITIES.forEach(cfg::managedClass);
+            properties.forEach(cfg::property);
+            EntityManagerFactory emf;
+            try {
+                emf = cfg.createEntityManagerFactory();
+            } catch (PersistenceException e) {
+                throw new ConfigurationException(ErrorCode.STORAGE_SCHEMA_MISMATCH, "The Tiketti tables do not match"
+                        + " the mapping of this ticketing-jpa (" + rootMessage(e) + "). The schema version is"
+                        + " right, so a table was probably changed by hand: compare it with the migrations in"
+                        + " db/tiketti/ of the ticketing-jpa jar (docs/storage.md#migrations).", e);
+            }
+            ResourceLocalUnitOfWork work = new ResourceLocalUnitOfWork(emf);
+            return new JpaStorage(work, work, emf);
+        }
+
+        private static String rootMessage(Throwable e) {
+            Throwable t = e;
+            while (t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            }
+            return String.valueOf(t.getMessage());
+        }
+    }
+}

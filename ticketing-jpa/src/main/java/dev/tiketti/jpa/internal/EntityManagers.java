@@ -1,0 +1,24 @@
+package dev.tiketti.jpa.internal;
+
+import jakarta.persistence.EntityManager;
+import java.util.function.Function;
+
+/**
+ * How the stores get an {@link EntityManager}: the one of the unit of work running on this
+ * thread, or a short transaction of their own when called outside one.
+ */
+public interface EntityManagers {
+
+    /**
+     * Runs {@code work} with the current unit of work's EntityManager (or in a new short
+     * transaction); database failures are translated for {@code what} (a phrase naming the operation).
+     */
+    <T> T call(String what, Function<EntityManager, T> work);
+
+    /**
+     * Runs {@code work} in a transaction of its own that commits at once, even inside a unit of
+     * work: for rows whose creation may race with another node (a failed insert must not spoil
+     * the caller's transaction).
+     */
+    <T> T callSeparately(String what, Function<EntityManager, T> work);
+}

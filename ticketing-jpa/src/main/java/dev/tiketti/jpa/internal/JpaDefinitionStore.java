@@ -1,0 +1,123 @@
+package dev.tiketti.jpa.internal;
+
+import dev.tiketti.core.ConcurrentUpdateException;
+import dev.tiketti.core.spi.DefinitionStore;
+import dev.tiketti.core.ticket.TicketType;
+import dev.tiketti.core.workflow.WorkflowDefinition;
+import dev.tiketti.core.workflow.WorkflowJson;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link DefinitionStore} on Jakarta Persistence: ticket types and every published workflow
+ * version as JSON ({@link WorkflowJson} for workflows). A stored workflow version is never
+ * changed; only {@code latest + 1} is accepted.
+ */
+public final class JpaDefinitionStore implements DefinitionStore {
+    private final EntityManagers ems;
+
+    public JpaDefinitionStore(EntityManagers ems) {
+        this.ems = ems;
+    }
+
+    @Override
+    public void saveType(TicketType type) {
+        String json = JsonMapping.writeType(type);
+        ems.call("saving ticket type '" + type.id() + "'", em -> {
+            TicketTypeEntity e = em.find(TicketTypeEntity.class, type.id());
+            if (e == null) {
+                e = new TicketTypeEntity();
+                e.id = type.id();
+                Long max = em.createQuery("SELECT MAX(t.ordinal) FROM TktTicketType t", Long.class).getSingleResult();
+                e.ordinal = (max == null ? 0 : max) + 1;
+                e.definition = json;
+                em.persist(e);
+            } else {
+                e.definition = json;
+            }
+            em.flush();
+            em.detach(e);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<TicketType> findType(String id) {
+        return ems.call("reading ticket type '" + id + "'", em -> {
+            TicketTypeEntity e = em.find(TicketTypeEntity.class, id);
+            if (e == null) {
+                return Optional.empty();
+            }
+            em.detach(e);
+            return Optional.of(JsonMapping.readType(e.definition));
+        });
+    }
+
+    @Override
+    public List<TicketType> types() {
+        return ems.call("reading ticket types", em -> em.createQuery(
+                        "SELECT t.definition FROM TktTicketType t ORDER BY t.ordinal", String.class)
+                .getResultStream().map(JsonMapping::readType).toList());
+    }
+
+    @Override
+    public void saveWorkflow(WorkflowDefinition definition) {
+        String json = WorkflowJson.write(definition);
+        ems.call("publishing workflow '" + definition.id() + "' version " + definition.version(), em -> {
+            int latest = latestVersion(em, definition.id());
+            if (definition.version() != latest + 1) {
+                throw conflict(definition, latest);
+            }
+            WorkflowEntity e = new WorkflowEntity();
+            e.key = new WorkflowEntity.Key(definition.id(), definition.version());
+            e.definition = json;
+            try {
+                em.persist(e);
+                em.flush();
+            } catch (PersistenceException ex) {
+                if (Failures.isUniqueViolation(ex)) { // published concurrently by another node
+                    ConcurrentUpdateException c = conflict(definition, definition.version());
+                    c.initCause(ex);
+                    throw c;
+                }
+                throw ex;
+            }
+            em.detach(e);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<WorkflowDefinition> findWorkflow(String id, int version) {
+        return ems.call("reading workflow '" + id + "' version " + version, em -> {
+            WorkflowEntity e = em.find(WorkflowEntity.class, new WorkflowEntity.Key(id, version));
+            if (e == null) {
+                return Optional.empty();
+            }
+            em.detach(e);
+            return Optional.of(WorkflowJson.read(e.definition).withVersion(version));
+        });
+    }
+
+    @Override
+    public Optional<WorkflowDefinition> latestWorkflow(String id) {
+        return ems.call("reading workflow '" + id + "'", em -> em.createQuery(
+                        "SELECT w.key.version, w.definition FROM TktWorkflow w WHERE w.key.id = :id"
+                                + " ORDER BY w.key.version DESC", Object[].class)
+                .setParameter("id", id).setMaxResults(1).getResultStream().findFirst()
+                .map(row -> WorkflowJson.read((String) row[1]).withVersion((Integer) row[0])));
+    }
+
+    private static int latestVersion(EntityManager em, String id) {
+        Integer max = em.createQuery("SELECT MAX(w.key.version) FROM TktWorkflow w WHERE w.key.id = :id", Integer.class)
+                .setParameter("id", id).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    private static ConcurrentUpdateException conflict(WorkflowDefinition definition, int latest) {
+        return new ConcurrentUpdateException("Workflow '" + definition.id() + "' is at version " + latest
+                + "; version " + definition.version() + " cannot be stored. Publish it again to get the next version.");
+    }
+}

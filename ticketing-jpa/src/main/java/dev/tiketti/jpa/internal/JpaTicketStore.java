@@ -1,0 +1,365 @@
+package dev.tiketti.jpa.internal;
+
+import dev.tiketti.core.Actor;
+import dev.tiketti.core.AgentId;
+import dev.tiketti.core.Channel;
+import dev.tiketti.core.Classification;
+import dev.tiketti.core.ConcurrentUpdateException;
+import dev.tiketti.core.ContactId;
+import dev.tiketti.core.ErrorCode;
+import dev.tiketti.core.OrganizationId;
+import dev.tiketti.core.Priority;
+import dev.tiketti.core.TeamId;
+import dev.tiketti.core.TicketId;
+import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.spi.TicketChange;
+import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.ticket.EntryKind;
+import dev.tiketti.core.ticket.FieldChange;
+import dev.tiketti.core.ticket.HistoryAction;
+import dev.tiketti.core.ticket.HistoryEntry;
+import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TimelineEntry;
+import dev.tiketti.core.ticket.Visibility;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link TicketStore} on Jakarta Persistence. Tickets are never left managed in the persistence
+ * context: {@link #update} writes with a conditional UPDATE ({@code WHERE version = expected}),
+ * so a stale managed copy could otherwise be returned later in the same unit of work.
+ */
+public final class JpaTicketStore implements TicketStore {
+    private final EntityManagers ems;
+
+    public JpaTicketStore(EntityManagers ems) {
+        this.ems = ems;
+    }
+
+    @Override
+    public void create(Ticket ticket, List<TimelineEntry> timeline, List<HistoryEntry> history) {
+        ems.call("creating ticket " + ticket.key(), em -> {
+            boolean idTaken = em.find(TicketEntity.class, ticket.id().value()) != null;
+            if (idTaken || findEntityByKey(em, ticket.key()).isPresent()) {
+                throw duplicate(ticket);
+            }
+            TicketEntity e = new TicketEntity();
+            e.id = ticket.id().value();
+            e.keyPrefix = ticket.key().prefix();
+            e.keyNumber = ticket.key().number();
+            e.typeId = ticket.typeId();
+            e.workflowId = ticket.workflowId();
+            e.createdAt = ticket.createdAt();
+            copy(ticket, e);
+            List<Object> written = new ArrayList<>();
+            try {
+                em.persist(e);
+                written.add(e);
+                append(em, ticket, timeline, history, written);
+                em.flush();
+            } catch (PersistenceException ex) {
+                // Another node inserted the same id or key between the check and the flush.
+                if (Failures.isUniqueViolation(ex)) {
+                    throw withCause(duplicate(ticket), ex);
+                }
+                throw ex;
+            }
+            written.forEach(em::detach);
+            return null;
+        });
+    }
+
+    @Override
+    public void update(TicketChange change) {
+        Ticket t = change.ticket();
+        ems.call("updating ticket " + t.key(), em -> {
+            // One statement both checks and writes the version: it takes the row lock, so two nodes
+            // that read the same version cannot both succeed.
+            int rows = em.createQuery("UPDATE TktTicket t SET t.workflowVersion = :workflowVersion, t.state = :state,"
+                            + " t.classification = :classification, t.priority = :priority,"
+                            + " t.organizationId = :organization, t.assignee = :assignee, t.team = :team,"
+                            + " t.channel = :channel, t.subject = :subject, t.resolution = :resolution,"
+                            + " t.customFields = :fields, t.updatedAt = :updatedAt, t.version = :version"
+                            + " WHERE t.id = :id AND t.version = :expected")
+                    .setParameter("workflowVersion", t.workflowVersion())
+                    .setParameter("state", t.state())
+                    .setParameter("classification", t.classification().map(Classification::path).orElse(null))
+                    .setParameter("priority", t.priority().name())
+                    .setParameter("organization", t.organization().map(OrganizationId::value).orElse(null))
+                    .setParameter("assignee", t.assignee().map(AgentId::value).orElse(null))
+                    .setParameter("team", t.team().value())
+                    .setParameter("channel", t.channel().name())
+                    .setParameter("subject", t.subject())
+                    .setParameter("resolution", t.resolution().orElse(null))
+                    .setParameter("fields", JsonMapping.writeFields(t.fields()))
+                    .setParameter("updatedAt", t.updatedAt())
+                    .setParameter("version", t.version())
+                    .setParameter("id", t.id().value())
+                    .setParameter("expected", change.expectedVersion())
+                    .executeUpdate();
+            if (rows == 0) {
+                List<Long> stored = em.createQuery("SELECT t.version FROM TktTicket t WHERE t.id = :id", Long.class)
+                        .setParameter("id", t.id().value()).getResultList();
+                if (stored.isEmpty()) {
+                    throw new TicketingException(ErrorCode.TICKET_NOT_FOUND,
+                            "Ticket " + t.id() + " does not exist; it cannot be updated.");
+                }
+                throw new ConcurrentUpdateException("Ticket " + t.key() + " was changed by someone else (version "
+                        + stored.get(0) + ", you had " + change.expectedVersion() + "); reload it and try again.");
+            }
+            List<Object> written = new ArrayList<>();
+            append(em, t, change.newEntries(), change.newHistory(), written);
+            em.flush();
+            written.forEach(em::detach);
+            return null;
+        });
+    }
+
+    /** Persists the entries; {@code written} collects them so they can be detached after the flush. */
+    private static void append(EntityManager em, Ticket ticket, List<TimelineEntry> timeline, List<HistoryEntry> history,
+                               List<Object> written) {
+        int position = 0;
+        for (TimelineEntry entry : timeline) {
+            TimelineEntryEntity e = new TimelineEntryEntity();
+            e.id = entry.id();
+            e.ticketId = entry.ticketId().value();
+            e.ticketVersion = ticket.version();
+            e.position = position++;
+            e.kind = entry.kind().name();
+            e.authorKind = entry.author().kind().name();
+            e.authorId = entry.author().id();
+            e.authorRoles = JsonMapping.writeRoles(entry.author().roles());
+            e.visibility = entry.visibility().name();
+            e.channel = entry.channel().name();
+            e.body = entry.body();
+            e.attachments = JsonMapping.writeAttachments(entry.attachments());
+            e.at = entry.at();
+            em.persist(e);
+            written.add(e);
+        }
+        for (HistoryEntry entry : history) {
+            HistoryEntryEntity e = new HistoryEntryEntity();
+            e.key = new HistoryEntryEntity.Key(entry.ticketId().value(), entry.sequence());
+            e.at = entry.at();
+            e.actorKind = entry.actor().kind().name();
+            e.actorId = entry.actor().id();
+            e.actorRoles = JsonMapping.writeRoles(entry.actor().roles());
+            e.action = entry.action().name();
+            e.transition = entry.transition().orElse(null);
+            em.persist(e);
+            written.add(e);
+            int i = 0;
+            for (FieldChange change : entry.changes()) {
+                HistoryChangeEntity c = new HistoryChangeEntity();
+                c.key = new HistoryChangeEntity.Key(entry.ticketId().value(), entry.sequence(), i++);
+                c.field = change.field();
+                c.fromValue = change.from().orElse(null);
+                c.toValue = change.to().orElse(null);
+                em.persist(c);
+                written.add(c);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Ticket> find(TicketId id) {
+        return ems.call("reading ticket " + id, em -> {
+            TicketEntity e = em.find(TicketEntity.class, id.value());
+            if (e == null) {
+                return Optional.empty();
+            }
+            em.detach(e);
+            return Optional.of(toTicket(e));
+        });
+    }
+
+    @Override
+    public Optional<Ticket> findByKey(TicketKey key) {
+        return ems.call("reading ticket " + key, em -> findEntityByKey(em, key).map(e -> {
+            em.detach(e);
+            return toTicket(e);
+        }));
+    }
+
+    private static Optional<TicketEntity> findEntityByKey(EntityManager em, TicketKey key) {
+        return em.createQuery("SELECT t FROM TktTicket t WHERE t.keyPrefix = :prefix AND t.keyNumber = :number",
+                        TicketEntity.class)
+                .setParameter("prefix", key.prefix()).setParameter("number", key.number())
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<TimelineEntry> timeline(TicketId id) {
+        return ems.call("reading the timeline of ticket " + id, em -> {
+            List<TimelineEntryEntity> rows = em.createQuery("SELECT e FROM TktTimelineEntry e WHERE e.ticketId = :id"
+                            + " ORDER BY e.ticketVersion, e.position", TimelineEntryEntity.class)
+                    .setParameter("id", id.value()).getResultList();
+            List<TimelineEntry> entries = new ArrayList<>(rows.size());
+            for (TimelineEntryEntity e : rows) {
+                em.detach(e);
+                entries.add(new TimelineEntry(e.id, new TicketId(e.ticketId), EntryKind.valueOf(e.kind),
+                        new Actor(Actor.Kind.valueOf(e.authorKind), e.authorId, JsonMapping.readRoles(e.authorRoles)),
+                        Visibility.valueOf(e.visibility), Channel.valueOf(e.channel), e.body,
+                        JsonMapping.readAttachments(e.attachments), e.at));
+            }
+            return List.copyOf(entries);
+        });
+    }
+
+    @Override
+    public List<HistoryEntry> history(TicketId id) {
+        return ems.call("reading the history of ticket " + id, em -> {
+            // Two queries for the whole history, whatever its length (no query per entry).
+            List<HistoryEntryEntity> rows = em.createQuery("SELECT h FROM TktHistoryEntry h"
+                            + " WHERE h.key.ticketId = :id ORDER BY h.key.sequence", HistoryEntryEntity.class)
+                    .setParameter("id", id.value()).getResultList();
+            List<HistoryChangeEntity> changeRows = em.createQuery("SELECT c FROM TktHistoryChange c"
+                            + " WHERE c.key.ticketId = :id ORDER BY c.key.sequence, c.key.position",
+                            HistoryChangeEntity.class)
+                    .setParameter("id", id.value()).getResultList();
+            Map<Long, List<FieldChange>> changes = new LinkedHashMap<>();
+            for (HistoryChangeEntity c : changeRows) {
+                em.detach(c);
+                changes.computeIfAbsent(c.key.sequence, s -> new ArrayList<>()).add(new FieldChange(c.field,
+                        Optional.ofNullable(c.fromValue), Optional.ofNullable(c.toValue)));
+            }
+            List<HistoryEntry> entries = new ArrayList<>(rows.size());
+            for (HistoryEntryEntity h : rows) {
+                em.detach(h);
+                entries.add(new HistoryEntry(new TicketId(h.key.ticketId), h.key.sequence, h.at,
+                        new Actor(Actor.Kind.valueOf(h.actorKind), h.actorId, JsonMapping.readRoles(h.actorRoles)),
+                        HistoryAction.valueOf(h.action), Optional.ofNullable(h.transition),
+                        changes.getOrDefault(h.key.sequence, List.of())));
+            }
+            return List.copyOf(entries);
+        });
+    }
+
+    @Override
+    public long nextNumber(String prefix) {
+        // Validates the prefix the same way keys do, before it reaches the database.
+        new TicketKey(prefix, 1);
+        for (int attempt = 1; ; attempt++) {
+            Optional<Long> next = ems.call("numbering a ticket with prefix " + prefix, em -> {
+                KeySequenceEntity row = em.find(KeySequenceEntity.class, prefix, LockModeType.PESSIMISTIC_WRITE);
+                if (row == null) {
+                    return Optional.<Long>empty();
+                }
+                row.lastNumber++;
+                em.flush();
+                return Optional.of(row.lastNumber);
+            });
+            if (next.isPresent()) {
+                return next.get();
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("the key sequence row for prefix " + prefix
+                        + " vanished right after it was created");
+            }
+            // First ticket of this prefix: create the counter row in its own transaction, so a
+            // concurrent creator's unique-key violation cannot spoil anyone's unit of work.
+            ems.callSeparately("creating the key sequence of prefix " + prefix, em -> {
+                if (em.find(KeySequenceEntity.class, prefix) == null) {
+                    try {
+                        em.persist(new KeySequenceEntity(prefix, 0));
+                        em.flush();
+                    } catch (PersistenceException e) {
+                        if (!Failures.isUniqueViolation(e)) {
+                            throw e;
+                        }
+                        em.getTransaction().setRollbackOnly(); // someone else created it: fine
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public List<Ticket> query(TicketQuery query) {
+        return ems.call("querying tickets", em -> {
+            CriteriaBuilder cb = em.getCriteriaBuilder();
+            CriteriaQuery<TicketEntity> cq = cb.createQuery(TicketEntity.class);
+            Root<TicketEntity> t = cq.from(TicketEntity.class);
+            List<Predicate> where = new ArrayList<>();
+            query.team().ifPresent(team -> where.add(cb.equal(t.get("team"), team.value())));
+            if (!query.states().isEmpty()) {
+                where.add(t.get("state").in(query.states()));
+            }
+            query.assignee().ifPresent(a -> where.add(cb.equal(t.get("assignee"), a.value())));
+            if (query.unassignedOnly()) {
+                where.add(cb.isNull(t.get("assignee")));
+            }
+            query.typeId().ifPresent(type -> where.add(cb.equal(t.get("typeId"), type)));
+            query.classificationPrefix().ifPresent(c -> where.add(cb.or(
+                    cb.equal(t.get("classification"), c.path()),
+                    cb.like(t.get("classification"), likeEscaped(c.path()) + "/%", '\\'))));
+            query.requester().ifPresent(r -> where.add(cb.equal(t.get("requesterId"), r.value())));
+            cq.select(t).where(where.toArray(Predicate[]::new))
+                    .orderBy(cb.asc(t.get("keyPrefix")), cb.asc(t.get("keyNumber")));
+            List<TicketEntity> rows = em.createQuery(cq).setMaxResults(query.limit()).getResultList();
+            List<Ticket> tickets = new ArrayList<>(rows.size());
+            for (TicketEntity e : rows) {
+                em.detach(e);
+                tickets.add(toTicket(e));
+            }
+            return List.copyOf(tickets);
+        });
+    }
+
+    // ------------------------------------------------------------ mapping
+
+    private static void copy(Ticket t, TicketEntity e) {
+        e.workflowVersion = t.workflowVersion();
+        e.state = t.state();
+        e.classification = t.classification().map(Classification::path).orElse(null);
+        e.priority = t.priority().name();
+        e.requesterId = t.requester().value();
+        e.organizationId = t.organization().map(OrganizationId::value).orElse(null);
+        e.assignee = t.assignee().map(AgentId::value).orElse(null);
+        e.team = t.team().value();
+        e.channel = t.channel().name();
+        e.subject = t.subject();
+        e.resolution = t.resolution().orElse(null);
+        e.customFields = JsonMapping.writeFields(t.fields());
+        e.updatedAt = t.updatedAt();
+        e.version = t.version();
+    }
+
+    static Ticket toTicket(TicketEntity e) {
+        return new Ticket(new TicketId(e.id), new TicketKey(e.keyPrefix, e.keyNumber), e.typeId, e.workflowId,
+                e.workflowVersion, e.state, Optional.ofNullable(e.classification).map(Classification::of),
+                Priority.valueOf(e.priority), new ContactId(e.requesterId),
+                Optional.ofNullable(e.organizationId).map(OrganizationId::new),
+                Optional.ofNullable(e.assignee).map(AgentId::new), new TeamId(e.team), Channel.valueOf(e.channel),
+                e.subject, Optional.ofNullable(e.resolution), JsonMapping.readFields(e.customFields), e.createdAt,
+                e.updatedAt, e.version);
+    }
+
+    private static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static TicketingException duplicate(Ticket ticket) {
+        return new TicketingException(ErrorCode.DUPLICATE, "Ticket " + ticket.key() + " (" + ticket.id()
+                + ") already exists; open a new ticket with a new id and key.");
+    }
+
+    private static TicketingException withCause(TicketingException e, Throwable cause) {
+        e.initCause(cause);
+        return e;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Entities, mapping and store implementations of the JPA adapter. Not API; may change without notice.
+ */
+@NullMarked
+package dev.tiketti.jpa.internal;
+
+import org.jspecify.annotations.NullMarked;
