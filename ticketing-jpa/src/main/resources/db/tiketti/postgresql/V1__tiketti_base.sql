@@ -5,6 +5,8 @@ CREATE TABLE tkt_schema_version (
     version     INTEGER PRIMARY KEY
 );
 
+-- Instants keep full nanosecond precision: the TIMESTAMP column holds them truncated to
+-- microseconds (what PostgreSQL stores; queryable), the *_nanos column the remaining 0-999 ns.
 CREATE TABLE tkt_ticket (
     id                  UUID PRIMARY KEY,
     key_prefix          VARCHAR(10)  NOT NULL,
@@ -24,7 +26,9 @@ CREATE TABLE tkt_ticket (
     resolution          TEXT,
     custom_fields       TEXT         NOT NULL,
     created_at          TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    created_at_nanos    INTEGER      NOT NULL,
     updated_at          TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    updated_at_nanos    INTEGER      NOT NULL,
     version             BIGINT       NOT NULL,
     CONSTRAINT tkt_ticket_key_uk UNIQUE (key_prefix, key_number)
 );
@@ -50,14 +54,16 @@ CREATE TABLE tkt_timeline_entry (
     channel         VARCHAR(20)  NOT NULL,
     body            TEXT         NOT NULL,
     attachments     TEXT         NOT NULL,
-    occurred_at TIMESTAMP(6) WITH TIME ZONE NOT NULL
+    occurred_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    occurred_at_nanos INTEGER    NOT NULL
 );
 CREATE INDEX tkt_timeline_ticket_ix ON tkt_timeline_entry (ticket_id, ticket_version, position);
 
 CREATE TABLE tkt_history_entry (
     ticket_id       UUID         NOT NULL REFERENCES tkt_ticket (id),
     sequence        BIGINT       NOT NULL,
-    occurred_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    occurred_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    occurred_at_nanos INTEGER    NOT NULL,
     actor_kind      VARCHAR(20)  NOT NULL,
     actor_id        VARCHAR(200) NOT NULL,
     actor_roles     TEXT         NOT NULL,

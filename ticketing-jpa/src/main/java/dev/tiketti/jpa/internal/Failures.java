@@ -44,6 +44,7 @@ public final class Failures {
         }
         String state = sqlState(e).orElse("");
         if (state.equals("40001") || state.equals("40P01") || state.equals("HYT00") || state.equals("55P03")
+                || state.equals("90131") // H2: row changed by a concurrent transaction
                 || e instanceof jakarta.persistence.OptimisticLockException
                 || e instanceof jakarta.persistence.PessimisticLockException
                 || e instanceof jakarta.persistence.LockTimeoutException) {

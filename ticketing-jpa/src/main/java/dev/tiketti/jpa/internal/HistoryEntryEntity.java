@@ -19,6 +19,8 @@ public class HistoryEntryEntity {
     Key key;
     @Column(name = "occurred_at", nullable = false)
     Instant at;
+    @Column(name = "occurred_at_nanos", nullable = false)
+    int atNanos;
     @Column(name = "actor_kind", nullable = false, length = 20)
     String actorKind;
     @Column(name = "actor_id", nullable = false, length = 200)

@@ -62,7 +62,8 @@ public final class JpaTicketStore implements TicketStore {
             e.keyNumber = ticket.key().number();
             e.typeId = ticket.typeId();
             e.workflowId = ticket.workflowId();
-            e.createdAt = ticket.createdAt();
+            e.createdAt = Instants.micros(ticket.createdAt());
+            e.createdAtNanos = Instants.nanos(ticket.createdAt());
             copy(ticket, e);
             List<Object> written = new ArrayList<>();
             try {
@@ -92,7 +93,8 @@ public final class JpaTicketStore implements TicketStore {
                             + " t.classification = :classification, t.priority = :priority,"
                             + " t.organizationId = :organization, t.assignee = :assignee, t.team = :team,"
                             + " t.channel = :channel, t.subject = :subject, t.resolution = :resolution,"
-                            + " t.customFields = :fields, t.updatedAt = :updatedAt, t.version = :version"
+                            + " t.customFields = :fields, t.updatedAt = :updatedAt, t.updatedAtNanos = :updatedAtNanos,"
+                            + " t.version = :version"
                             + " WHERE t.id = :id AND t.version = :expected")
                     .setParameter("workflowVersion", t.workflowVersion())
                     .setParameter("state", t.state())
@@ -105,7 +107,8 @@ public final class JpaTicketStore implements TicketStore {
                     .setParameter("subject", t.subject())
                     .setParameter("resolution", t.resolution().orElse(null))
                     .setParameter("fields", JsonMapping.writeFields(t.fields()))
-                    .setParameter("updatedAt", t.updatedAt())
+                    .setParameter("updatedAt", Instants.micros(t.updatedAt()))
+                    .setParameter("updatedAtNanos", Instants.nanos(t.updatedAt()))
                     .setParameter("version", t.version())
                     .setParameter("id", t.id().value())
                     .setParameter("expected", change.expectedVersion())
@@ -146,14 +149,16 @@ public final class JpaTicketStore implements TicketStore {
             e.channel = entry.channel().name();
             e.body = entry.body();
             e.attachments = JsonMapping.writeAttachments(entry.attachments());
-            e.at = entry.at();
+            e.at = Instants.micros(entry.at());
+            e.atNanos = Instants.nanos(entry.at());
             em.persist(e);
             written.add(e);
         }
         for (HistoryEntry entry : history) {
             HistoryEntryEntity e = new HistoryEntryEntity();
             e.key = new HistoryEntryEntity.Key(entry.ticketId().value(), entry.sequence());
-            e.at = entry.at();
+            e.at = Instants.micros(entry.at());
+            e.atNanos = Instants.nanos(entry.at());
             e.actorKind = entry.actor().kind().name();
             e.actorId = entry.actor().id();
             e.actorRoles = JsonMapping.writeRoles(entry.actor().roles());
@@ -213,7 +218,7 @@ public final class JpaTicketStore implements TicketStore {
                 entries.add(new TimelineEntry(e.id, new TicketId(e.ticketId), EntryKind.valueOf(e.kind),
                         new Actor(Actor.Kind.valueOf(e.authorKind), e.authorId, JsonMapping.readRoles(e.authorRoles)),
                         Visibility.valueOf(e.visibility), Channel.valueOf(e.channel), e.body,
-                        JsonMapping.readAttachments(e.attachments), e.at));
+                        JsonMapping.readAttachments(e.attachments), Instants.join(e.at, e.atNanos)));
             }
             return List.copyOf(entries);
         });
@@ -239,7 +244,7 @@ public final class JpaTicketStore implements TicketStore {
             List<HistoryEntry> entries = new ArrayList<>(rows.size());
             for (HistoryEntryEntity h : rows) {
                 em.detach(h);
-                entries.add(new HistoryEntry(new TicketId(h.key.ticketId), h.key.sequence, h.at,
+                entries.add(new HistoryEntry(new TicketId(h.key.ticketId), h.key.sequence, Instants.join(h.at, h.atNanos),
                         new Actor(Actor.Kind.valueOf(h.actorKind), h.actorId, JsonMapping.readRoles(h.actorRoles)),
                         HistoryAction.valueOf(h.action), Optional.ofNullable(h.transition),
                         changes.getOrDefault(h.key.sequence, List.of())));
@@ -335,7 +340,8 @@ public final class JpaTicketStore implements TicketStore {
         e.subject = t.subject();
         e.resolution = t.resolution().orElse(null);
         e.customFields = JsonMapping.writeFields(t.fields());
-        e.updatedAt = t.updatedAt();
+        e.updatedAt = Instants.micros(t.updatedAt());
+        e.updatedAtNanos = Instants.nanos(t.updatedAt());
         e.version = t.version();
     }
 
@@ -345,8 +351,8 @@ public final class JpaTicketStore implements TicketStore {
                 Priority.valueOf(e.priority), new ContactId(e.requesterId),
                 Optional.ofNullable(e.organizationId).map(OrganizationId::new),
                 Optional.ofNullable(e.assignee).map(AgentId::new), new TeamId(e.team), Channel.valueOf(e.channel),
-                e.subject, Optional.ofNullable(e.resolution), JsonMapping.readFields(e.customFields), e.createdAt,
-                e.updatedAt, e.version);
+                e.subject, Optional.ofNullable(e.resolution), JsonMapping.readFields(e.customFields),
+                Instants.join(e.createdAt, e.createdAtNanos), Instants.join(e.updatedAt, e.updatedAtNanos), e.version);
     }
 
     private static String likeEscaped(String s) {

@@ -52,8 +52,12 @@ public class TicketEntity {
     String customFields;
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
+    @Column(name = "created_at_nanos", nullable = false)
+    int createdAtNanos;
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
+    @Column(name = "updated_at_nanos", nullable = false)
+    int updatedAtNanos;
     @Column(name = "version", nullable = false)
     long version;
 

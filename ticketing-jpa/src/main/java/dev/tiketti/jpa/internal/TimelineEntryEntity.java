@@ -38,6 +38,8 @@ public class TimelineEntryEntity {
     String attachments;
     @Column(name = "occurred_at", nullable = false)
     Instant at;
+    @Column(name = "occurred_at_nanos", nullable = false)
+    int atNanos;
 
     protected TimelineEntryEntity() {
     }

@@ -30,7 +30,7 @@ import java.util.UUID;
 
 /** Made-up tickets and entries for the store tests. */
 public final class Fixtures {
-    public static final Instant T0 = Instant.parse("2025-03-03T08:15:30.123456Z");
+    public static final Instant T0 = Instant.parse("2025-03-03T08:15:30.123456789Z");
     public static final ContactId AINO = ContactId.of("6a1d0c1e-2f1b-4c55-9a55-0c1a2b3c4d5e");
 
     private Fixtures() {

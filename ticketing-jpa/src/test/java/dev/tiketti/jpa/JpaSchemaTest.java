@@ -1,0 +1,116 @@
+package dev.tiketti.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tiketti.core.ConfigurationException;
+import dev.tiketti.core.ErrorCode;
+import dev.tiketti.jpa.testing.Databases;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** Start-up checks: the schema comes only from the migrations, and a schema behind the code fails early. */
+class JpaSchemaTest {
+
+    private static void sql(DataSource ds, String statement) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    @Test
+    void an_unmigrated_database_fails_at_start_up_naming_the_migrations_to_run() {
+        DataSource empty = Databases.h2();
+        assertThatThrownBy(() -> JpaStorage.builder().dataSource(empty).build())
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_SCHEMA_MISMATCH))
+                .hasMessageContaining("TKT-0610")
+                .hasMessageContaining("tables are missing")
+                .hasMessageContaining("V1 to V1 from db/tiketti/h2/")
+                .hasMessageContaining("JpaStorage.migrate(dataSource)");
+    }
+
+    @Test
+    void a_schema_behind_the_code_fails_at_start_up_naming_the_missing_migrations() throws SQLException {
+        DataSource ds = Databases.h2();
+        assertThat(JpaStorage.migrate(ds)).isEqualTo(1);
+        sql(ds, "UPDATE tkt_schema_version SET version = 0");
+
+        assertThatThrownBy(() -> JpaStorage.builder().dataSource(ds).build())
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_SCHEMA_MISMATCH))
+                .hasMessageContaining("at version 0 but this ticketing-jpa needs version 1")
+                .hasMessageContaining("Run the migrations V1 to V1 from db/tiketti/h2/");
+    }
+
+    @Test
+    void a_schema_newer_than_the_code_is_refused() throws SQLException {
+        DataSource ds = Databases.h2();
+        JpaStorage.migrate(ds);
+        sql(ds, "INSERT INTO tkt_schema_version (version) VALUES (99)");
+        assertThatThrownBy(() -> JpaStorage.builder().dataSource(ds).build())
+                .hasMessageContaining("version 99, newer than");
+    }
+
+    @Test
+    void a_table_changed_by_hand_fails_hibernate_validation_with_a_pointer_to_the_migrations() throws SQLException {
+        DataSource ds = Databases.h2();
+        JpaStorage.migrate(ds);
+        sql(ds, "ALTER TABLE tkt_ticket DROP COLUMN resolution");
+        assertThatThrownBy(() -> JpaStorage.builder().dataSource(ds).build())
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_SCHEMA_MISMATCH))
+                .hasMessageContaining("resolution")
+                .hasMessageContaining("compare it with the migrations");
+    }
+
+    @Test
+    void migrating_twice_applies_nothing_the_second_time_and_migrate_on_build_works() {
+        DataSource ds = Databases.h2();
+        assertThat(JpaStorage.migrate(ds)).isEqualTo(1);
+        assertThat(JpaStorage.migrate(ds)).isZero();
+        try (JpaStorage storage = JpaStorage.builder().dataSource(ds).migrate(true).build()) {
+            assertThat(storage.ticketStore().nextNumber("HR")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_schema_generating_property_is_refused() {
+        assertThatThrownBy(() -> JpaStorage.builder().property("hibernate.hbm2ddl.auto", "update"))
+                .isInstanceOfSatisfying(ConfigurationException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION))
+                .hasMessageContaining("JpaStorage.migrate(dataSource)");
+        assertThatThrownBy(() -> JpaStorage.builder().build()).hasMessageContaining("dataSource is not set");
+    }
+
+    @Test
+    void a_host_entity_manager_factory_works_when_it_lists_the_managed_classes_and_fails_clearly_otherwise()
+            throws ClassNotFoundException {
+        DataSource ds = Databases.h2();
+        JpaStorage.migrate(ds);
+        PersistenceConfiguration hostUnit = new PersistenceConfiguration("host")
+                .property("jakarta.persistence.nonJtaDataSource", ds)
+                .property("hibernate.hbm2ddl.auto", "validate");
+        for (String name : JpaStorage.managedClassNames()) {
+            hostUnit.managedClass(Class.forName(name));
+        }
+        try (EntityManagerFactory emf = hostUnit.createEntityManagerFactory()) {
+            JpaStorage storage = JpaStorage.of(emf);
+            assertThat(storage.ticketStore().nextNumber("HR")).isEqualTo(1);
+        }
+
+        PersistenceConfiguration otherUnit = new PersistenceConfiguration("other")
+                .property("jakarta.persistence.nonJtaDataSource", ds);
+        try (EntityManagerFactory emf = otherUnit.createEntityManagerFactory()) {
+            assertThatThrownBy(() -> JpaStorage.of(emf))
+                    .isInstanceOfSatisfying(ConfigurationException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_SCHEMA_MISMATCH))
+                    .hasMessageContaining("JpaStorage.managedClassNames()");
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.tiketti.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tiketti.core.Actor;
+import dev.tiketti.core.Channel;
+import dev.tiketti.core.ConcurrentUpdateException;
+import dev.tiketti.core.NewEntry;
+import dev.tiketti.core.OpenTicket;
+import dev.tiketti.core.TeamId;
+import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.Ticketing;
+import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.inmemory.InMemoryContactStore;
+import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.spi.TicketChange;
+import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.ticket.FieldDefinition;
+import dev.tiketti.core.ticket.HistoryAction;
+import dev.tiketti.core.ticket.HistoryEntry;
+import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketType;
+import dev.tiketti.core.ticket.TimelineEntry;
+import dev.tiketti.core.workflow.Guard;
+import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.workflow.WorkflowDefinition;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two {@link Ticketing} nodes, each with its own {@link JpaStorage} (its own EntityManagerFactory),
+ * sharing one database: the many-node case of issue #5.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class TicketingOnJpaTests {
+    static final Contact AINO = Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW);
+
+    JpaStorage storageA;
+    JpaStorage storageB;
+    /** Both nodes' ticket-store updates wait here, so both have read the ticket before either writes. */
+    volatile CyclicBarrier updateBarrier;
+
+    abstract DataSource dataSource();
+
+    @BeforeAll
+    void start() {
+        DataSource ds = dataSource();
+        JpaStorage.migrate(ds);
+        storageA = JpaStorage.builder().dataSource(ds).build();
+        storageB = JpaStorage.builder().dataSource(ds).build();
+        Ticketing a = node(storageA, false);
+        a.publishWorkflow(WorkflowDefinition.builder("hr-general")
+                .state("NEW", StateCategory.NEW).state("OPEN", StateCategory.OPEN)
+                .state("CLOSED", StateCategory.CLOSED)
+                .transition("start").from("NEW").to("OPEN").requires(Guard.actorHasRole("hr"))
+                .transition("close").from("OPEN").to("CLOSED").requires(Guard.resolutionRequired())
+                .build());
+        a.defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question", "hr-general",
+                List.of(FieldDefinition.number("leaveYear").required())));
+    }
+
+    @AfterAll
+    void stop() {
+        storageA.close();
+        storageB.close();
+    }
+
+    Ticketing node(JpaStorage storage, boolean racing) {
+        InMemoryContactStore contacts = new InMemoryContactStore(); // the JPA ContactStore comes later
+        contacts.save(AINO);
+        TicketStore tickets = racing ? racing(storage.ticketStore()) : storage.ticketStore();
+        return Ticketing.builder()
+                .ticketStore(tickets)
+                .definitionStore(storage.definitionStore())
+                .attachmentStore(storage.attachmentStore())
+                .transactions(storage.transactions())
+                .contactStore(contacts)
+                .inMemory()
+                .build();
+    }
+
+    private TicketStore racing(TicketStore delegate) {
+        return (TicketStore) Proxy.newProxyInstance(TicketStore.class.getClassLoader(), new Class<?>[] {TicketStore.class},
+                (proxy, method, args) -> {
+                    CyclicBarrier barrier = updateBarrier;
+                    if (method.getName().equals("update") && barrier != null) {
+                        barrier.await(20, TimeUnit.SECONDS);
+                    }
+                    try {
+                        return method.invoke(delegate, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    Ticket open(Ticketing t) {
+        return t.open(OpenTicket.of("annual-leave", AINO.id(), "Vuosiloman siirto", Channel.EMAIL)
+                .body("Voinko siirtää lomani syksyyn?").field("leaveYear", 2025));
+    }
+
+    @Test
+    void a_ticket_opened_on_one_node_is_seen_and_moved_on_the_other() {
+        Ticketing a = node(storageA, false);
+        Ticketing b = node(storageB, false);
+        Ticket opened = open(a);
+        assertThat(b.get(opened.key())).isEqualTo(opened);
+
+        Ticket started = b.transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr")));
+        Ticket closed = a.transition(TransitionRequest.of(opened.id(), "close", Actor.agent("pekka", "hr"))
+                .resolution("Loma siirretty lokakuulle"));
+
+        assertThat(started.version()).isEqualTo(2);
+        assertThat(b.get(opened.id())).isEqualTo(closed);
+        assertThat(closed.state()).isEqualTo("CLOSED");
+        assertThat(a.history(opened.id())).extracting(HistoryEntry::action)
+                .containsExactly(HistoryAction.CREATED, HistoryAction.TRANSITIONED, HistoryAction.TRANSITIONED);
+        assertThat(a.timeline(opened.id())).extracting(TimelineEntry::body).containsExactly("Voinko siirtää lomani syksyyn?");
+        assertThat(b.query(TicketQuery.all().team(TeamId.of("hr")).states(Set.of("CLOSED"))))
+                .extracting(Ticket::id).contains(opened.id());
+    }
+
+    @Test
+    void concurrent_transitions_of_one_ticket_on_two_nodes_one_wins_the_other_gets_a_concurrent_update()
+            throws Exception {
+        Ticketing a = node(storageA, true);
+        Ticketing b = node(storageB, true);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                Ticket opened = open(a);
+                updateBarrier = new CyclicBarrier(2);
+                Future<Ticket> onA = pool.submit(() ->
+                        a.transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr"))));
+                Future<Ticket> onB = pool.submit(() ->
+                        b.transition(TransitionRequest.of(opened.id(), "start", Actor.agent("pekka", "hr"))));
+                List<Ticket> winners = new ArrayList<>();
+                List<Throwable> losers = new ArrayList<>();
+                for (Future<Ticket> f : List.of(onA, onB)) {
+                    try {
+                        winners.add(f.get(60, TimeUnit.SECONDS));
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        losers.add(e.getCause());
+                    }
+                }
+                updateBarrier = null;
+
+                assertThat(winners).as("round %d", round).hasSize(1);
+                assertThat(losers).as("round %d", round).singleElement()
+                        .isInstanceOf(ConcurrentUpdateException.class);
+                Ticket winner = winners.get(0);
+                Ticket stored = a.get(opened.id());
+                assertThat(stored).isEqualTo(winner);
+                assertThat(stored.version()).isEqualTo(2);
+                List<HistoryEntry> history = b.history(opened.id());
+                assertThat(history).hasSize(2);
+                assertThat(history.get(1).actor().id()).isEqualTo(winner.equals(safe(onA)) ? "maija" : "pekka");
+            }
+        } finally {
+            updateBarrier = null;
+            pool.shutdownNow();
+        }
+    }
+
+    private static Ticket safe(Future<Ticket> f) {
+        try {
+            return f.get();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Test
+    void entries_added_concurrently_on_two_nodes_are_all_kept() throws Exception {
+        Ticketing a = node(storageA, false);
+        Ticketing b = node(storageB, false);
+        Ticket opened = open(a);
+        int perNode = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                Ticketing node = w % 2 == 0 ? a : b;
+                String author = "agent" + w;
+                futures.add(pool.submit(() -> {
+                    int conflicts = 0;
+                    for (int i = 0; i < perNode; i++) {
+                        NewEntry entry = NewEntry.note(opened.id(), Actor.agent(author, "hr"), author + " note " + i);
+                        while (true) { // what a host does on TKT-0201: reload and retry
+                            try {
+                                node.addEntry(entry);
+                                break;
+                            } catch (ConcurrentUpdateException e) {
+                                conflicts++;
+                            }
+                        }
+                    }
+                    return conflicts;
+                }));
+            }
+            for (Future<Integer> f : futures) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<TimelineEntry> timeline = a.timeline(opened.id());
+        assertThat(timeline).hasSize(1 + 4 * perNode);
+        Set<String> bodies = new HashSet<>();
+        timeline.forEach(e -> bodies.add(e.body()));
+        assertThat(bodies).hasSize(1 + 4 * perNode);
+        assertThat(a.get(opened.id()).version()).isEqualTo(1 + 4L * perNode);
+        assertThat(b.history(opened.id())).extracting(HistoryEntry::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 1 + 4L * perNode).boxed().toList());
+    }
+
+    @Test
+    void a_failed_open_numbers_nothing_and_stores_nothing() {
+        Ticketing a = node(storageA, false);
+        long before = a.query(TicketQuery.all()).size();
+        Optional<Throwable> failure = Optional.empty();
+        try {
+            a.open(OpenTicket.of("annual-leave", AINO.id(), "Ilman vuotta", Channel.EMAIL)); // leaveYear missing
+        } catch (RuntimeException e) {
+            failure = Optional.of(e);
+        }
+        assertThat(failure).isPresent();
+        assertThat(a.query(TicketQuery.all())).hasSize((int) before);
+    }
+}
