@@ -276,20 +276,20 @@ public final class JpaTicketStore implements TicketStore {
             }
             // First ticket of this prefix: create the counter row in its own transaction, so a
             // concurrent creator's unique-key violation cannot spoil anyone's unit of work.
-            ems.callSeparately("creating the key sequence of prefix " + prefix, em -> {
-                if (em.find(KeySequenceEntity.class, prefix) == null) {
-                    try {
+            try {
+                ems.callSeparately("creating the key sequence of prefix " + prefix, em -> {
+                    if (em.find(KeySequenceEntity.class, prefix) == null) {
                         em.persist(new KeySequenceEntity(prefix, 0));
                         em.flush();
-                    } catch (PersistenceException e) {
-                        if (!Failures.isUniqueViolation(e)) {
-                            throw e;
-                        }
-                        em.getTransaction().setRollbackOnly(); // someone else created it: fine
                     }
+                    return null;
+                });
+            } catch (TicketingException e) {
+                if (e.code() != ErrorCode.DUPLICATE) {
+                    throw e;
                 }
-                return null;
-            });
+                // another caller created it first: fine, lock and advance it
+            }
         }
     }
 
