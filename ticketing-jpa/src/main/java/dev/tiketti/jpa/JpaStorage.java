@@ -74,7 +74,7 @@ public final class JpaStorage implements AutoCloseable {
         requireEntities(entityManagerFactory);
         EntityManager em = entityManagerFactory.createEntityManager();
         try {
-            Schema.check(em, "<h2|postgresql>");
+            Schema.check(em);
         } finally {
             em.close();
         }
@@ -95,7 +95,7 @@ public final class JpaStorage implements AutoCloseable {
         hostTransactions.inTransaction(() -> {
             EntityManager em = currentEntityManager.get();
             requireEntities(em.getEntityManagerFactory());
-            Schema.check(em, "<h2|postgresql>");
+            Schema.check(em);
             return null;
         });
         return new JpaStorage(new ManagedUnitOfWork(currentEntityManager), hostTransactions, null);

@@ -80,6 +80,23 @@ class JpaSchemaTest {
     }
 
     @Test
+    void a_host_entity_manager_factory_on_an_unmigrated_database_fails_naming_the_migrations()
+            throws ClassNotFoundException {
+        DataSource empty = Databases.h2();
+        PersistenceConfiguration hostUnit = new PersistenceConfiguration("host")
+                .property("jakarta.persistence.nonJtaDataSource", empty);
+        for (String name : JpaStorage.managedClassNames()) {
+            hostUnit.managedClass(Class.forName(name));
+        }
+        try (EntityManagerFactory emf = hostUnit.createEntityManagerFactory()) {
+            assertThatThrownBy(() -> JpaStorage.of(emf))
+                    .isInstanceOfSatisfying(ConfigurationException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_SCHEMA_MISMATCH))
+                    .hasMessageContaining("V1 to V1 from db/tiketti/h2/");
+        }
+    }
+
+    @Test
     void a_schema_generating_property_is_refused() {
         assertThatThrownBy(() -> JpaStorage.builder().property("hibernate.hbm2ddl.auto", "update"))
                 .isInstanceOfSatisfying(ConfigurationException.class,

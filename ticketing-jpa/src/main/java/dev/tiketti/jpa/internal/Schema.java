@@ -59,6 +59,17 @@ public final class Schema {
         }
     }
 
+    /** The migration folder for the database behind an EntityManager (Hibernate only; a placeholder otherwise). */
+    public static String folder(EntityManager em) {
+        try {
+            String product = em.unwrap(org.hibernate.Session.class)
+                    .doReturningWork(c -> c.getMetaData().getDatabaseProductName()).toLowerCase(Locale.ROOT);
+            return product.contains("h2") ? "h2" : product.contains("postgres") ? "postgresql" : "<your database>";
+        } catch (RuntimeException e) {
+            return "<h2|postgresql>";
+        }
+    }
+
     /** Applies the pending migrations with Flyway and returns how many ran. */
     public static int migrate(DataSource dataSource) {
         String folder = folder(dataSource);
@@ -95,7 +106,8 @@ public final class Schema {
     }
 
     /** The same check through an EntityManager (for a host's EntityManagerFactory). */
-    public static void check(EntityManager em, String folderHint) {
+    public static void check(EntityManager em) {
+        String folderHint = folder(em);
         Optional<Integer> version;
         try {
             Object v = em.createNativeQuery("SELECT MAX(version) FROM tkt_schema_version").getSingleResult();
