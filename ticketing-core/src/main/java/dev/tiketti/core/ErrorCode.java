@@ -44,7 +44,17 @@ public enum ErrorCode {
     /** An optional library needed for the requested feature is missing. */
     MISSING_DEPENDENCY("TKT-0505", false),
     /** The storage could not be reached or failed transiently. */
-    STORAGE_UNAVAILABLE("TKT-0601", true);
+    STORAGE_UNAVAILABLE("TKT-0601", true),
+    /** A business calendar is configured wrongly (intervals, closures, working days, options set twice). */
+    INVALID_BUSINESS_CALENDAR("TKT-0700", false),
+    /** A time zone id is not known to the JVM's time-zone database. */
+    UNKNOWN_TIME_ZONE("TKT-0701", false),
+    /** A business calendar has no working time, so a due instant would never come. */
+    NO_WORKING_TIME("TKT-0702", false),
+    /** A business duration is zero, negative or absurdly long. */
+    INVALID_BUSINESS_DURATION("TKT-0703", false),
+    /** An instant or a computed due instant lies outside the years a business calendar supports. */
+    OUTSIDE_CALENDAR_RANGE("TKT-0704", false);
 
     private final String id;
     private final boolean retryable;
