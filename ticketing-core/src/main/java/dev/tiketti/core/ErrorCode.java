@@ -54,7 +54,13 @@ public enum ErrorCode {
     /** A business duration is zero, negative or absurdly long. */
     INVALID_BUSINESS_DURATION("TKT-0703", false),
     /** An instant or a computed due instant lies outside the years a business calendar supports. */
-    OUTSIDE_CALENDAR_RANGE("TKT-0704", false);
+    OUTSIDE_CALENDAR_RANGE("TKT-0704", false),
+    /** An SLA policy or rule set is invalid (targets, thresholds, rules, fallback). */
+    INVALID_SLA_POLICY("TKT-0710", false),
+    /** An SLA policy names a business calendar that is not registered. */
+    UNKNOWN_CALENDAR("TKT-0711", false),
+    /** A JSON document could not be read as SLA policies. */
+    MALFORMED_SLA_POLICY("TKT-0712", false);
 
     private final String id;
     private final boolean retryable;

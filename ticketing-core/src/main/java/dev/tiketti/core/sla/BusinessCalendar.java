@@ -159,7 +159,7 @@ public final class BusinessCalendar {
             t = nextYear(t, instant);
             if (t.isEmpty()) {
                 if (++empty >= MAX_EMPTY_YEARS) {
-                    throw CalendarProblems.noWorkingTimeFrom(t.year - empty + 1, MAX_EMPTY_YEARS);
+                    throw SlaProblems.noWorkingTimeFrom(t.year - empty + 1, MAX_EMPTY_YEARS);
                 }
             } else {
                 next = t.firstStart();
@@ -180,7 +180,7 @@ public final class BusinessCalendar {
         Require.nonNull(start, "start");
         Require.nonNull(amount, "amount");
         if (amount.isNegative() || amount.isZero() || amount.compareTo(MAX_DURATION) > 0) {
-            throw CalendarProblems.badDuration(amount);
+            throw SlaProblems.badDuration(amount);
         }
         long remaining = amount.toNanos();
         YearTable t = tableFor(start);
@@ -196,7 +196,7 @@ public final class BusinessCalendar {
             pos = 0;
             empty = t.isEmpty() ? empty + 1 : 0;
             if (empty >= MAX_EMPTY_YEARS) {
-                throw CalendarProblems.noWorkingTimeFrom(t.year - empty + 1, MAX_EMPTY_YEARS);
+                throw SlaProblems.noWorkingTimeFrom(t.year - empty + 1, MAX_EMPTY_YEARS);
             }
         }
     }
@@ -228,7 +228,7 @@ public final class BusinessCalendar {
 
     private YearTable year(int year, Instant cause) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw CalendarProblems.outOfRange(cause);
+            throw SlaProblems.outOfRange(cause);
         }
         int idx = year - MIN_YEAR;
         YearTable t = years.get(idx);
@@ -243,7 +243,7 @@ public final class BusinessCalendar {
     private YearTable tableFor(Instant instant) {
         long sec = instant.getEpochSecond();
         if (sec < MIN_SECOND || sec >= MAX_SECOND) {
-            throw CalendarProblems.outOfRange(instant);
+            throw SlaProblems.outOfRange(instant);
         }
         // The UTC year is at most one off the local one (offsets are under a day).
         int y = LocalDate.ofEpochDay(Math.floorDiv(sec, 86_400L)).getYear();
@@ -383,7 +383,7 @@ public final class BusinessCalendar {
             try {
                 z = ZoneId.of(zoneId.strip());
             } catch (DateTimeException e) {
-                throw CalendarProblems.unknownZone(zoneId);
+                throw SlaProblems.unknownZone(zoneId);
             }
             return zone(z);
         }
@@ -454,11 +454,11 @@ public final class BusinessCalendar {
             Require.nonNull(date, "date");
             Require.nonNull(intervals, "intervals");
             if (intervals.isEmpty()) {
-                throw CalendarProblems.invalid("Extra working day " + date
+                throw SlaProblems.invalid("Extra working day " + date
                         + " has no working intervals: give its hours, e.g. extraWorkingDay(date, \"08:00-16:00\").");
             }
             if (extra.containsKey(date)) {
-                throw CalendarProblems.invalid("Extra working day " + date + " is declared twice: declare it once.");
+                throw SlaProblems.invalid("Extra working day " + date + " is declared twice: declare it once.");
             }
             extra.put(date, checked(intervals, "extra working day " + date));
             return this;
@@ -472,14 +472,14 @@ public final class BusinessCalendar {
         public BusinessCalendar build() {
             boolean anyHours = weekly.values().stream().anyMatch(l -> !l.isEmpty());
             if (!anyHours) {
-                throw CalendarProblems.noWorkingTimeAtAll();
+                throw SlaProblems.noWorkingTimeAtAll();
             }
             return new BusinessCalendar(this);
         }
 
         private static void once(boolean alreadySet, String option) {
             if (alreadySet) {
-                throw CalendarProblems.invalid("The " + option + " option is set twice on one builder: set it once"
+                throw SlaProblems.invalid("The " + option + " option is set twice on one builder: set it once"
                         + " (toBuilder() lets each be replaced once).");
             }
         }
@@ -498,7 +498,7 @@ public final class BusinessCalendar {
                 }
             }
             if (!problems.isEmpty()) {
-                throw CalendarProblems.invalid(problems);
+                throw SlaProblems.invalid(problems);
             }
             return List.copyOf(sorted);
         }

@@ -19,11 +19,11 @@ public record Closure(LocalDateTime from, LocalDateTime to) {
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
         if (!to.isAfter(from)) {
-            throw CalendarProblems.invalid("Closure " + from + " to " + to
+            throw SlaProblems.invalid("Closure " + from + " to " + to
                     + " is empty or inverted: its end must come after its start.");
         }
         if (from.getSecond() != 0 || from.getNano() != 0 || to.getSecond() != 0 || to.getNano() != 0) {
-            throw CalendarProblems.invalid("Closure " + from + " to " + to
+            throw SlaProblems.invalid("Closure " + from + " to " + to
                     + " is not on whole minutes: calendars have minute precision.");
         }
     }
@@ -33,7 +33,7 @@ public record Closure(LocalDateTime from, LocalDateTime to) {
         Require.nonNull(first, "first");
         Require.nonNull(last, "last");
         if (last.isBefore(first)) {
-            throw CalendarProblems.invalid("Closure of days " + first + " to " + last
+            throw SlaProblems.invalid("Closure of days " + first + " to " + last
                     + " is inverted: the last day must not come before the first.");
         }
         return new Closure(first.atStartOfDay(), last.plusDays(1).atStartOfDay());

@@ -22,11 +22,11 @@ public record WorkingInterval(int startMinute, int endMinute) implements Compara
     /** Checks that the interval is within the day and not empty or inverted. */
     public WorkingInterval {
         if (startMinute < 0 || startMinute >= MINUTES_PER_DAY || endMinute > MINUTES_PER_DAY) {
-            throw CalendarProblems.invalid("Working interval " + text(startMinute) + "-" + text(endMinute)
+            throw SlaProblems.invalid("Working interval " + text(startMinute) + "-" + text(endMinute)
                     + " is outside the day: use times from 00:00 to 24:00.");
         }
         if (endMinute <= startMinute) {
-            throw CalendarProblems.invalid("Working interval " + text(startMinute) + "-" + text(endMinute)
+            throw SlaProblems.invalid("Working interval " + text(startMinute) + "-" + text(endMinute)
                     + " is inverted or empty: its end must come after its start (use 24:00 for the end of the day;"
                     + " split a night shift into two days).");
         }
@@ -45,7 +45,7 @@ public record WorkingInterval(int startMinute, int endMinute) implements Compara
         Require.nonNull(text, "text");
         Matcher m = TEXT.matcher(text);
         if (!m.matches()) {
-            throw CalendarProblems.invalid("Working interval '" + text + "' cannot be read: write it as HH:MM-HH:MM,"
+            throw SlaProblems.invalid("Working interval '" + text + "' cannot be read: write it as HH:MM-HH:MM,"
                     + " e.g. 08:00-11:30.");
         }
         int sh = Integer.parseInt(m.group(1));
@@ -53,7 +53,7 @@ public record WorkingInterval(int startMinute, int endMinute) implements Compara
         int eh = Integer.parseInt(m.group(3));
         int em = Integer.parseInt(m.group(4));
         if (sh > 23 || sm > 59 || em > 59 || eh > 24 || (eh == 24 && em != 0)) {
-            throw CalendarProblems.invalid("Working interval '" + text + "' names a time that does not exist:"
+            throw SlaProblems.invalid("Working interval '" + text + "' names a time that does not exist:"
                     + " hours go 00-23 (24:00 only as an end), minutes 00-59.");
         }
         return new WorkingInterval(sh * 60 + sm, eh * 60 + em);
@@ -92,7 +92,7 @@ public record WorkingInterval(int startMinute, int endMinute) implements Compara
 
     private static int minuteOf(LocalTime t, String what) {
         if (t.getSecond() != 0 || t.getNano() != 0) {
-            throw CalendarProblems.invalid("Working interval " + what + " " + t
+            throw SlaProblems.invalid("Working interval " + what + " " + t
                     + " is not on a whole minute: calendars have minute precision.");
         }
         return t.getHour() * 60 + t.getMinute();

@@ -5,9 +5,9 @@ import dev.tiketti.core.ErrorCode;
 import dev.tiketti.core.TicketingException;
 import java.util.List;
 
-/** The messages of the calendar problems, kept in one place. Package-private: not API. */
-final class CalendarProblems {
-    private CalendarProblems() {
+/** The messages of the calendar and SLA policy problems, kept in one place. Package-private: not API. */
+final class SlaProblems {
+    private SlaProblems() {
     }
 
     static ConfigurationException invalid(String problem) {
@@ -47,5 +47,22 @@ final class CalendarProblems {
         return new TicketingException(ErrorCode.OUTSIDE_CALENDAR_RANGE, "Instant " + instant
                 + " lies outside the years " + BusinessCalendar.MIN_YEAR + "-" + BusinessCalendar.MAX_YEAR
                 + " that business calendars support. Check the instant (seconds taken for milliseconds?)");
+    }
+
+    /** Throws one exception listing every problem; UNKNOWN_CALENDAR only when that is all that is wrong. */
+    static ConfigurationException policies(String what, List<String> invalid, List<String> unknownCalendars) {
+        List<String> all = new java.util.ArrayList<>(invalid);
+        all.addAll(unknownCalendars);
+        return new ConfigurationException(invalid.isEmpty() ? ErrorCode.UNKNOWN_CALENDAR : ErrorCode.INVALID_SLA_POLICY,
+                what + " (" + all.size() + " problem" + (all.size() == 1 ? "" : "s") + "); nothing was configured", all);
+    }
+
+    static ConfigurationException policy(String what, String problem) {
+        return new ConfigurationException(ErrorCode.INVALID_SLA_POLICY, what, List.of(problem));
+    }
+
+    static ConfigurationException malformed(List<String> problems) {
+        return new ConfigurationException(ErrorCode.MALFORMED_SLA_POLICY,
+                "The SLA policy document could not be read; nothing was loaded", problems);
     }
 }
