@@ -3,6 +3,7 @@ package dev.tiketti.core.sla;
 import static dev.tiketti.core.sla.FinnishHoliday.MIDSUMMER_EVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tiketti.core.Priority;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,51 @@ class SlaGuideSnippetsTest {
         assertThat(spring).isEqualTo(Duration.ofHours(2)); // the shift really lasts 2 hours
         assertThat(autumn).isEqualTo(Duration.ofHours(4)); // and 4 hours here
         // end::dst[]
+    }
+
+    static SlaPolicies guidePolicies() {
+        // tag::policies[]
+        SlaPolicies sla = SlaPolicies.builder()
+                .calendar("office", BusinessCalendars.finland())
+                .policy(SlaPolicy.builder("standard", "office")
+                        .firstResponse(Duration.ofHours(8))
+                        .nextResponse(Duration.ofHours(16))
+                        .resolution(Duration.ofHours(40))
+                        .warnAt(75)
+                        .warnAt(90, Escalation.notifyTeamLead())
+                        .atBreach(Escalation.raisePriority(), Escalation.reassignToTeamLead())
+                        .build())
+                .policy(SlaPolicy.builder("urgent", "office")
+                        .firstResponse(Duration.ofHours(1))
+                        .resolution(Duration.ofHours(8))
+                        .warnAt(50, Escalation.notifyTeamLead())
+                        .atBreach(Escalation.reassignToPair())
+                        .build())
+                .rule(SlaRule.use("urgent").whenType("HR").whenPriority(Priority.URGENT))
+                .fallback("standard")
+                .build();
+
+        SlaPolicy policy = sla.policyFor(SlaSubject.of("HR", Priority.URGENT).classifiedAs("Palkka/Palkkavirhe"));
+        Instant received = ZonedDateTime.parse("2025-06-06T15:30+03:00[Europe/Helsinki]").toInstant(); // Friday
+        assertThat(policy.name()).isEqualTo("urgent");
+        assertThat(sla.due(policy, SlaTarget.FIRST_RESPONSE, received))
+                .contains(ZonedDateTime.parse("2025-06-09T08:30+03:00[Europe/Helsinki]").toInstant());
+        // end::policies[]
+        return sla;
+    }
+
+    @Test
+    void policies() {
+        assertThat(guidePolicies().policies()).hasSize(2);
+    }
+
+    @Test
+    void theGuidesJsonDocumentIsTheSamePolicies() throws IOException {
+        String guide = Files.readString(Path.of("../docs/sla.md"));
+        Matcher json = Pattern.compile("<!-- json:policies[^>]*-->\\s*```json\\n(.*?)```", Pattern.DOTALL).matcher(guide);
+        assertThat(json.find()).as("docs/sla.md has the policies JSON").isTrue();
+        assertThat(SlaPolicyJson.read(json.group(1), Map.of("office", BusinessCalendars.finland())))
+                .isEqualTo(guidePolicies());
     }
 
     @Test
