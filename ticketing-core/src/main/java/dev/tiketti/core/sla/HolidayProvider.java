@@ -16,9 +16,9 @@ public interface HolidayProvider {
     /** The holidays falling in {@code year} (dates of other years are ignored); never null. */
     Set<LocalDate> holidaysIn(int year);
 
-    /** A provider with no holidays. */
+    /** A provider with no holidays (always the same instance, so calendars using it compare equal). */
     static HolidayProvider none() {
-        return year -> Set.of();
+        return NoHolidays.INSTANCE;
     }
 
     /** A provider giving the holidays of both this and {@code other}, e.g. public holidays plus company days. */

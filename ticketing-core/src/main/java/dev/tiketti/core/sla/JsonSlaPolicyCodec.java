@@ -167,9 +167,7 @@ final class JsonSlaPolicyCodec {
                 problems.add(path + ".targets: " + (targets == null ? "missing; " : "") + "expected an object such as"
                         + " {\"FIRST_RESPONSE\": \"PT4H\"}");
             } else {
-                Iterator<Map.Entry<String, JsonNode>> it = targets.fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : targets.properties()) {
                     String p = path + ".targets." + e.getKey();
                     SlaTarget t = enumOf(e.getKey(), p, SlaTarget.class);
                     Duration d = duration(e.getValue(), p);

@@ -36,6 +36,7 @@ public final class SlaPolicies {
         this.fallback = b.fallback;
     }
 
+    /** A new, empty builder. */
     public static Builder builder() {
         return new Builder();
     }

@@ -35,18 +35,22 @@ public record SlaRule(String policy, Optional<String> ticketType, Optional<Class
         return new SlaRule(policy, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** The same rule, also requiring the ticket type {@code type}. */
     public SlaRule whenType(String type) {
         return new SlaRule(policy, Optional.of(type), classification, priority, organization);
     }
 
+    /** The same rule, also requiring a classification equal to or beneath {@code path}, e.g. {@code Palkka}. */
     public SlaRule whenClassifiedUnder(String path) {
         return new SlaRule(policy, ticketType, Optional.of(Classification.of(path)), priority, organization);
     }
 
+    /** The same rule, also requiring priority {@code p}. */
     public SlaRule whenPriority(Priority p) {
         return new SlaRule(policy, ticketType, classification, Optional.of(Require.nonNull(p, "priority")), organization);
     }
 
+    /** The same rule, also requiring a requester from organisation {@code org}. */
     public SlaRule whenOrganization(OrganizationId org) {
         return new SlaRule(policy, ticketType, classification, priority, Optional.of(Require.nonNull(org, "organization")));
     }

@@ -231,6 +231,8 @@ class BusinessCalendarTest {
             assertThat(cal.zone()).isEqualTo(HKI);
             assertThat(cal.isOpen(hki("2025-12-25T10:00"))).isTrue();
             assertThat(cal.hours(DayOfWeek.SATURDAY)).isEmpty();
+            assertThat(BusinessCalendar.builder().weekdays("09:00-17:00").build()).isEqualTo(cal).hasSameHashCodeAs(cal);
+            assertThat(BusinessCalendar.builder().weekdays("09:00-16:00").build()).isNotEqualTo(cal);
         }
     }
 
