@@ -44,7 +44,9 @@ public enum ErrorCode {
     /** An optional library needed for the requested feature is missing. */
     MISSING_DEPENDENCY("TKT-0505", false),
     /** The storage could not be reached or failed transiently. */
-    STORAGE_UNAVAILABLE("TKT-0601", true);
+    STORAGE_UNAVAILABLE("TKT-0601", true),
+    /** A redactor's options are invalid or contradictory. */
+    INVALID_REDACTOR("TKT-0801", false);
 
     private final String id;
     private final boolean retryable;
