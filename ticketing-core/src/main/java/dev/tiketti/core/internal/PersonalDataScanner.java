@@ -53,9 +53,9 @@ public final class PersonalDataScanner {
      */
     private static final Pattern PHONE = Pattern.compile(
             "(?<![\\p{L}\\p{N}+])(?<!\\d[.,:])"
-                    + "(?:(?<intl>(?:\\+|00)358[ \\-]?(?:\\(0\\)[ \\-]?)?)[1-9]\\d*(?:[ \\-]\\d+)*"
-                    + "|(?<paren>\\(0)[1-9]\\d{0,2}\\)[ \\-]?\\d+(?:[ \\-]\\d+)*"
-                    + "|(?<nat>0)[1-9]\\d*(?:[ \\-]\\d+)*)");
+                    + "(?:(?<intl>(?:\\+|00)358[ \\-]?(?:\\(0\\)[ \\-]?)?)[1-9]\\d{0,11}(?:[ \\-]\\d{1,11}){0,6}"
+                    + "|(?<paren>\\(0)[1-9]\\d{0,2}\\)[ \\-]?\\d{1,11}(?:[ \\-]\\d{1,11}){0,6}"
+                    + "|(?<nat>0)[1-9]\\d{0,11}(?:[ \\-]\\d{1,11}){0,6})");
     private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,2}[ \\-]\\d{1,2}[ \\-](?:1[89]|20)\\d\\d");
     private static final Pattern BUSINESS_ID = Pattern.compile("\\d{7}-\\d");
     private static final Pattern HETU_SHAPE = Pattern.compile("\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y]?");
@@ -218,38 +218,53 @@ public final class PersonalDataScanner {
 
     private static void phones(CharSequence text, List<Finding> out) {
         Matcher m = PHONE.matcher(text);
-        while (m.find()) {
-            String prefixGroup = m.group("intl") != null ? "intl" : m.group("paren") != null ? "paren" : "nat";
-            int bodyStart = m.end(prefixGroup);
-            if (afterDigitAndDash(text, m.start()) && prefixGroup.equals("nat") && firstGroupLength(text, m.start()) < 3) {
-                continue;
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            int found = phone(text, m);
+            // nothing found: a later group of this candidate may still start a number (02150 040 123 4567)
+            from = found > 0 ? found : m.start() + 1;
+            if (found > 0) {
+                out.add(new Finding(PersonalDataKind.PHONE, m.start(), found));
             }
-            // cut points: the end of every digit group, longest first
-            List<Integer> ends = new ArrayList<>();
-            for (int i = m.end(); i > bodyStart; i--) {
-                if (Character.isDigit(text.charAt(i - 1)) && (i == m.end() || !Character.isDigit(text.charAt(i)))) {
-                    ends.add(i);
-                }
+        }
+    }
+
+    /** The end of the phone number this candidate starts, or -1 if it is none. */
+    private static int phone(CharSequence text, Matcher m) {
+        String prefixGroup = m.group("intl") != null ? "intl" : m.group("paren") != null ? "paren" : "nat";
+        int bodyStart = m.end(prefixGroup);
+        if (prefixGroup.equals("nat")) {
+            int first = firstGroupLength(text, m.start());
+            boolean moreGroups = m.start() + first < m.end();
+            if ((afterDigitAndDash(text, m.start()) && first < 3) || (first == 5 && moreGroups)) {
+                return -1; // a date's month, or a postal code followed by a number
             }
-            for (int end : ends) {
-                int nsn = 0;
-                for (int i = bodyStart; i < end; i++) {
-                    if (Character.isDigit(text.charAt(i))) {
-                        nsn++;
-                    }
-                }
-                if (nsn < NSN_MIN) {
-                    break;
-                }
-                if (looksLikeOtherNumber(text, m.start(), end)) {
-                    break;
-                }
-                if (nsn <= NSN_MAX && endsCleanly(text, end)) {
-                    out.add(new Finding(PersonalDataKind.PHONE, m.start(), end));
-                    break;
+        }
+        // cut points: the end of every digit group, with the NSN digits up to there (one pass)
+        List<int[]> cuts = new ArrayList<>();
+        int nsn = 0;
+        for (int i = bodyStart; i < m.end(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                nsn++;
+                if (i + 1 == m.end() || !Character.isDigit(text.charAt(i + 1))) {
+                    cuts.add(new int[] {i + 1, nsn});
                 }
             }
         }
+        for (int c = cuts.size() - 1; c >= 0; c--) {
+            int end = cuts.get(c)[0];
+            int digits = cuts.get(c)[1];
+            if (digits > NSN_MAX) {
+                continue;
+            }
+            if (digits < NSN_MIN || looksLikeOtherNumber(text, m.start(), end)) {
+                return -1;
+            }
+            if (endsCleanly(text, end)) {
+                return end;
+            }
+        }
+        return -1;
     }
 
     private static boolean afterDigitAndDash(CharSequence text, int start) {

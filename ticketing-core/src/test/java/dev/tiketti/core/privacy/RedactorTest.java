@@ -96,6 +96,18 @@ class RedactorTest {
         }
 
         @Test
+        void numbersNextToEachOtherAndAfterAPostalCodeAreFoundWhole() {
+            assertThat(STANDARD.redact("puh 040 123 4567 050 765 4321")).isEqualTo("puh xxxxxx xxxxxx");
+            assertThat(STANDARD.redact("02150 040 123 4567")).isEqualTo("02150 xxxxxx");
+        }
+
+        @Test
+        void longDigitRunsAndLongTextsOfKeysHaveNoPhoneNumbers() {
+            assertThat(STANDARD.scan("0" + "1".repeat(200_000))).isEmpty();
+            assertThat(STANDARD.scan("HR-1042 0,50 € 12.05.2024 ".repeat(20_000))).isEmpty();
+        }
+
+        @Test
         void aTrailingNumberIsNotSwallowed() {
             assertThat(STANDARD.redact("puh. 040 123 4567 2024 alkaen")).isEqualTo("puh. xxxxxx 2024 alkaen");
         }
