@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * String safe = Redactor.standard().redact(body);
- * Redactor forAino = Redactor.builder().personName("Aino Virtanen").knownTerm("ainov").build();
+ * Redactor forAino = Redactor.builder().contact(aino).knownTerm("ainov").build();
  * }</pre>
  *
  * <p>Immutable and thread-safe. {@link #redact} is idempotent: redacting a redacted text changes
@@ -180,6 +180,19 @@ public final class Redactor {
                     knownTerm(part);
                 }
             }
+            return this;
+        }
+
+        /**
+         * Everything the register knows that identifies the contact, as known terms: the name (as
+         * {@link #personName}), every e-mail address and every phone number as recorded. The
+         * pattern detectors still find other spellings of Finnish numbers.
+         */
+        public Builder contact(Contact contact) {
+            Require.nonNull(contact, "contact");
+            personName(contact.name());
+            contact.emails().forEach(this::knownTerm);
+            contact.phones().forEach(this::knownTerm);
             return this;
         }
 

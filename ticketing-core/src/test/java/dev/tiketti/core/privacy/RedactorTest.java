@@ -165,7 +165,7 @@ class RedactorTest {
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"Virtanen", "Virtasen", "Virtaselle", "Virtasella", "Virtasta", "Virtaseen",
                 "Virtaset", "Virtasille", "virtasenkin", "VIRTASELTA", "Aino", "Ainon", "Ainolle", "Ainoa",
-                "Ainoon", "Ainollekin", "Aino Virtasen", "Aino Virtanen"})
+                "Ainoon", "Ainollekin", "Aino:lle", "Aino Virtasen", "Aino Virtanen", "Aino  Virtaselle"})
         void inflectedFormsAreFound(String form) {
             String text = "Asia koskee: " + form + " (HR).";
             assertThat(only(aino, text)).isEqualTo(form);
@@ -184,6 +184,16 @@ class RedactorTest {
                     .detect(PersonalDataKind.KNOWN_TERM).build();
             assertThat(r.redact("Pekan, Pekalle, Niemen, Niemelle, Mikaelin, Mikaelille, Jonaksen, Laineelle, Laineen"))
                     .isEqualTo("xxxxxx, xxxxxx, xxxxxx, xxxxxx, xxxxxx, xxxxxx, xxxxxx, xxxxxx, xxxxxx");
+        }
+
+        @Test
+        void aContactsRecordedDataAreKnownTerms() {
+            Contact c = Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW)
+                    .withPhone("+46 70 123 45 67").withAddedEmail("ainov@example.com");
+            Redactor r = Redactor.builder().contact(c).build();
+            assertThat(r.redact("Virtasen ruotsalainen numero +46 70 123 45 67, osoite AINOV@example.com"))
+                    .isEqualTo("xxxxxx ruotsalainen numero xxxxxx, osoite xxxxxx");
+            assertThat(r.knownTermCount()).isEqualTo(6);
         }
 
         @Test
