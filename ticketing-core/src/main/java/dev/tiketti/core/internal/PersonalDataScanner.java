@@ -28,9 +28,13 @@ public final class PersonalDataScanner {
 
     // ------------------------------------------------------------------ e-mail
 
-    /** Local part chars may not precede the match, so each run of them is tried once (linear time). */
+    /**
+     * Local part chars may not precede the match, so each run of them is tried once (linear time).
+     * The domain is checked in code rather than by a repeated group, which would recurse once per
+     * label in java.util.regex and overflow the stack on long inputs.
+     */
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\p{L}\\p{N}._%+\\-])[\\p{L}\\p{N}._%+\\-]+@[\\p{L}\\p{N}\\-]+(?:\\.[\\p{L}\\p{N}\\-]+)*\\.\\p{L}{2,}");
+            "(?<![\\p{L}\\p{N}._%+\\-])[\\p{L}\\p{N}._%+\\-]+@([\\p{L}\\p{N}\\-.]+)");
 
     // ------------------------------------------------------------------ HETU
 
@@ -169,8 +173,35 @@ public final class PersonalDataScanner {
     private static void emails(CharSequence text, List<Finding> out) {
         Matcher m = EMAIL.matcher(text);
         while (m.find()) {
-            out.add(new Finding(PersonalDataKind.EMAIL, m.start(), m.end()));
+            int domainLength = domainLength(m.group(1));
+            if (domainLength > 0) {
+                out.add(new Finding(PersonalDataKind.EMAIL, m.start(), m.start(1) + domainLength));
+            }
         }
+    }
+
+    /**
+     * Length of the longest prefix of {@code d} of the form {@code label(.label)*.tld}: non-empty
+     * labels of letters, digits and '-', a top-level domain of two or more letters; 0 if none.
+     */
+    static int domainLength(String d) {
+        int firstEmpty = d.indexOf("..");
+        int end = firstEmpty >= 0 ? firstEmpty : d.length();
+        while (end > 0) {
+            int dot = d.lastIndexOf('.', end - 1);
+            if (dot <= 0) {
+                return 0;
+            }
+            int letters = 0;
+            while (dot + 1 + letters < end && Character.isLetter(d.charAt(dot + 1 + letters))) {
+                letters++;
+            }
+            if (letters >= 2) {
+                return dot + 1 + letters;
+            }
+            end = dot;
+        }
+        return 0;
     }
 
     private static void hetus(CharSequence text, List<Finding> out) {

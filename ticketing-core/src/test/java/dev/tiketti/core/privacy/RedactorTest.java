@@ -240,6 +240,34 @@ class RedactorTest {
     }
 
     @Nested
+    @DisplayName("Pathological input")
+    class Pathological {
+        private final Redactor r = Redactor.builder().personName("Aino Virtanen").build();
+
+        @Test
+        void aDomainOfManyLabelsDoesNotOverflowTheStack() {
+            // a repeated regex group recursed per label and overflowed the stack here
+            assertThat(r.scan("x@" + "a.".repeat(50_000) + "1")).isEmpty();
+            assertThat(r.scan("x@" + "a.".repeat(50_000) + "fi")).containsExactly(
+                    new Finding(PersonalDataKind.EMAIL, 0, 2 + 100_000 + 2));
+        }
+
+        @Test
+        void longRepetitionsOfPartialMatchesFindNothing() {
+            assertThat(r.scan("a@".repeat(100_000))).isEmpty();
+            assertThat(r.scan("Virtase".repeat(100_000))).isEmpty();
+            assertThat(r.scan("FI21 ".repeat(100_000))).isEmpty();
+            assertThat(r.scan("131052-".repeat(100_000))).isEmpty();
+            assertThat(r.scan("+358 ".repeat(100_000))).isEmpty();
+        }
+
+        @Test
+        void manyMatchesAreAllFound() {
+            assertThat(r.scan("Aino ".repeat(100_000))).hasSize(100_000);
+        }
+    }
+
+    @Nested
     @DisplayName("Bad configuration")
     class BadConfiguration {
         @Test
