@@ -78,6 +78,18 @@ class RedactorPropertiesTest {
         }
     }
 
+    @Property
+    void aHetuWithOneDigitChangedIsNeverFoundAsAHetu(@ForAll("hetus") String hetu,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 8) int which,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 9) int delta) {
+        // 10^k mod 31 is never 0 and |change| < 31 * 10^k: every single-digit change moves the check residue
+        int position = which < 6 ? which : which + 1;
+        char digit = (char) ('0' + (hetu.charAt(position) - '0' + delta) % 10);
+        String changed = hetu.substring(0, position) + digit + hetu.substring(position + 1);
+        assertThat(STANDARD.scan("tunnus " + changed + " tässä")).extracting(Finding::kind)
+                .doesNotContain(PersonalDataKind.HETU);
+    }
+
     @Provide
     Arbitrary<Character> checkChars() {
         return Arbitraries.of(CHECK.chars().mapToObj(c -> (char) c).toList());
@@ -113,6 +125,48 @@ class RedactorPropertiesTest {
     @Property
     void textsOfOrdinaryWordsAreUnchanged(@ForAll("ordinary") String text) {
         assertThat(WITH_NAME.redact(text)).isEqualTo(text);
+    }
+
+    @Property
+    void inflectedFormsOfAnyNenSurnameAreRedacted(
+            @ForAll("nenSurnames") String surname,
+            @ForAll("nenEndings") String ending,
+            @ForAll("ordinary") String before, @ForAll("ordinary") String after) {
+        Redactor r = Redactor.builder().personName("Testi " + surname).build();
+        String form = surname.substring(0, surname.length() - 3) + ending;
+        assertThat(r.redact(before + " " + form + ", " + after)).isEqualTo(before + " xxxxxx, " + after);
+    }
+
+    @Property
+    void inflectedFormsOfAnyVowelFinalFirstNameAreRedacted(
+            @ForAll("vowelFirstNames") String first,
+            @ForAll("vowelEndings") String ending,
+            @ForAll("ordinary") String before, @ForAll("ordinary") String after) {
+        Redactor r = Redactor.builder().personName(first + " Testinen").build();
+        assertThat(r.redact(before + " " + first + ending + ". " + after)).isEqualTo(before + " xxxxxx. " + after);
+    }
+
+    @Provide
+    Arbitrary<String> nenSurnames() {
+        return Arbitraries.of("Virtanen", "Korhonen", "Mäkinen", "Nieminen", "Hämäläinen", "Heikkinen", "Koskinen",
+                "Järvinen", "Lehtonen", "Saarinen");
+    }
+
+    @Provide
+    Arbitrary<String> nenEndings() {
+        return Arbitraries.of("nen", "sen", "selle", "sella", "sella", "selta", "sessa", "sesta", "seen", "sta",
+                "seksi", "sena", "set", "sten", "sille", "silla", "sia", "sensa", "sellekin", "senkaan");
+    }
+
+    @Provide
+    Arbitrary<String> vowelFirstNames() {
+        return Arbitraries.of("Aino", "Liisa", "Eero", "Sanna", "Ville", "Outi", "Leena", "Kalle");
+    }
+
+    @Provide
+    Arbitrary<String> vowelEndings() {
+        return Arbitraries.of("", "n", "lle", "lla", "lta", "ssa", "sta", "a", "ksi", "nkin", "llekin", "han", "ni",
+                "nsa");
     }
 
     @Provide
