@@ -42,7 +42,9 @@ class RegisterModelTest {
     @Test
     @DisplayName("A contact's toString never shows personal data")
     void contactToStringHasOnlyTheId() {
-        Contact c = Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW).withPhone("040 000 0001");
+        // a fixed id: a random UUID may itself contain "040"
+        Contact c = new Contact(ContactId.of("11111111-2222-3333-4444-555555555555"), "Aino Virtanen",
+                List.of("aino.virtanen@example.fi"), List.of("040 000 0001"), AssuranceLevel.LOW, true);
         assertThat(c.toString()).contains(c.id().toString()).doesNotContain("Aino").doesNotContain("example").doesNotContain("040");
     }
 
