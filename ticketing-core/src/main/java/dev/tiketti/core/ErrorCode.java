@@ -60,7 +60,21 @@ public enum ErrorCode {
     /** An SLA policy names a business calendar that is not registered. */
     UNKNOWN_CALENDAR("TKT-0711", false),
     /** A JSON document could not be read as SLA policies. */
-    MALFORMED_SLA_POLICY("TKT-0712", false);
+    MALFORMED_SLA_POLICY("TKT-0712", false),
+    /** A redactor's options are invalid or contradictory. */
+    INVALID_REDACTOR("TKT-0801", false),
+    /** A consent names a processing purpose that is not registered. */
+    UNKNOWN_CONSENT_PURPOSE("TKT-0802", false),
+    /** A withdrawn consent was used as the legal basis for processing. */
+    CONSENT_WITHDRAWN("TKT-0803", false),
+    /** No legal basis is recorded for processing a contact's data for a purpose. */
+    NO_LEGAL_BASIS("TKT-0804", false),
+    /** No consent record with the given id. */
+    CONSENT_NOT_FOUND("TKT-0805", false),
+    /** No organisation with the given id. */
+    ORGANIZATION_NOT_FOUND("TKT-0806", false),
+    /** A substitute contact is the person themselves, inactive or unknown. */
+    INVALID_SUBSTITUTE("TKT-0807", false);
 
     private final String id;
     private final boolean retryable;
