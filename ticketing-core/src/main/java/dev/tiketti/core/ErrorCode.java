@@ -50,7 +50,37 @@ public enum ErrorCode {
     /** The database refused a statement for a reason retrying will not fix. */
     STORAGE_FAILURE("TKT-0611", false),
     /** A unit of work was rolled back because work joined to it had failed. */
-    TRANSACTION_ROLLED_BACK("TKT-0612", false);
+    TRANSACTION_ROLLED_BACK("TKT-0612", false),
+    /** A business calendar is configured wrongly (intervals, closures, working days, options set twice). */
+    INVALID_BUSINESS_CALENDAR("TKT-0700", false),
+    /** A time zone id is not known to the JVM's time-zone database. */
+    UNKNOWN_TIME_ZONE("TKT-0701", false),
+    /** A business calendar has no working time, so a due instant would never come. */
+    NO_WORKING_TIME("TKT-0702", false),
+    /** A business duration is zero, negative or absurdly long. */
+    INVALID_BUSINESS_DURATION("TKT-0703", false),
+    /** An instant or a computed due instant lies outside the years a business calendar supports. */
+    OUTSIDE_CALENDAR_RANGE("TKT-0704", false),
+    /** An SLA policy or rule set is invalid (targets, thresholds, rules, fallback). */
+    INVALID_SLA_POLICY("TKT-0710", false),
+    /** An SLA policy names a business calendar that is not registered. */
+    UNKNOWN_CALENDAR("TKT-0711", false),
+    /** A JSON document could not be read as SLA policies. */
+    MALFORMED_SLA_POLICY("TKT-0712", false),
+    /** A redactor's options are invalid or contradictory. */
+    INVALID_REDACTOR("TKT-0801", false),
+    /** A consent names a processing purpose that is not registered. */
+    UNKNOWN_CONSENT_PURPOSE("TKT-0802", false),
+    /** A withdrawn consent was used as the legal basis for processing. */
+    CONSENT_WITHDRAWN("TKT-0803", false),
+    /** No legal basis is recorded for processing a contact's data for a purpose. */
+    NO_LEGAL_BASIS("TKT-0804", false),
+    /** No consent record with the given id. */
+    CONSENT_NOT_FOUND("TKT-0805", false),
+    /** No organisation with the given id. */
+    ORGANIZATION_NOT_FOUND("TKT-0806", false),
+    /** A substitute contact is the person themselves, inactive or unknown. */
+    INVALID_SUBSTITUTE("TKT-0807", false);
 
     private final String id;
     private final boolean retryable;

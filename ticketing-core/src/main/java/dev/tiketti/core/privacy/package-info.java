@@ -1,5 +1,6 @@
 /**
- * The customer register's contacts and identity assurance; consent and erasure arrive here.
+ * Data protection (R8): the customer register (contacts, organisations, memberships), consent
+ * records with their legal basis, and redaction of personal data in free text. Erasure arrives here.
  */
 @NullMarked
 package dev.tiketti.core.privacy;

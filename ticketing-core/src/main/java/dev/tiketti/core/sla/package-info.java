@@ -1,0 +1,6 @@
+/**
+ * Service-level time: business calendars (weekly working intervals, Finnish public holidays,
+ * closures, time zone) and business-time arithmetic that SLA targets are counted in.
+ */
+@org.jspecify.annotations.NullMarked
+package dev.tiketti.core.sla;
