@@ -4,11 +4,13 @@ import dev.tiketti.core.ConfigurationException;
 import dev.tiketti.core.ErrorCode;
 import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.spi.AttachmentStore;
+import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.jpa.internal.EntityManagers;
 import dev.tiketti.jpa.internal.JpaAttachmentStore;
+import dev.tiketti.jpa.internal.JpaContactStore;
 import dev.tiketti.jpa.internal.JpaDefinitionStore;
 import dev.tiketti.jpa.internal.JpaTicketStore;
 import dev.tiketti.jpa.internal.ManagedUnitOfWork;
@@ -36,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  *         .ticketStore(storage.ticketStore())
  *         .definitionStore(storage.definitionStore())
  *         .attachmentStore(storage.attachmentStore())
+ *         .contactStore(storage.contactStore())
  *         .transactions(storage.transactions())
  *         ...
  * }</pre>
@@ -53,6 +56,7 @@ public final class JpaStorage implements AutoCloseable {
     private final TicketStore tickets;
     private final DefinitionStore definitions;
     private final AttachmentStore attachments;
+    private final ContactStore contacts;
     private final Transactions transactions;
     private final @Nullable EntityManagerFactory owned;
 
@@ -60,6 +64,7 @@ public final class JpaStorage implements AutoCloseable {
         this.tickets = new JpaTicketStore(ems);
         this.definitions = new JpaDefinitionStore(ems);
         this.attachments = new JpaAttachmentStore(ems);
+        this.contacts = new JpaContactStore(ems);
         this.transactions = transactions;
         this.owned = owned;
     }
@@ -134,6 +139,10 @@ public final class JpaStorage implements AutoCloseable {
 
     public AttachmentStore attachmentStore() {
         return attachments;
+    }
+
+    public ContactStore contactStore() {
+        return contacts;
     }
 
     /**

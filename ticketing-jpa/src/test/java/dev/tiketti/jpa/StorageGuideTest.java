@@ -9,6 +9,7 @@ import dev.tiketti.core.OpenTicket;
 import dev.tiketti.core.TeamId;
 import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.spi.Transactions;
@@ -41,11 +42,9 @@ class StorageGuideTest {
     void setup_snippet_runs_and_data_survives_a_restart_of_an_h2_file_database() {
         Path dir = Path.of("target", "storage-guide-" + System.nanoTime());
         for (int run = 1; run <= 2; run++) {
+            RecordingOutboundTransport outbox = new RecordingOutboundTransport();
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("tiketti"));
-            // Contacts are still in memory here: the same id in both runs stands for a persistent register.
-            Contact aino = new Contact(dev.tiketti.core.ContactId.of("3f2b8c1a-5d4e-4f6a-9b7c-8d9e0f1a2b3c"),
-                    "Aino Virtanen", List.of("aino.virtanen@example.fi"), List.of(), AssuranceLevel.LOW, true);
             // tag::setup[]
             JpaStorage storage = JpaStorage.builder()
                     .dataSource(dataSource)       // H2 file or PostgreSQL; pooled in production
@@ -55,13 +54,15 @@ class StorageGuideTest {
                     .ticketStore(storage.ticketStore())
                     .definitionStore(storage.definitionStore())
                     .attachmentStore(storage.attachmentStore())
+                    .contactStore(storage.contactStore())
                     .transactions(storage.transactions())
-                    .inMemory()                   // contacts and outbound transport, until set explicitly
+                    .outboundTransport(outbox)    // SMTP in production
                     .build();
             // end::setup[]
             try (storage) {
-                ticketing.registerContact(aino);
                 if (run == 1) {
+                    Contact aino = ticketing.registerContact(
+                            Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW));
                     ticketing.publishWorkflow(WorkflowDefinition.builder("hr-general")
                             .state("NEW", StateCategory.NEW).state("OPEN", StateCategory.OPEN)
                             .state("CLOSED", StateCategory.CLOSED)
@@ -77,6 +78,8 @@ class StorageGuideTest {
                     assertThat(ticketing.types()).extracting(TicketType::id).containsExactly("annual-leave");
                     Ticket again = ticketing.get(dev.tiketti.core.TicketKey.parse("HR-1"));
                     assertThat(again.state()).isEqualTo("NEW");
+                    assertThat(ticketing.contactByEmail("AINO.VIRTANEN@example.fi")).map(Contact::id)
+                            .contains(again.requester());
                     unitOfWork(storage, ticketing, again);
                     assertThat(ticketing.get(again.id()).version()).isEqualTo(3);
                 }

@@ -11,7 +11,6 @@ import dev.tiketti.core.TeamId;
 import dev.tiketti.core.TicketQuery;
 import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.TransitionRequest;
-import dev.tiketti.core.inmemory.InMemoryContactStore;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.spi.TicketChange;
@@ -66,6 +65,7 @@ abstract class TicketingOnJpaTests {
         storageA = JpaStorage.builder().dataSource(ds).build();
         storageB = JpaStorage.builder().dataSource(ds).build();
         Ticketing a = node(storageA, false);
+        a.registerContact(AINO);
         a.publishWorkflow(WorkflowDefinition.builder("hr-general")
                 .state("NEW", StateCategory.NEW).state("OPEN", StateCategory.OPEN)
                 .state("CLOSED", StateCategory.CLOSED)
@@ -83,15 +83,13 @@ abstract class TicketingOnJpaTests {
     }
 
     Ticketing node(JpaStorage storage, boolean racing) {
-        InMemoryContactStore contacts = new InMemoryContactStore(); // the JPA ContactStore comes later
-        contacts.save(AINO);
         TicketStore tickets = racing ? racing(storage.ticketStore()) : storage.ticketStore();
         return Ticketing.builder()
                 .ticketStore(tickets)
                 .definitionStore(storage.definitionStore())
                 .attachmentStore(storage.attachmentStore())
                 .transactions(storage.transactions())
-                .contactStore(contacts)
+                .contactStore(storage.contactStore())
                 .inMemory()
                 .build();
     }

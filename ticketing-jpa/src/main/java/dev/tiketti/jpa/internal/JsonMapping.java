@@ -93,6 +93,19 @@ final class JsonMapping {
         return roles;
     }
 
+    /** A list of strings in order (phone numbers). */
+    static String writeStrings(List<String> values) {
+        ArrayNode a = MAPPER.createArrayNode();
+        values.forEach(a::add);
+        return write(a);
+    }
+
+    static List<String> readStrings(String json) {
+        List<String> values = new ArrayList<>();
+        read(json).forEach(n -> values.add(n.asText()));
+        return values;
+    }
+
     static String writeAttachments(List<AttachmentRef> refs) {
         ArrayNode a = MAPPER.createArrayNode();
         for (AttachmentRef r : refs) {
