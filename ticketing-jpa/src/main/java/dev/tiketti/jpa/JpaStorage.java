@@ -4,13 +4,17 @@ import dev.tiketti.core.ConfigurationException;
 import dev.tiketti.core.ErrorCode;
 import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.spi.AttachmentStore;
+import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
+import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.jpa.internal.EntityManagers;
 import dev.tiketti.jpa.internal.JpaAttachmentStore;
+import dev.tiketti.jpa.internal.JpaConsentStore;
 import dev.tiketti.jpa.internal.JpaContactStore;
+import dev.tiketti.jpa.internal.JpaOrganizationStore;
 import dev.tiketti.jpa.internal.JpaDefinitionStore;
 import dev.tiketti.jpa.internal.JpaTicketStore;
 import dev.tiketti.jpa.internal.ManagedUnitOfWork;
@@ -57,6 +61,8 @@ public final class JpaStorage implements AutoCloseable {
     private final DefinitionStore definitions;
     private final AttachmentStore attachments;
     private final ContactStore contacts;
+    private final OrganizationStore organizations;
+    private final ConsentStore consents;
     private final Transactions transactions;
     private final @Nullable EntityManagerFactory owned;
 
@@ -65,6 +71,8 @@ public final class JpaStorage implements AutoCloseable {
         this.definitions = new JpaDefinitionStore(ems);
         this.attachments = new JpaAttachmentStore(ems);
         this.contacts = new JpaContactStore(ems);
+        this.organizations = new JpaOrganizationStore(ems);
+        this.consents = new JpaConsentStore(ems);
         this.transactions = transactions;
         this.owned = owned;
     }
@@ -143,6 +151,16 @@ public final class JpaStorage implements AutoCloseable {
 
     public ContactStore contactStore() {
         return contacts;
+    }
+
+    /** Organisations and memberships of the customer register. */
+    public OrganizationStore organizationStore() {
+        return organizations;
+    }
+
+    /** Processing purposes and consent records. */
+    public ConsentStore consentStore() {
+        return consents;
     }
 
     /**

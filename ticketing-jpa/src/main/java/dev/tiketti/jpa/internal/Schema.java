@@ -32,7 +32,8 @@ public final class Schema {
     /** Every entity of the adapter, for a persistence unit. */
     public static final List<Class<?>> ENTITIES = List.of(TicketEntity.class, TimelineEntryEntity.class,
             HistoryEntryEntity.class, HistoryChangeEntity.class, KeySequenceEntity.class, TicketTypeEntity.class,
-            WorkflowEntity.class, AttachmentEntity.class, ContactEntity.class, ContactEmailEntity.class);
+            WorkflowEntity.class, AttachmentEntity.class, ContactEntity.class, ContactEmailEntity.class,
+            OrganizationEntity.class, MembershipEntity.class, ConsentPurposeEntity.class, ConsentEntity.class);
 
     /** Flyway's own bookkeeping table, kept apart from a host's {@code flyway_schema_history}. */
     static final String FLYWAY_TABLE = "tkt_schema_history";
