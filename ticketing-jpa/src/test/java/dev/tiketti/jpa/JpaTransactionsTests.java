@@ -123,6 +123,24 @@ abstract class JpaTransactionsTests {
     }
 
     @Test
+    void a_workflow_version_read_in_a_unit_that_rolls_back_is_not_remembered() {
+        String id = "wf-" + unique().toLowerCase(java.util.Locale.ROOT);
+        var definitions = storage.definitionStore();
+        var v1 = JpaDefinitionAndAttachmentStoreTests.workflow(id, 1, "WAITING");
+        assertThatThrownBy(() -> tx.inTransaction(() -> {
+            definitions.saveWorkflow(v1);
+            assertThat(definitions.findWorkflow(id, 1)).contains(v1);
+            throw new IllegalStateException("roll back the publication");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(definitions.findWorkflow(id, 1)).isEmpty();
+
+        var other = JpaDefinitionAndAttachmentStoreTests.workflow(id, 1, "ON_HOLD");
+        definitions.saveWorkflow(other);
+        assertThat(definitions.findWorkflow(id, 1)).contains(other);
+        assertThat(definitions.findWorkflow(id, 1)).contains(other); // now from the node's cache
+    }
+
+    @Test
     void uncommitted_work_is_invisible_to_other_threads_until_commit() throws Exception {
         Ticket t = ticket(unique(), 1);
         AtomicReference<Boolean> seenByOther = new AtomicReference<>();

@@ -21,4 +21,12 @@ public interface EntityManagers {
      * the caller's transaction).
      */
     <T> T callSeparately(String what, Function<EntityManager, T> work);
+
+    /**
+     * Runs {@code action} once the current unit of work has committed (never if it rolls back);
+     * for caching values that are only safe to share once committed. Call from inside
+     * {@link #call}. Where commits cannot be observed (a host's own transactions) the action is
+     * dropped, so nothing is cached.
+     */
+    void afterCommit(Runnable action);
 }

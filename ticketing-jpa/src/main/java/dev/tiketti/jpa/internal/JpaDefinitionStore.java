@@ -8,6 +8,8 @@ import dev.tiketti.core.workflow.WorkflowJson;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -17,6 +19,11 @@ import java.util.Optional;
  */
 public final class JpaDefinitionStore implements DefinitionStore {
     private final EntityManagers ems;
+    /**
+     * Published versions never change, so once committed they can be shared by every thread of
+     * this node; read on every transition, they are worth keeping (bounded by what is published).
+     */
+    private final Map<WorkflowEntity.Key, WorkflowDefinition> committedVersions = new ConcurrentHashMap<>();
 
     public JpaDefinitionStore(EntityManagers ems) {
         this.ems = ems;
@@ -91,13 +98,21 @@ public final class JpaDefinitionStore implements DefinitionStore {
 
     @Override
     public Optional<WorkflowDefinition> findWorkflow(String id, int version) {
+        WorkflowEntity.Key key = new WorkflowEntity.Key(id, version);
+        WorkflowDefinition cached = committedVersions.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         return ems.call("reading workflow '" + id + "' version " + version, em -> {
-            WorkflowEntity e = em.find(WorkflowEntity.class, new WorkflowEntity.Key(id, version));
+            WorkflowEntity e = em.find(WorkflowEntity.class, key);
             if (e == null) {
                 return Optional.empty();
             }
             em.detach(e);
-            return Optional.of(WorkflowJson.read(e.definition).withVersion(version));
+            WorkflowDefinition definition = WorkflowJson.read(e.definition).withVersion(version);
+            // Only once committed: this unit may have written the row itself and may still roll back.
+            ems.afterCommit(() -> committedVersions.putIfAbsent(key, definition));
+            return Optional.of(definition);
         });
     }
 

@@ -26,6 +26,12 @@ public final class ManagedUnitOfWork implements EntityManagers {
         }
     }
 
+    /** Commits of the host's transactions are not observed here: nothing is deferred, nothing cached. */
+    @Override
+    public void afterCommit(Runnable action) {
+        // dropped on purpose
+    }
+
     /** The host's transaction cannot be suspended portably; the work joins it. */
     @Override
     public <T> T callSeparately(String what, Function<EntityManager, T> work) {

@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +26,7 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
 
     private final EntityManagerFactory emf;
     private final ThreadLocal<@Nullable EntityManager> current = new ThreadLocal<>();
+    private final ThreadLocal<@Nullable List<Runnable>> afterCommit = new ThreadLocal<>();
 
     public ResourceLocalUnitOfWork(EntityManagerFactory emf) {
         this.emf = emf;
@@ -55,6 +58,8 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
             throw Failures.translate(e, "starting a transaction");
         }
         current.set(em);
+        List<Runnable> callbacks = new ArrayList<>();
+        afterCommit.set(callbacks);
         try {
             T result;
             try {
@@ -75,9 +80,17 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
                 rollbackQuietly(tx, e);
                 throw Failures.translate(e, "committing the unit of work");
             }
+            for (Runnable callback : callbacks) {
+                try {
+                    callback.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("An after-commit action failed; the unit of work stands", e);
+                }
+            }
             return result;
         } finally {
             current.remove();
+            afterCommit.remove();
             em.close();
         }
     }
@@ -94,6 +107,14 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
             }
         }
         return inTransaction(() -> call(what, work));
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        List<Runnable> callbacks = afterCommit.get();
+        if (callbacks != null) {
+            callbacks.add(action);
+        }
     }
 
     @Override
