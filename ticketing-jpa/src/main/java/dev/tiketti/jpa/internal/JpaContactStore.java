@@ -74,13 +74,24 @@ public final class JpaContactStore implements ContactStore {
 
     @Override
     public Optional<Contact> find(ContactId id) {
+        // One statement: the contact joined with its addresses (read on every transition).
         return ems.call("reading contact " + id, em -> {
-            ContactEntity e = em.find(ContactEntity.class, id.value());
-            if (e == null) {
+            List<Object[]> rows = em.createQuery("SELECT c, a.email FROM TktContact c"
+                            + " LEFT JOIN TktContactEmail a ON a.key.contactId = c.id"
+                            + " WHERE c.id = :id ORDER BY a.key.position", Object[].class)
+                    .setParameter("id", id.value()).getResultList();
+            if (rows.isEmpty()) {
                 return Optional.empty();
             }
+            ContactEntity e = (ContactEntity) rows.get(0)[0];
             em.detach(e);
-            return Optional.of(toContact(em, e));
+            List<String> emails = new ArrayList<>();
+            for (Object[] row : rows) {
+                if (row[1] != null) {
+                    emails.add((String) row[1]);
+                }
+            }
+            return Optional.of(toContact(e, emails));
         });
     }
 
@@ -99,8 +110,11 @@ public final class JpaContactStore implements ContactStore {
     }
 
     private static Contact toContact(EntityManager em, ContactEntity e) {
-        List<String> emails = em.createQuery("SELECT a.email FROM TktContactEmail a WHERE a.key.contactId = :id"
-                + " ORDER BY a.key.position", String.class).setParameter("id", e.id).getResultList();
+        return toContact(e, em.createQuery("SELECT a.email FROM TktContactEmail a WHERE a.key.contactId = :id"
+                + " ORDER BY a.key.position", String.class).setParameter("id", e.id).getResultList());
+    }
+
+    private static Contact toContact(ContactEntity e, List<String> emails) {
         return new Contact(new ContactId(e.id), e.name, emails, JsonMapping.readStrings(e.phones),
                 Language.valueOf(e.language), AssuranceLevel.valueOf(e.assurance), e.active,
                 Optional.ofNullable(e.substituteId).map(ContactId::new));
