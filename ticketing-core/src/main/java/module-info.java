@@ -14,4 +14,5 @@ module dev.tiketti.core {
     exports dev.tiketti.core.spi;
     exports dev.tiketti.core.event;
     exports dev.tiketti.core.inmemory;
+    exports dev.tiketti.core.sla;
 }

@@ -44,7 +44,11 @@ public enum ErrorCode {
     /** An optional library needed for the requested feature is missing. */
     MISSING_DEPENDENCY("TKT-0505", false),
     /** The storage could not be reached or failed transiently. */
-    STORAGE_UNAVAILABLE("TKT-0601", true);
+    STORAGE_UNAVAILABLE("TKT-0601", true),
+    /** A timer service option is invalid (lease, interval, handler, owner id). */
+    INVALID_TIMER_CONFIGURATION("TKT-0730", false),
+    /** A timer service was used in the wrong phase of its life (started twice, used after close). */
+    TIMER_SERVICE_LIFECYCLE("TKT-0731", false);
 
     private final String id;
     private final boolean retryable;

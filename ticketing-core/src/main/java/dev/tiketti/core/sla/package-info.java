@@ -1,0 +1,3 @@
+/** Business calendars, SLA policies, clocks and timers. */
+@org.jspecify.annotations.NullMarked
+package dev.tiketti.core.sla;
