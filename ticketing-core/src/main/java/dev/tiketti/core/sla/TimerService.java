@@ -79,6 +79,8 @@ public final class TimerService implements AutoCloseable {
     private final ReentrantLock lifecycle = new ReentrantLock();
     private final Condition idle = lifecycle.newCondition();
     private final AtomicInteger passesInFlight = new AtomicInteger();
+    /** Set while the current thread runs a pass, so close() from a handler does not wait for itself. */
+    private final ThreadLocal<Boolean> inPass = new ThreadLocal<>();
     private final List<ScheduledFuture<?>> pollers = new ArrayList<>();
     private volatile boolean closing;
     private boolean started;
@@ -200,13 +202,14 @@ public final class TimerService implements AutoCloseable {
             if (ownExecutor != null) {
                 ownExecutor.shutdown();
             }
+            int own = inPass.get() != null ? 1 : 0;
             long remaining = shutdownTimeout.toNanos();
-            while (passesInFlight.get() > 0 && remaining > 0) {
+            while (passesInFlight.get() > own && remaining > 0) {
                 remaining = idle.awaitNanos(remaining);
             }
-            if (passesInFlight.get() > 0) {
+            if (passesInFlight.get() > own) {
                 LOG.warn("Timer service '{}' closed while {} pass(es) still run after {}; their claims expire "
-                        + "with the lease ({}) and other nodes fire those timers", owner, passesInFlight.get(),
+                        + "with the lease ({}) and other nodes fire those timers", owner, passesInFlight.get() - own,
                         shutdownTimeout, lease);
                 if (ownExecutor != null) {
                     ownExecutor.shutdownNow();
@@ -235,6 +238,7 @@ public final class TimerService implements AutoCloseable {
 
     private Pass pass() {
         passesInFlight.incrementAndGet();
+        inPass.set(Boolean.TRUE);
         try {
             if (closing) {
                 return new Pass(List.of(), 0);
@@ -250,7 +254,8 @@ public final class TimerService implements AutoCloseable {
             }
             return new Pass(fired, claims.size());
         } finally {
-            if (passesInFlight.decrementAndGet() == 0 && closing) {
+            inPass.remove();
+            if (passesInFlight.decrementAndGet() <= 1 && closing) {
                 lifecycle.lock();
                 try {
                     idle.signalAll();
@@ -276,7 +281,8 @@ public final class TimerService implements AutoCloseable {
                     + "or cancelled); its completion was refused and, in a transactional store, its effect rolled back",
                     claim.id(), claim.due(), owner);
             return Optional.empty();
-        } catch (RuntimeException e) {
+        } catch (Exception | LinkageError | AssertionError e) {
+            // Checked exceptions can arrive sneakily; linkage and assertion errors are handler bugs, not a dying VM.
             Duration backoff = backoff(claim.attempt());
             LOG.warn("Timer {} due {} failed on attempt {} in '{}'; released for a retry after {}",
                     claim.id(), claim.due(), claim.attempt(), owner, backoff, e);

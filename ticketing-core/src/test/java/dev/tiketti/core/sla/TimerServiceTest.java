@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("TimerService")
 class TimerServiceTest {
@@ -235,6 +236,25 @@ class TimerServiceTest {
         }
 
         @Test
+        @DisplayName("a handler failing with an assertion or linkage error is released and retried like any failure")
+        void errorsOfHandlersRetried() {
+            AtomicInteger calls = new AtomicInteger();
+            TimerService service = track(builder().retryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                    .handler(BREACH, t -> {
+                        if (calls.incrementAndGet() == 1) {
+                            throw new AssertionError("handler bug");
+                        }
+                    }).build());
+            TimerId id = id(BREACH, "a");
+            schedule(id, T0);
+
+            assertThat(service.tick()).isEmpty();
+            assertThat(stored(id).state()).isEqualTo(TimerState.PENDING);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(service.tick()).extracting(FiredTimer::attempt).containsExactly(2);
+        }
+
+        @Test
         @DisplayName("the back-off doubles per attempt up to its maximum")
         void backoffGrowth() {
             TimerService service = track(builder().retryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60))
@@ -370,6 +390,30 @@ class TimerServiceTest {
                 proceed.countDown();
                 host.shutdownNow();
             }
+        }
+
+        @Test
+        @DisplayName("close() called by a handler does not wait for its own pass and gives the rest of the batch back")
+        @Timeout(value = 60, unit = TimeUnit.SECONDS)
+        void closeFromHandler() {
+            AtomicReference<TimerService> self = new AtomicReference<>();
+            List<String> firedSubjects = new CopyOnWriteArrayList<>();
+            TimerService service = track(builder().batchSize(3).lease(Duration.ofMinutes(20))
+                    .shutdownTimeout(Duration.ofMinutes(10)).handler(BREACH, t -> {
+                        firedSubjects.add(t.subject());
+                        self.get().close();
+                    }).build());
+            self.set(service);
+            schedule(id(BREACH, "first"), T0.minusSeconds(3));
+            schedule(id(BREACH, "second"), T0.minusSeconds(2));
+            schedule(id(BREACH, "third"), T0.minusSeconds(1));
+
+            List<FiredTimer> fired = service.tick();
+
+            assertThat(fired).extracting(f -> f.id().subject()).containsExactly("first");
+            assertThat(firedSubjects).containsExactly("first");
+            assertThat(store.pending(10)).extracting(t -> t.id().subject()).containsExactly("second", "third");
+            assertThat(store.pending(10)).allSatisfy(t -> assertThat(t.heldUntil()).isEmpty());
         }
 
         @Test
