@@ -73,6 +73,7 @@ public abstract class TimerStoreContract {
     private final ContractTimerClock clock = new ContractTimerClock(START);
     private final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final List<TimerService> services = new ArrayList<>();
+    private final Set<TimerKind> kindsUsed = ConcurrentHashMap.newKeySet();
     private TimerStore store;
 
     /**
@@ -115,12 +116,26 @@ public abstract class TimerStoreContract {
     }
 
     @AfterEach
-    void closeServices() {
+    void closeServicesAndCheckInvariants() {
         services.forEach(TimerService::close);
+        // Invariants after every test (STYLE 18): pending lists no fired timer, oldest due first,
+        // and what it lists agrees with find().
+        List<ScheduledTimer> pending = pendingOf(kindsUsed, Integer.MAX_VALUE);
+        assertThat(pending).as("pending lists only unfired timers")
+                .allSatisfy(t -> assertThat(t.state()).isNotEqualTo(TimerState.FIRED));
+        for (int i = 1; i < pending.size(); i++) {
+            assertThat(pending.get(i).due()).as("pending is ordered by due").isAfterOrEqualTo(pending.get(i - 1).due());
+        }
+        for (ScheduledTimer t : pending.subList(0, Math.min(pending.size(), 50))) {
+            assertThat(store.find(t.id())).as("find agrees with pending for %s", t.id())
+                    .hasValueSatisfying(f -> assertThat(f.due()).isEqualTo(t.due()));
+        }
     }
 
     private TimerKind kind(String name) {
-        return TimerKind.of(name + "-" + tag);
+        TimerKind kind = TimerKind.of(name + "-" + tag);
+        kindsUsed.add(kind);
+        return kind;
     }
 
     private TimerId timer(String kind, String subject) {
