@@ -469,6 +469,20 @@ public abstract class TimerStoreContract {
         }
 
         @Test
+        @DisplayName("an owner that re-claims after its own lease expired fences its older claim too")
+        void fencingWithinOneOwner() {
+            TimerId id = timer("breach", "ticket-1");
+            schedule(id, START);
+            ClaimedTimer stalledThread = claimOne(id, "node-a");
+            advanceStoreClock(pastLease());
+            ClaimedTimer otherThread = claimOne(id, "node-a");
+
+            assertThat(store.complete(stalledThread)).isFalse();
+            assertThat(store.release(stalledThread, Duration.ZERO)).isFalse();
+            assertThat(store.complete(otherThread)).isTrue();
+        }
+
+        @Test
         @DisplayName("a claim whose lease expired but that nobody re-claimed still completes")
         void lateButUncontestedCompletes() {
             TimerId id = timer("breach", "ticket-1");
