@@ -44,6 +44,13 @@ public record TimerId(TimerKind kind, String subject) {
         return new TimerId(kind, ticket.toString());
     }
 
+    /** The timer of {@code kind} about one aspect of a ticket, e.g. {@code "first-response/75"}: subject {@code <ticket id>/<qualifier>}. */
+    public static TimerId forTicket(TimerKind kind, TicketId ticket, String qualifier) {
+        Require.nonNull(ticket, "ticket id");
+        Require.notBlank(qualifier, "timer qualifier");
+        return new TimerId(kind, ticket + "/" + qualifier);
+    }
+
     @Override
     public String toString() {
         return kind.name() + ":" + subject;
