@@ -8,9 +8,6 @@ import dev.tiketti.core.TicketId;
 import dev.tiketti.core.TicketingException;
 import java.time.Instant;
 import java.util.Optional;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +43,6 @@ class TimerValuesTest {
                 .hasMessageContaining("timer kind '1st kind' is invalid");
         assertThatThrownBy(() -> TimerRequest.of(TimerId.of(BREACH, "x"), null))
                 .hasMessageContaining("due instant must not be null");
-    }
-
-    @Property
-    @DisplayName("any subject of 1-200 printable characters is accepted unchanged")
-    void printableSubjects(@ForAll @StringLength(min = 1, max = 200) String subject) {
-        if (subject.isBlank() || subject.chars().anyMatch(Character::isISOControl)) {
-            assertThatThrownBy(() -> TimerId.of(BREACH, subject)).isInstanceOf(TicketingException.class);
-        } else {
-            assertThat(TimerId.of(BREACH, subject).subject()).isEqualTo(subject);
-        }
     }
 
     @Test
