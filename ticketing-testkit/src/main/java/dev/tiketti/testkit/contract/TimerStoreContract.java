@@ -322,6 +322,18 @@ public abstract class TimerStoreContract {
 
             assertThat(pendingOf(Set.of(kind), 1000)).extracting(t -> t.id().subject()).containsExactly("a", "b", "c");
         }
+
+        @Test
+        @DisplayName("pending returns at most the limit asked for")
+        void pendingLimit() {
+            TimerKind kind = kind("breach");
+            for (int i = 0; i < 5; i++) {
+                schedule(TimerId.of(kind, "t" + i), START.minus(Duration.ofDays(10_000)).plusSeconds(i));
+            }
+
+            assertThat(store.pending(2)).hasSize(2);
+            assertThat(store.pending(3)).hasSizeLessThanOrEqualTo(3);
+        }
     }
 
     @Nested
@@ -613,6 +625,9 @@ public abstract class TimerStoreContract {
             assertThatThrownBy(() -> store.schedule(null)).isInstanceOf(TicketingException.class);
             assertThatThrownBy(() -> store.find(null)).isInstanceOf(TicketingException.class);
             assertThatThrownBy(() -> store.complete(null)).isInstanceOf(TicketingException.class);
+            assertThatThrownBy(() -> store.cancel(null)).isInstanceOf(TicketingException.class);
+            assertThatThrownBy(() -> store.pending(0)).isInstanceOf(TicketingException.class)
+                    .hasMessageContaining("imit");
             assertThatThrownBy(() -> store.claimDue(null, START, "node-a", lease(), 1))
                     .isInstanceOf(TicketingException.class);
         }
