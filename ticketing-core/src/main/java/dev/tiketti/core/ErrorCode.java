@@ -61,6 +61,10 @@ public enum ErrorCode {
     UNKNOWN_CALENDAR("TKT-0711", false),
     /** A JSON document could not be read as SLA policies. */
     MALFORMED_SLA_POLICY("TKT-0712", false),
+    /** A timer service option is invalid (lease, interval, handler, owner id). */
+    INVALID_TIMER_CONFIGURATION("TKT-0730", false),
+    /** A timer service was used in the wrong phase of its life (started twice, used after close). */
+    TIMER_SERVICE_LIFECYCLE("TKT-0731", false),
     /** A redactor's options are invalid or contradictory. */
     INVALID_REDACTOR("TKT-0801", false),
     /** A consent names a processing purpose that is not registered. */

@@ -1,6 +1,7 @@
 /**
  * Service-level time: business calendars (weekly working intervals, Finnish public holidays,
- * closures, time zone) and business-time arithmetic that SLA targets are counted in.
+ * closures, time zone), the business-time arithmetic that SLA targets are counted in, SLA
+ * policies, and durable timers that fire exactly once across nodes.
  */
 @org.jspecify.annotations.NullMarked
 package dev.tiketti.core.sla;
