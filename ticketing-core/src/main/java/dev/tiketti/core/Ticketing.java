@@ -163,7 +163,8 @@ public final class Ticketing {
         Optional<WorkflowDefinition> workflow = definitions.latestWorkflow(type.workflowId());
         if (workflow.isEmpty()) {
             problems.add("workflow '" + type.workflowId() + "' is not published: publish it before defining the type");
-        } else if (problems.isEmpty()) {
+        } else {
+            // Checked even when the fields have problems, so that one attempt shows everything to fix.
             problems.addAll(typeAgainstWorkflow(type, workflow.get()));
         }
         if (!problems.isEmpty()) {
@@ -234,6 +235,8 @@ public final class Ticketing {
     /** Stores attachment content and returns the reference to put on a timeline entry. */
     public AttachmentRef storeAttachment(String fileName, String mediaType, byte[] content) {
         Require.nonNull(content, "content");
+        Require.notBlank(fileName, "attachment file name");
+        Require.notBlank(mediaType, "attachment media type");
         String digest = attachments.put(content);
         return new AttachmentRef(digest, fileName, mediaType, content.length);
     }
@@ -277,9 +280,11 @@ public final class Ticketing {
 
     /** The category of the ticket's current state in the workflow version it follows. */
     public StateCategory category(Ticket ticket) {
-        return workflowOf(ticket).state(ticket.state()).map(StateDefinition::category)
-                .orElseThrow(() -> new IllegalStateException("ticket " + ticket.key() + " is in undeclared state "
-                        + ticket.state()));
+        Require.nonNull(ticket, "ticket");
+        WorkflowDefinition workflow = workflowOf(ticket);
+        return workflow.state(ticket.state()).map(StateDefinition::category)
+                .orElseThrow(() -> Problems.ticketInUndeclaredState(ticket.key(), ticket.state(), workflow.id(),
+                        workflow.version(), workflow.states().stream().map(StateDefinition::name).toList()));
     }
 
     /** The transitions from the ticket's current state, each with whether {@code actor} may take it now. */

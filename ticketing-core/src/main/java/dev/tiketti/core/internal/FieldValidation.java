@@ -61,8 +61,8 @@ public final class FieldValidation {
     public static Optional<Object> coerce(FieldDefinition field, Object raw, List<FieldViolation> violations) {
         Optional<Object> value = field.kind().coerce(raw);
         if (value.isEmpty()) {
-            violations.add(new FieldViolation(field.name(), "must be " + field.kind().expected() + ", was a "
-                    + raw.getClass().getSimpleName(), Optional.of(raw)));
+            violations.add(new FieldViolation(field.name(), "must be " + field.kind().expected() + ", but "
+                    + given(raw), Optional.of(raw)));
             return Optional.empty();
         }
         boolean ok = true;
@@ -74,5 +74,28 @@ public final class FieldValidation {
             }
         }
         return ok ? value : Optional.empty();
+    }
+
+    /**
+     * What kind of value was given, in the words people use (never a Java class name, never the
+     * value itself: it may be personal data and messages end up in logs).
+     */
+    private static String given(Object raw) {
+        if (raw instanceof CharSequence) {
+            return "the text given is not one";
+        }
+        if (raw instanceof Number) {
+            return "a number was given";
+        }
+        if (raw instanceof Boolean) {
+            return "true or false was given";
+        }
+        if (raw instanceof java.time.temporal.TemporalAccessor) {
+            return "a date or time was given";
+        }
+        if (raw instanceof dev.tiketti.core.ContactId) {
+            return "a contact id was given";
+        }
+        return "a value of another kind was given";
     }
 }

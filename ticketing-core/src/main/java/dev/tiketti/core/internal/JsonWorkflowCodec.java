@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -266,7 +267,7 @@ public final class JsonWorkflowCodec {
                 return null;
             }
             if (!v.isTextual()) {
-                problems.add(path + "." + field + ": expected text, found " + v.getNodeType().name().toLowerCase());
+                problems.add(path + "." + field + ": expected text, found " + v.getNodeType().name().toLowerCase(Locale.ROOT));
                 return null;
             }
             return v.asText();
@@ -274,7 +275,7 @@ public final class JsonWorkflowCodec {
 
         private int integer(JsonNode v, String path) {
             if (!v.isInt()) {
-                problems.add(path + ": expected a whole number, found " + v.getNodeType().name().toLowerCase());
+                problems.add(path + ": expected a whole number, found " + v.getNodeType().name().toLowerCase(Locale.ROOT));
                 return 0;
             }
             return v.asInt();

@@ -44,6 +44,14 @@ public final class Problems {
                 + "': " + available + ".");
     }
 
+    public static TicketingException ticketInUndeclaredState(Object key, String state, String workflowId, int version,
+                                                             Collection<String> states) {
+        return new TicketingException(ErrorCode.UNKNOWN_STATE, "Ticket " + key + " is in state '" + state
+                + "', which version " + version + " of workflow '" + workflowId + "' does not declare (its states are "
+                + states + "). The definition store no longer holds the version the ticket was opened with: restore "
+                + "it; published versions must never be changed.");
+    }
+
     public static TicketingException unknownState(String state, String workflowId, int version,
                                                   Collection<String> states) {
         return new TicketingException(ErrorCode.UNKNOWN_STATE, "State '" + state + "' does not exist in version "

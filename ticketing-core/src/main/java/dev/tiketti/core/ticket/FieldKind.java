@@ -17,7 +17,7 @@ public enum FieldKind {
     /** A decimal number; accepts any {@link Number} or a numeric string, stored as {@link BigDecimal}. */
     NUMBER("a number"),
     /** A calendar date; accepts {@link LocalDate} or an ISO-8601 string such as {@code 2025-06-19}. */
-    DATE("a date (LocalDate or yyyy-MM-dd)"),
+    DATE("a date (yyyy-MM-dd)"),
     /** One of a fixed set of values (see {@link FieldConstraint.AllowedValues}); accepts a string. */
     ENUM("one of the allowed values"),
     /** True or false; accepts {@link Boolean} or the strings {@code true} / {@code false}. */
