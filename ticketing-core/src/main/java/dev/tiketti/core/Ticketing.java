@@ -601,11 +601,11 @@ public final class Ticketing {
          * implementations (the transport records instead of sending). Set explicit adapters first.
          */
         public Builder inMemory() {
-            tickets.fill(InMemoryTicketStore::new);
-            definitions.fill(InMemoryDefinitionStore::new);
-            contacts.fill(InMemoryContactStore::new);
-            attachments.fill(InMemoryAttachmentStore::new);
-            outbound.fill(RecordingOutboundTransport::new);
+            tickets.fill(InMemoryTicketStore::new, "by inMemory()");
+            definitions.fill(InMemoryDefinitionStore::new, "by inMemory()");
+            contacts.fill(InMemoryContactStore::new, "by inMemory()");
+            attachments.fill(InMemoryAttachmentStore::new, "by inMemory()");
+            outbound.fill(RecordingOutboundTransport::new, "by inMemory()");
             return this;
         }
 
@@ -621,8 +621,8 @@ public final class Ticketing {
                 throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION,
                         "Ticketing cannot be built", problems);
             }
-            transactions.fill(Transactions::none);
-            clock.fill(Clock::systemUTC);
+            transactions.fill(Transactions::none, "by default");
+            clock.fill(Clock::systemUTC, "by default"); // the one place that may read the wall clock
             Ticketing built = new Ticketing(this);
             Map<String, String> wiring = new LinkedHashMap<>();
             for (Slot<?> slot : List.of(tickets, definitions, contacts, attachments, outbound, transactions, clock)) {
@@ -646,7 +646,7 @@ public final class Ticketing {
             Require.nonNull(newValue, name);
             if (value != null) {
                 throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, name + " was already set ("
-                        + origin + ", to " + value.getClass().getName() + "); set each option once"
+                        + origin + ", to " + value.getClass().getName() + "): set each option once"
                         + ("by inMemory()".equals(origin) ? ", and set explicit adapters before calling inMemory()" : ""),
                         List.of());
             }
@@ -654,10 +654,10 @@ public final class Ticketing {
             origin = how;
         }
 
-        void fill(Supplier<T> supplier) {
+        void fill(Supplier<T> supplier, String how) {
             if (value == null) {
                 value = supplier.get();
-                origin = "by default";
+                origin = how;
             }
         }
     }

@@ -141,6 +141,9 @@ public final class JsonWorkflowCodec {
         }
 
         StateDefinition state(JsonNode n, String path) {
+            if (!isObject(n, path)) {
+                return null;
+            }
             allowOnly(n, path, Set.of("name", "category"));
             String name = text(n, "name", path, true);
             StateCategory category = enumValue(n, "category", path, StateCategory.class);
@@ -148,11 +151,14 @@ public final class JsonWorkflowCodec {
         }
 
         TransitionDefinition transition(JsonNode n, String path) {
+            if (!isObject(n, path)) {
+                return null;
+            }
             allowOnly(n, path, Set.of("name", "from", "to", "guards", "effects"));
             String name = text(n, "name", path, true);
             List<String> from = array(n, "from", path, (f, p) -> {
                 if (!f.isTextual()) {
-                    problems.add(p + ": expected a state name (text)");
+                    problems.add(p + ": expected a state name (text), found " + kind(f));
                     return null;
                 }
                 return f.asText();
@@ -167,6 +173,9 @@ public final class JsonWorkflowCodec {
         }
 
         Guard guard(JsonNode n, String path) {
+            if (!isObject(n, path)) {
+                return null;
+            }
             String type = text(n, "type", path, true);
             if (type == null) {
                 return null;
@@ -191,6 +200,9 @@ public final class JsonWorkflowCodec {
         }
 
         Effect effect(JsonNode n, String path) {
+            if (!isObject(n, path)) {
+                return null;
+            }
             String type = text(n, "type", path, true);
             if (type == null) {
                 return null;
@@ -204,8 +216,8 @@ public final class JsonWorkflowCodec {
                     allowOnly(n, path, Set.of("type", "recipient", "template"));
                     Effect.Notify.Recipient recipient = enumValue(n, "recipient", path, Effect.Notify.Recipient.class);
                     String template = text(n, "template", path, true);
-                    yield recipient == null || template == null ? null : build(n, path, Set.of("type", "recipient",
-                            "template"), () -> Effect.notify(recipient, template));
+                    yield recipient == null || template == null ? null
+                            : construct(path, () -> Effect.notify(recipient, template));
                 }
                 case "assign" -> {
                     allowOnly(n, path, Set.of("type", "target", "agent"));
@@ -218,8 +230,7 @@ public final class JsonWorkflowCodec {
                         problems.add(path + ".agent: only allowed when target is AGENT");
                         yield null;
                     }
-                    yield build(n, path, Set.of("type", "target", "agent"), () -> new Effect.Assign(target,
-                            Optional.ofNullable(agent).map(AgentId::new)));
+                    yield construct(path, () -> new Effect.Assign(target, Optional.ofNullable(agent).map(AgentId::new)));
                 }
                 default -> {
                     problems.add(path + ".type: unknown effect type '" + type + "'; known types: " + EFFECT_TYPES);
@@ -236,6 +247,11 @@ public final class JsonWorkflowCodec {
         /** Constructs a value, turning a constructor's own argument check into a located problem. */
         private <T> T build(JsonNode n, String path, Set<String> allowed, java.util.function.Supplier<T> make) {
             allowOnly(n, path, allowed);
+            return construct(path, make);
+        }
+
+        /** Constructs a value whose properties were already checked; see {@link #build}. */
+        private <T> T construct(String path, java.util.function.Supplier<T> make) {
             int before = problems.size();
             try {
                 T value = make.get();
@@ -246,6 +262,18 @@ public final class JsonWorkflowCodec {
                 }
                 return null;
             }
+        }
+
+        private boolean isObject(JsonNode n, String path) {
+            if (!n.isObject()) {
+                problems.add(path + ": expected an object, found " + kind(n));
+                return false;
+            }
+            return true;
+        }
+
+        private static String kind(JsonNode n) {
+            return n.getNodeType().name().toLowerCase(Locale.ROOT);
         }
 
         private void allowOnly(JsonNode n, String path, Set<String> allowed) {
@@ -267,7 +295,7 @@ public final class JsonWorkflowCodec {
                 return null;
             }
             if (!v.isTextual()) {
-                problems.add(path + "." + field + ": expected text, found " + v.getNodeType().name().toLowerCase(Locale.ROOT));
+                problems.add(path + "." + field + ": expected text, found " + kind(v));
                 return null;
             }
             return v.asText();
@@ -275,7 +303,7 @@ public final class JsonWorkflowCodec {
 
         private int integer(JsonNode v, String path) {
             if (!v.isInt()) {
-                problems.add(path + ": expected a whole number, found " + v.getNodeType().name().toLowerCase(Locale.ROOT));
+                problems.add(path + ": expected a whole number, found " + kind(v));
                 return 0;
             }
             return v.asInt();
@@ -304,12 +332,7 @@ public final class JsonWorkflowCodec {
             List<T> out = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
                 String p = path + "." + field + "[" + i + "]";
-                JsonNode item = v.get(i);
-                if (!item.isObject() && !item.isTextual()) {
-                    problems.add(p + ": expected an object");
-                    continue;
-                }
-                T value = element.read(item, p);
+                T value = element.read(v.get(i), p);
                 if (value != null) {
                     out.add(value);
                 }
