@@ -223,8 +223,8 @@ public final class JsonWorkflowCodec {
                     allowOnly(n, path, Set.of("type", "target", "agent"));
                     Effect.Assign.Target target = enumValue(n, "target", path, Effect.Assign.Target.class);
                     String agent = text(n, "agent", path, target == Effect.Assign.Target.AGENT);
-                    if (target == null) {
-                        yield null;
+                    if (target == null || (target == Effect.Assign.Target.AGENT && agent == null)) {
+                        yield null; // already reported; constructing would report the same thing again
                     }
                     if (target != Effect.Assign.Target.AGENT && agent != null) {
                         problems.add(path + ".agent: only allowed when target is AGENT");
