@@ -97,6 +97,16 @@ class CustomFieldsTest {
         }
 
         @Test
+        void anyJavaNumberIsANumber() {
+            for (Object n : List.of(3, 3L, (short) 3, (byte) 3, 3.0, 3.0f, new BigDecimal("3.00"),
+                    java.math.BigInteger.valueOf(3), new java.util.concurrent.atomic.AtomicLong(3), "3")) {
+                Ticket t = ticketing.open(request(fields("employeeNumber", "123456", "copies", n)));
+                assertThat(t.fields().get("copies")).as("%s (%s)", n, n.getClass().getSimpleName())
+                        .hasValueSatisfying(v -> assertThat((BigDecimal) v).isEqualByComparingTo("3"));
+            }
+        }
+
+        @Test
         void boundsAreInclusive() {
             assertThat(ticketing.open(request(fields("employeeNumber", "000001", "copies", 1L))).fields()
                     .get("copies")).contains(BigDecimal.ONE);
@@ -159,6 +169,14 @@ class CustomFieldsTest {
             ValidationException explicitNull = catchThrowableOfType(ValidationException.class,
                     () -> ticketing.open(request(fields("employeeNumber", null))));
             assertThat(explicitNull.violations()).extracting(FieldViolation::field).containsExactly("employeeNumber");
+        }
+
+        @Test
+        void notANumberIsNotANumber() {
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.open(request(
+                    fields("employeeNumber", "123456", "copies", Double.NaN))));
+            assertThat(e.violations()).singleElement().extracting(FieldViolation::message)
+                    .isEqualTo("must be a number, but a number that is not finite (NaN or infinity) was given");
         }
 
         @Test

@@ -85,6 +85,9 @@ public final class FieldValidation {
         if (raw instanceof CharSequence) {
             return "the text given is not one";
         }
+        if ((raw instanceof Double d && !Double.isFinite(d)) || (raw instanceof Float f && !Float.isFinite(f))) {
+            return "a number that is not finite (NaN or infinity) was given";
+        }
         if (raw instanceof Number) {
             return "a number was given";
         }

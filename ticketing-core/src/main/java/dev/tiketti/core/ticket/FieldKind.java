@@ -36,16 +36,32 @@ public enum FieldKind {
         return expected;
     }
 
+    private static BigDecimal number(Object raw) {
+        if (raw instanceof BigDecimal bd) {
+            return bd;
+        }
+        if (raw instanceof Long || raw instanceof Integer || raw instanceof Short || raw instanceof Byte) {
+            return BigDecimal.valueOf(((Number) raw).longValue());
+        }
+        if (raw instanceof Double || raw instanceof Float) {
+            double d = ((Number) raw).doubleValue();
+            return Double.isFinite(d) ? BigDecimal.valueOf(d) : null; // NaN and infinities are no amounts
+        }
+        if (raw instanceof java.math.BigInteger bi) {
+            return new BigDecimal(bi);
+        }
+        if (raw instanceof Number n) {
+            return new BigDecimal(n.toString()); // AtomicLong, LongAdder, host types with a decimal toString
+        }
+        return raw instanceof String s ? new BigDecimal(s.strip()) : null;
+    }
+
     /** Converts a raw value to this kind's canonical Java type, or empty if it has the wrong type. */
     public Optional<Object> coerce(Object raw) {
         try {
             return Optional.ofNullable(switch (this) {
                 case TEXT, ENUM -> raw instanceof CharSequence cs ? cs.toString() : null;
-                case NUMBER -> raw instanceof BigDecimal bd ? bd
-                        : raw instanceof Long || raw instanceof Integer || raw instanceof Short || raw instanceof Byte
-                        ? BigDecimal.valueOf(((Number) raw).longValue())
-                        : raw instanceof Double || raw instanceof Float ? BigDecimal.valueOf(((Number) raw).doubleValue())
-                        : raw instanceof String s ? new BigDecimal(s.strip()) : null;
+                case NUMBER -> number(raw);
                 case DATE -> raw instanceof LocalDate d ? d : raw instanceof String s ? LocalDate.parse(s.strip()) : null;
                 case BOOLEAN -> raw instanceof Boolean b ? b
                         : "true".equals(raw) ? Boolean.TRUE : "false".equals(raw) ? Boolean.FALSE : null;
