@@ -33,7 +33,8 @@ public record Classification(List<String> segments) {
     /** Parses a path whose segments are separated by {@code /}. */
     public static Classification of(String path) {
         Require.notBlank(path, "classification path");
-        return new Classification(Arrays.stream(path.split("/")).map(String::strip).toList());
+        // limit -1 keeps trailing empty segments, so "A/" is refused like "/A" and "A//B"
+        return new Classification(Arrays.stream(path.split("/", -1)).map(String::strip).toList());
     }
 
     /** Whether this classification equals {@code other} or lies beneath it. */

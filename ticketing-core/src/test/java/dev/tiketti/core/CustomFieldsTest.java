@@ -107,6 +107,18 @@ class CustomFieldsTest {
         }
 
         @Test
+        void numbersHaveOneFormSoEqualAmountsAreNoChange() {
+            Ticket t = ticketing.open(request(fields("employeeNumber", "123456", "copies", new BigDecimal("2.50"))));
+            assertThat(t.fields().get("copies")).contains(new BigDecimal("2.5"));
+            assertThat(ticketing.update(TicketUpdate.of(t.id(), f.maija).field("copies", 2.5))).isEqualTo(t);
+            Ticket four = ticketing.update(TicketUpdate.of(t.id(), f.maija).field("copies", "4.000"));
+            assertThat(four.fields().get("copies")).contains(new BigDecimal("4"));
+            assertThat(ticketing.history(t.id())).last().satisfies(h -> assertThat(h.changes())
+                    .containsExactly(dev.tiketti.core.ticket.FieldChange.of("fields.copies", "2.5", "4")));
+            assertThat(ticketing.update(TicketUpdate.of(t.id(), f.maija).field("copies", 4L))).isEqualTo(four);
+        }
+
+        @Test
         void boundsAreInclusive() {
             assertThat(ticketing.open(request(fields("employeeNumber", "000001", "copies", 1L))).fields()
                     .get("copies")).contains(BigDecimal.ONE);

@@ -310,6 +310,16 @@ class TicketingTest {
         }
 
         @Test
+        void placeholdersInTheSubjectAreNotExpanded() {
+            Ticket t = ticketing.open(f.leaveRequest().body("x"));
+            ticketing.update(TicketUpdate.of(t.id(), f.maija).subject("Miksi {state} ja {key}?"));
+            f.take(f.take(t, "start", f.maija), "ask", f.maija);
+
+            assertThat(f.outbox.sent()).singleElement().extracting(OutboundMessage::body)
+                    .isEqualTo("About HR-1 (Miksi {state} ja {key}?): please reply. State WAITING via ask.");
+        }
+
+        @Test
         void unassignThenNotifyAssigneeFallsBackToTheTeam() {
             Ticket t = f.take(f.take(f.open(), "start", f.maija), "release", f.maija);
 

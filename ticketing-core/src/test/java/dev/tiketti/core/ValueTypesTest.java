@@ -124,6 +124,8 @@ class ValueTypesTest {
         missing(() -> Classification.of(null), "classification path");
         missing(() -> Classification.of("  "), "classification path");
         missing(() -> Classification.of("A//B"), "classification segment");
+        missing(() -> Classification.of("A/"), "classification segment");
+        missing(() -> Classification.of("/A"), "classification segment");
         missing(() -> new Classification(null), "classification segments");
         missing(() -> new Classification(List.of()), "at least one segment");
         missing(() -> new Classification(Arrays.asList("A", null)), "classification segment");

@@ -36,7 +36,20 @@ public enum FieldKind {
         return expected;
     }
 
+    /**
+     * One form per amount, so that 3, 3.0 and 3.00 are the same value: an update from one to the
+     * other is no change, and history shows "3", never "3.0" against "3".
+     */
     private static BigDecimal number(Object raw) {
+        BigDecimal n = anyNumber(raw);
+        if (n == null) {
+            return null;
+        }
+        BigDecimal stripped = n.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static BigDecimal anyNumber(Object raw) {
         if (raw instanceof BigDecimal bd) {
             return bd;
         }
