@@ -37,7 +37,7 @@ public record OpenTicket(String typeId, ContactId requester, String subject, Cha
         Require.nonNull(organization, "organization");
         Require.nonNull(assignee, "assignee");
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(fields, "fields")));
-        attachments = List.copyOf(Require.nonNull(attachments, "attachments"));
+        attachments = Require.listOf(attachments, "attachments");
         Require.nonNull(actor, "actor");
     }
 

@@ -20,7 +20,7 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
 
     public TicketQuery {
         Require.nonNull(team, "team");
-        states = Set.copyOf(Require.nonNull(states, "states"));
+        states = Set.copyOf(Require.listOf(states, "states"));
         Require.nonNull(assignee, "assignee");
         Require.nonNull(typeId, "typeId");
         Require.nonNull(classificationPrefix, "classificationPrefix");

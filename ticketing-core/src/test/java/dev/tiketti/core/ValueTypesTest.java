@@ -246,6 +246,23 @@ class ValueTypesTest {
         missing(() -> WorkflowDefinition.builder("w").state("A", null), "category");
     }
 
+    @Test
+    void collectionsWithNullElementsAreRejectedByName() {
+        missing(() -> new TicketType("t", Fixture.HR, "HR", "T", "w",
+                Arrays.asList(dev.tiketti.core.ticket.FieldDefinition.text("a"), null)), "fields must not contain null");
+        missing(() -> new TransitionDefinition("t", Arrays.asList("A", null), "B", List.of(), List.of()), "from");
+        missing(() -> new TransitionDefinition("t", List.of("A"), "B", Arrays.asList((Guard) null), List.of()),
+                "guards");
+        missing(() -> new WorkflowDefinition("w", 0, "A", Arrays.asList((StateDefinition) null), List.of()),
+                "states");
+        missing(() -> WorkflowDefinition.builder("w").transition("t").from("A", null), "from-states");
+        missing(() -> WorkflowDefinition.builder("w").transition("t").requires((Guard) null), "guards");
+        missing(() -> WorkflowDefinition.builder("w").transition("t").then((Effect[]) null), "effects");
+        missing(() -> TicketQuery.all().states(new java.util.HashSet<>(Arrays.asList("NEW", null))), "states");
+        missing(() -> new OutboundMessage.ToContact(ContactId.random(), Arrays.asList("a@example.com", null)),
+                "emails");
+    }
+
     static Ticket ticket(long version) {
         Instant now = Instant.parse("2025-03-03T08:00:00Z");
         return new Ticket(TicketId.random(), new TicketKey("HR", 1), "t", "w", 1, "NEW", Optional.empty(),

@@ -37,6 +37,17 @@ public final class Require {
         return value;
     }
 
+    /** An unmodifiable copy of {@code values}, which must be present and hold no null element. */
+    public static <T> java.util.List<T> listOf(java.util.Collection<? extends T> values, String what) {
+        nonNull(values, what);
+        for (T value : values) {
+            if (value == null) {
+                throw new TicketingException(ErrorCode.ARGUMENT_MISSING, what + " must not contain null.");
+            }
+        }
+        return java.util.List.copyOf(values);
+    }
+
     /** Fails with {@link ErrorCode#ARGUMENT_INVALID} and {@code message} unless {@code ok}. */
     public static void argument(boolean ok, String message) {
         if (!ok) {

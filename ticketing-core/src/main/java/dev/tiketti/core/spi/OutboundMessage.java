@@ -31,7 +31,7 @@ public record OutboundMessage(TicketId ticketId, TicketKey ticketKey, Recipient 
     public record ToContact(ContactId contact, List<String> emails) implements Recipient {
         public ToContact {
             Require.nonNull(contact, "contact");
-            emails = List.copyOf(emails);
+            emails = Require.listOf(emails, "emails");
         }
     }
 

@@ -16,8 +16,8 @@ public record TicketChange(Ticket ticket, long expectedVersion, List<TimelineEnt
                            List<HistoryEntry> newHistory) {
     public TicketChange {
         Require.nonNull(ticket, "ticket");
-        newEntries = List.copyOf(Require.nonNull(newEntries, "newEntries"));
-        newHistory = List.copyOf(Require.nonNull(newHistory, "newHistory"));
+        newEntries = Require.listOf(newEntries, "newEntries");
+        newHistory = Require.listOf(newHistory, "newHistory");
         Require.argument(ticket.version() == expectedVersion + 1, "A ticket change must store version "
                 + "expectedVersion + 1 = " + (expectedVersion + 1) + ", was " + ticket.version() + ".");
     }

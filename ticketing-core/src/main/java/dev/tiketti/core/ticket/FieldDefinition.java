@@ -19,7 +19,7 @@ public record FieldDefinition(String name, FieldKind kind, boolean mandatory, Li
     public FieldDefinition {
         Require.name(name, "field name");
         Require.nonNull(kind, "kind");
-        constraints = List.copyOf(Require.nonNull(constraints, "constraints"));
+        constraints = Require.listOf(constraints, "constraints");
     }
 
     public static FieldDefinition of(String name, FieldKind kind) {

@@ -24,6 +24,6 @@ public record HistoryEntry(TicketId ticketId, long sequence, Instant at, Actor a
         Require.nonNull(actor, "actor");
         Require.nonNull(action, "action");
         Require.nonNull(transition, "transition");
-        changes = List.copyOf(Require.nonNull(changes, "changes"));
+        changes = Require.listOf(changes, "changes");
     }
 }

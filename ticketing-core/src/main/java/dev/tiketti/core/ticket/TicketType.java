@@ -25,7 +25,7 @@ public record TicketType(String id, TeamId team, String keyPrefix, String displa
         new dev.tiketti.core.TicketKey(Require.notBlank(keyPrefix, "key prefix"), 1); // validates the prefix
         Require.notBlank(displayName, "display name");
         Require.name(workflowId, "workflow id");
-        fields = List.copyOf(Require.nonNull(fields, "fields"));
+        fields = Require.listOf(fields, "fields");
     }
 
     public Optional<FieldDefinition> field(String name) {

@@ -24,7 +24,7 @@ public record TimelineEntry(UUID id, TicketId ticketId, EntryKind kind, Actor au
         Require.nonNull(visibility, "visibility");
         Require.nonNull(channel, "channel");
         Require.nonNull(body, "body");
-        attachments = List.copyOf(Require.nonNull(attachments, "attachments"));
+        attachments = Require.listOf(attachments, "attachments");
         Require.nonNull(at, "at");
         if (kind == EntryKind.INTERNAL_NOTE && visibility != Visibility.INTERNAL) {
             throw new dev.tiketti.core.TicketingException(dev.tiketti.core.ErrorCode.ARGUMENT_INVALID,

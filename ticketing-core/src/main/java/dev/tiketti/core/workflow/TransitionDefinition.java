@@ -13,10 +13,10 @@ public record TransitionDefinition(String name, List<String> from, String to, Li
                                    List<Effect> effects) {
     public TransitionDefinition {
         Require.nonNull(name, "name");
-        from = List.copyOf(Require.nonNull(from, "from"));
+        from = Require.listOf(from, "from");
         Require.nonNull(to, "to");
-        guards = List.copyOf(Require.nonNull(guards, "guards"));
-        effects = List.copyOf(Require.nonNull(effects, "effects"));
+        guards = Require.listOf(guards, "guards");
+        effects = Require.listOf(effects, "effects");
     }
 
     public boolean leaves(String state) {

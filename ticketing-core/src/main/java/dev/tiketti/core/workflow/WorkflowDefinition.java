@@ -30,8 +30,8 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
     public WorkflowDefinition {
         Require.nonNull(id, "id");
         Require.nonNull(initialState, "initialState");
-        states = List.copyOf(Require.nonNull(states, "states"));
-        transitions = List.copyOf(Require.nonNull(transitions, "transitions"));
+        states = Require.listOf(states, "states");
+        transitions = Require.listOf(transitions, "transitions");
         Require.argument(version >= 0,
                 "A workflow version is 0 (draft) or a published version from 1, was " + version + ".");
     }
@@ -135,7 +135,7 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
         }
 
         public TransitionBuilder from(String... states) {
-            from.addAll(List.of(states));
+            from.addAll(Require.listOf(java.util.Arrays.asList(Require.nonNull(states, "from-states")), "from-states"));
             return this;
         }
 
@@ -145,12 +145,12 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
         }
 
         public TransitionBuilder requires(Guard... guard) {
-            guards.addAll(List.of(guard));
+            guards.addAll(Require.listOf(java.util.Arrays.asList(Require.nonNull(guard, "guards")), "guards"));
             return this;
         }
 
         public TransitionBuilder then(Effect... effect) {
-            effects.addAll(List.of(effect));
+            effects.addAll(Require.listOf(java.util.Arrays.asList(Require.nonNull(effect, "effects")), "effects"));
             return this;
         }
 
