@@ -1,6 +1,8 @@
 package dev.tiketti.core.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -37,7 +39,11 @@ public final class JsonWorkflowCodec {
             List.of("resolutionRequired", "fieldRequired", "actorHasRole", "requesterAssurance", "assigneeRequired");
     static final List<String> EFFECT_TYPES = List.of("setField", "assign", "addNote", "notify");
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Strict like the rest of the reader: a repeated key or text after the document is a mistake
+    // to report, not something to resolve silently (last key wins, trailing text ignored).
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonWorkflowCodec() {
     }
@@ -103,7 +109,8 @@ public final class JsonWorkflowCodec {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ConfigurationException(ErrorCode.MALFORMED_DEFINITION, "The workflow definition is not valid JSON"
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): "
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")") + ": "
                     + e.getOriginalMessage() + ". Fix the syntax and load it again", List.of());
         }
         Reader r = new Reader();

@@ -97,6 +97,18 @@ class WorkflowJsonTest {
     }
 
     @Test
+    void repeatedKeysTrailingTextAndEmptyDocumentsAreRefused() {
+        for (String json : List.of("{\"id\":\"a\",\"id\":\"b\"}", "{\"id\":\"a\"} {\"id\":\"b\"}", "", "null")) {
+            ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> WorkflowJson.read(json));
+            assertThat(e).as(json).isNotNull();
+            assertThat(e.code()).isEqualTo(ErrorCode.MALFORMED_DEFINITION);
+        }
+        assertThat(catchThrowableOfType(ConfigurationException.class,
+                () -> WorkflowJson.read("{\"id\":\"a\",\"id\":\"b\"}")).getMessage())
+                .contains("Duplicate field 'id'", "line 1");
+    }
+
+    @Test
     void everyProblemIsReportedWithItsPath() {
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> WorkflowJson.read("""
                 {"id": 5, "version": "one", "colour": "blue", "initial": "NEW",
