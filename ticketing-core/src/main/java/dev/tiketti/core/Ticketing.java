@@ -306,6 +306,12 @@ public final class Ticketing {
         WorkflowDefinition workflow = definitions.latestWorkflow(type.workflowId())
                 .orElseThrow(() -> Problems.workflowNotFound(type.workflowId()));
         contacts.find(request.requester()).orElseThrow(() -> Problems.contactNotFound(request.requester()));
+        if (request.body().isEmpty() && !request.attachments().isEmpty()) {
+            // Attachments travel on the first timeline entry; without a body there is none to carry them.
+            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "A ticket opened with attachments needs a "
+                    + "body: attachments belong to the first message. Add OpenTicket.body(...).");
+        }
+        requireStored(request.attachments());
         List<FieldViolation> violations = new ArrayList<>();
         CustomFields fields = FieldValidation.apply(type, CustomFields.empty(), request.fields(), true, violations);
         if (!violations.isEmpty()) {
@@ -409,6 +415,7 @@ public final class Ticketing {
      */
     public TimelineEntry addEntry(NewEntry request) {
         Require.nonNull(request, "entry");
+        requireStored(request.attachments());
         // An append commutes with any other change, so a version conflict is retried here rather
         // than pushed to the caller: an inbound mail must not bounce because a colleague clicked.
         for (int attempt = 1; ; attempt++) {
@@ -423,6 +430,14 @@ public final class Ticketing {
     }
 
     private static final int APPEND_ATTEMPTS = 5;
+
+    private void requireStored(List<AttachmentRef> refs) {
+        for (AttachmentRef ref : refs) {
+            if (attachments.get(ref.sha256()).isEmpty()) {
+                throw Problems.attachmentNotFound(ref.sha256());
+            }
+        }
+    }
 
     private TimelineEntry appendEntry(NewEntry request) {
         List<OutboundMessage> messages = new ArrayList<>();

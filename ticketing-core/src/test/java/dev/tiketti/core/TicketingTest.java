@@ -573,6 +573,35 @@ class TicketingTest {
             assertThatThrownBy(() -> ticketing.storeAttachment(" ", "application/pdf", pdf))
                     .hasMessageContaining("attachment file name");
         }
+
+        @Test
+        void referencesToContentNeverStoredAreRefusedAndChangeNothing() {
+            Ticket t = f.open();
+            Snapshot before = snapshot(t);
+            var ghost = new dev.tiketti.core.ticket.AttachmentRef("b".repeat(64), "x.pdf", "application/pdf", 1);
+
+            assertThatThrownBy(() -> ticketing.addEntry(NewEntry.note(t.id(), f.maija, "liite").withAttachment(ghost)))
+                    .isInstanceOf(NotFoundException.class)
+                    .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ATTACHMENT_NOT_FOUND))
+                    .hasMessageContaining("b".repeat(64)).hasMessageContaining("storeAttachment");
+            assertThat(snapshot(t)).isEqualTo(before);
+            assertThatThrownBy(() -> ticketing.open(f.leaveRequest().attachment(ghost)))
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(ticketing.query(TicketQuery.all())).hasSize(1);
+        }
+
+        @Test
+        void attachmentsWithoutABodyAreRefusedRatherThanDropped() {
+            var ref = ticketing.storeAttachment("a.pdf", "application/pdf", new byte[] {1, 2, 3});
+            assertThatThrownBy(() -> ticketing.open(OpenTicket.of("annual-leave", f.requester.id(), "Liite",
+                    Channel.WEB_FORM).field("leaveYear", 2025).attachment(ref)))
+                    .isInstanceOf(TicketingException.class).hasMessageContaining("body(");
+
+            Ticket t = ticketing.open(OpenTicket.of("annual-leave", f.requester.id(), "Liite", Channel.WEB_FORM)
+                    .field("leaveYear", 2025).attachment(ref).body("Hakemus liitteenä"));
+            assertThat(ticketing.timeline(t.id())).singleElement()
+                    .satisfies(e -> assertThat(e.attachments()).containsExactly(ref));
+        }
     }
 
     @Nested

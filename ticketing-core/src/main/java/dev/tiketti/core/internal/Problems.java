@@ -37,6 +37,11 @@ public final class Problems {
                 + " exists. Register the contact with Ticketing.registerContact(...) first.");
     }
 
+    public static NotFoundException attachmentNotFound(String sha256) {
+        return new NotFoundException(ErrorCode.ATTACHMENT_NOT_FOUND, "No attachment content with digest " + sha256
+                + " is stored. Store it with Ticketing.storeAttachment(...) and use the reference it returns.");
+    }
+
     public static TicketingException unknownTransition(String transition, Object key, String state,
                                                        Collection<String> available) {
         return new TicketingException(ErrorCode.UNKNOWN_TRANSITION, "Transition '" + transition
