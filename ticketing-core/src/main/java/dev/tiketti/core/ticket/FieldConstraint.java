@@ -109,7 +109,7 @@ public sealed interface FieldConstraint {
     /** Value is one of a fixed set (the values of an {@link FieldKind#ENUM} field). */
     record AllowedValues(Set<String> values) implements FieldConstraint {
         public AllowedValues {
-            values = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Require.nonNull(values, "values")));
+            values = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Require.listOf(values, "allowed values")));
             if (values.isEmpty()) {
                 throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
                         "AllowedValues needs at least one value.");

@@ -9,7 +9,7 @@ import dev.tiketti.core.internal.Require;
  */
 public record StateDefinition(String name, StateCategory category) {
     public StateDefinition {
-        Require.nonNull(name, "name");
-        Require.nonNull(category, "category");
+        Require.nonNull(name, "state name");
+        Require.nonNull(category, "state category");
     }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 public record TransitionDefinition(String name, List<String> from, String to, List<Guard> guards,
                                    List<Effect> effects) {
     public TransitionDefinition {
-        Require.nonNull(name, "name");
+        Require.nonNull(name, "transition name");
         from = Require.listOf(from, "from");
-        Require.nonNull(to, "to");
+        Require.nonNull(to, "to-state");
         guards = Require.listOf(guards, "guards");
         effects = Require.listOf(effects, "effects");
     }

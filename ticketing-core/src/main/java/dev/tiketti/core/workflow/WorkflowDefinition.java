@@ -28,8 +28,8 @@ import java.util.Optional;
 public record WorkflowDefinition(String id, int version, String initialState, List<StateDefinition> states,
                                  List<TransitionDefinition> transitions) {
     public WorkflowDefinition {
-        Require.nonNull(id, "id");
-        Require.nonNull(initialState, "initialState");
+        Require.nonNull(id, "workflow id");
+        Require.nonNull(initialState, "initial state");
         states = Require.listOf(states, "states");
         transitions = Require.listOf(transitions, "transitions");
         Require.argument(version >= 0,
@@ -84,7 +84,7 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
         private TransitionBuilder open;
 
         private Builder(String id) {
-            this.id = Require.nonNull(id, "id");
+            this.id = Require.nonNull(id, "workflow id");
         }
 
         public Builder state(String name, StateCategory category) {
@@ -95,7 +95,7 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
 
         public Builder initial(String name) {
             flush();
-            this.initial = Require.nonNull(name, "name");
+            this.initial = Require.nonNull(name, "initial state name");
             return this;
         }
 
@@ -131,7 +131,7 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
 
         private TransitionBuilder(Builder parent, String name) {
             this.parent = parent;
-            this.name = Require.nonNull(name, "name");
+            this.name = Require.nonNull(name, "transition name");
         }
 
         public TransitionBuilder from(String... states) {
@@ -140,7 +140,7 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
         }
 
         public TransitionBuilder to(String state) {
-            this.to = Require.nonNull(state, "state");
+            this.to = Require.nonNull(state, "to-state");
             return this;
         }
 
