@@ -805,6 +805,23 @@ class TicketingTest {
         }
 
         @Test
+        void anInvalidDraftIsNeverPublished() {
+            WorkflowDefinition broken = WorkflowDefinition.builder("hr-other").state("NEW", StateCategory.NEW)
+                    .state("LOST", StateCategory.OPEN).build();
+
+            ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+                    () -> ticketing.publishWorkflow(broken));
+
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_WORKFLOW);
+            assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("state 'LOST' is unreachable"));
+            assertThat(ticketing.workflow("hr-other")).isEmpty();
+            assertThat(ticketing.publishWorkflow(WorkflowDefinition.builder("hr-other")
+                    .state("NEW", StateCategory.NEW).state("CLOSED", StateCategory.CLOSED)
+                    .transition("close").from("NEW").to("CLOSED").build()).version())
+                    .as("a refused draft uses up no version").isEqualTo(1);
+        }
+
+        @Test
         void aWorkflowThatNoLongerFitsItsTypesIsNotPublished() {
             WorkflowDefinition needsUnknownField = Fixture.hrWorkflow()
                     .transition("archive").from("CLOSED").to("CLOSED")
