@@ -44,11 +44,6 @@ public final class InMemoryTimerStore implements TimerStore {
     private final NavigableSet<Key> unfired = new TreeSet<>(ORDER);
     private long lastToken;
 
-    /** A store whose leases run on the system clock (UTC). */
-    public InMemoryTimerStore() {
-        this(Clock.systemUTC());
-    }
-
     /** A store whose leases and back-offs run on {@code clock}. */
     public InMemoryTimerStore(Clock clock) {
         this.clock = Require.nonNull(clock, "clock");

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * A timer whose handler ran and whose claim was completed: it will not fire again for this due
- * instant. Returned by {@link TimerService#tick()}.
+ * instant. Returned by {@link dev.tiketti.core.timer.TimerService#tick()}.
  *
  * @param id      which timer
  * @param due     the due instant that fired

@@ -4,7 +4,7 @@ import dev.tiketti.core.internal.Require;
 
 /**
  * What a timer is for, e.g. {@code sla.breach} or {@code reminder.unassigned}; a
- * {@link TimerService} has exactly one {@link TimerHandler} per kind.
+ * {@link dev.tiketti.core.timer.TimerService} has exactly one {@link dev.tiketti.core.timer.TimerHandler} per kind.
  *
  * @param name 1-64 letters, digits, '_', '.' or '-', starting with a letter
  * @since 0.1

@@ -11,7 +11,7 @@ import dev.tiketti.core.sla.ScheduledTimer;
 import dev.tiketti.core.sla.TimerId;
 import dev.tiketti.core.sla.TimerKind;
 import dev.tiketti.core.sla.TimerRequest;
-import dev.tiketti.core.sla.TimerService;
+import dev.tiketti.core.timer.TimerService;
 import dev.tiketti.core.sla.TimerState;
 import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;

@@ -1,5 +1,12 @@
-package dev.tiketti.core.sla;
+package dev.tiketti.core.timer;
 
+import dev.tiketti.core.sla.ClaimedTimer;
+import dev.tiketti.core.sla.FiredTimer;
+import dev.tiketti.core.sla.ScheduledTimer;
+import dev.tiketti.core.sla.TimerId;
+import dev.tiketti.core.sla.TimerKind;
+import dev.tiketti.core.sla.TimerRequest;
+import dev.tiketti.core.sla.TimerState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;

@@ -1,5 +1,8 @@
-package dev.tiketti.core.sla;
+package dev.tiketti.core.timer;
 
+import dev.tiketti.core.sla.ClaimedTimer;
+import dev.tiketti.core.sla.FiredTimer;
+import dev.tiketti.core.sla.TimerKind;
 import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;
@@ -89,7 +92,7 @@ public final class TimerService implements AutoCloseable {
 
     private TimerService(Builder b) {
         this.store = b.store;
-        this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        this.clock = b.clock;
         this.transactions = b.transactions == null ? Transactions.none() : b.transactions;
         this.owner = b.owner == null ? "timers-" + UUID.randomUUID() : b.owner;
         this.lease = b.lease;
@@ -470,6 +473,9 @@ public final class TimerService implements AutoCloseable {
             }
             if (!problems.isEmpty()) {
                 throw TimerProblems.configuration(problems);
+            }
+            if (clock == null) {
+                clock = Clock.systemUTC();
             }
             return new TimerService(this);
         }

@@ -1,5 +1,6 @@
-package dev.tiketti.core.sla;
+package dev.tiketti.core.timer;
 
+import dev.tiketti.core.sla.TimerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class TimerServiceConfigurationTest {
             new InMemoryTimerStore(Clock.fixed(Instant.parse("2026-03-02T07:00:00Z"), ZoneOffset.UTC));
 
     private static AbstractThrowableAssert<?, ? extends Throwable> rejects(Consumer<TimerService.Builder> option) {
-        TimerService.Builder builder = TimerService.builder(new InMemoryTimerStore());
+        TimerService.Builder builder = TimerService.builder(new InMemoryTimerStore(java.time.Clock.systemUTC()));
         return assertThatThrownBy(() -> option.accept(builder))
                 .isInstanceOf(ConfigurationException.class)
                 .satisfies(e -> assertThat(((ConfigurationException) e).code())

@@ -1,4 +1,4 @@
-package dev.tiketti.core.sla;
+package dev.tiketti.core.timer;
 
 import dev.tiketti.core.ConfigurationException;
 import dev.tiketti.core.ErrorCode;

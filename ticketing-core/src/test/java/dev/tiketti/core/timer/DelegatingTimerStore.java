@@ -1,5 +1,10 @@
-package dev.tiketti.core.sla;
+package dev.tiketti.core.timer;
 
+import dev.tiketti.core.sla.ClaimedTimer;
+import dev.tiketti.core.sla.TimerId;
+import dev.tiketti.core.sla.TimerKind;
+import dev.tiketti.core.sla.TimerRequest;
+import dev.tiketti.core.sla.ScheduledTimer;
 import dev.tiketti.core.spi.TimerStore;
 import java.time.Duration;
 import java.time.Instant;

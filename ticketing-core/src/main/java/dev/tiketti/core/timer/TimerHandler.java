@@ -1,5 +1,6 @@
-package dev.tiketti.core.sla;
+package dev.tiketti.core.timer;
 
+import dev.tiketti.core.sla.ClaimedTimer;
 /**
  * Performs the effect of one kind of timer (send a reminder, mark a breach, escalate) when a
  * {@link TimerService} fires it.
