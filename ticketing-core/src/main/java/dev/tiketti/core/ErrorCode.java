@@ -60,7 +60,11 @@ public enum ErrorCode {
     /** An SLA policy names a business calendar that is not registered. */
     UNKNOWN_CALENDAR("TKT-0711", false),
     /** A JSON document could not be read as SLA policies. */
-    MALFORMED_SLA_POLICY("TKT-0712", false);
+    MALFORMED_SLA_POLICY("TKT-0712", false),
+    /** An SLA clock event was applied, or a clock read, at an instant before the last event it saw. */
+    SLA_CLOCK_OUT_OF_ORDER("TKT-0713", false),
+    /** A ticket's history or timeline cannot be replayed into SLA clocks (another ticket's entries, unknown states). */
+    SLA_HISTORY_MISMATCH("TKT-0714", false);
 
     private final String id;
     private final boolean retryable;
