@@ -9,13 +9,18 @@ import dev.tiketti.core.workflow.StateCategory;
 import dev.tiketti.core.workflow.StateDefinition;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -55,7 +60,7 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
     /**
      * Recomputes a ticket's clocks as of {@code now} from its history and timeline. Entries after
      * {@code now} are ignored, so a past {@code now} shows the clocks as they stood then. Entries
-     * are replayed in time order; at equal instants state changes come before messages.
+     * are replayed in time order; changes at one instant in the order the history records them.
      *
      * @param ticket          the ticket (its id and creation instant)
      * @param history         its action history, any order; must start with its {@code CREATED} entry
@@ -131,22 +136,41 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
                         + " records no initial state"));
         StateCategory initialCategory = category(initial, categoryOfState);
 
-        // Stable sorts: history by sequence, timeline in the given order; then state changes first at equal instants.
+        // The order of changes is the history's sequence. Each timeline entry a host added has an
+        // ENTRY_ADDED history entry at the same instant naming its kind: it takes that entry's place,
+        // so changes at one instant replay in the order they were made, exactly as they were applied
+        // live. Other timeline entries (the opening message, notes of workflow effects) come after
+        // the history entries of their instant.
         List<HistoryEntry> hs = new ArrayList<>(history);
         hs.sort(Comparator.comparingLong(HistoryEntry::sequence));
-        List<SlaClockEvent> events = new ArrayList<>();
+        Map<String, Deque<TimelineEntry>> unpaired = new HashMap<>();
+        for (TimelineEntry e : timeline) {
+            unpaired.computeIfAbsent(e.at() + "|" + e.kind(), k -> new ArrayDeque<>()).add(e);
+        }
+        Set<TimelineEntry> paired = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Keyed> keyed = new ArrayList<>();
         for (HistoryEntry h : hs) {
-            if (!h.at().isAfter(now)) {
-                SlaClockEvent.of(h, categoryOfState).ifPresent(events::add);
+            if (h.at().isAfter(now)) {
+                continue;
+            }
+            SlaClockEvent.of(h, categoryOfState).ifPresent(e -> keyed.add(new Keyed(e, h.sequence())));
+            if (h.action() == HistoryAction.ENTRY_ADDED) {
+                h.changes().stream().filter(c -> c.field().equals("timeline")).flatMap(c -> c.to().stream())
+                        .map(kind -> unpaired.get(h.at() + "|" + kind)).filter(q -> q != null && !q.isEmpty())
+                        .findFirst().map(Deque::poll).map(e -> {
+                            paired.add(e);
+                            return e;
+                        })
+                        .flatMap(SlaClockEvent::of).ifPresent(e -> keyed.add(new Keyed(e, h.sequence())));
             }
         }
         for (TimelineEntry e : timeline) {
-            if (!e.at().isAfter(now)) {
-                SlaClockEvent.of(e).ifPresent(events::add);
+            if (!paired.contains(e) && !e.at().isAfter(now)) {
+                SlaClockEvent.of(e).ifPresent(ev -> keyed.add(new Keyed(ev, Long.MAX_VALUE)));
             }
         }
-        events.sort(Comparator.comparing(SlaClockEvent::at)
-                .thenComparingInt(e -> e instanceof SlaClockEvent.StateEntered ? 0 : 1));
+        keyed.sort(Comparator.comparing((Keyed k) -> k.event().at()).thenComparingLong(Keyed::order));
+        List<SlaClockEvent> events = keyed.stream().map(Keyed::event).toList();
         Instant openedAt = ticket.createdAt();
         SlaClockTracker tracker = SlaClockTracker.start(policy, calendar, openedAt, initialCategory);
         for (SlaClockEvent e : events) {
@@ -154,6 +178,9 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
             tracker = tracker.apply(e.at().isBefore(openedAt) ? withAt(e, openedAt) : e);
         }
         return tracker;
+    }
+
+    private record Keyed(SlaClockEvent event, long order) {
     }
 
     private static SlaClockEvent withAt(SlaClockEvent e, Instant at) {
@@ -168,6 +195,12 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
         StateCategory category;
         try {
             category = categoryOfState.apply(state);
+        } catch (dev.tiketti.core.TicketingException e) {
+            if (e.code() == dev.tiketti.core.ErrorCode.SLA_HISTORY_MISMATCH) {
+                throw e;
+            }
+            throw SlaProblems.history("state '" + state + "' recorded in the history has no category: " + e.getMessage()
+                    + ". Pass the workflow version the ticket followed, or map the state to a category");
         } catch (RuntimeException e) {
             throw SlaProblems.history("state '" + state + "' recorded in the history has no category: " + e.getMessage()
                     + ". Pass the workflow version the ticket followed, or map the state to a category");
