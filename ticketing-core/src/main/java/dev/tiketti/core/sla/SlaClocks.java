@@ -139,8 +139,8 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
         // The order of changes is the history's sequence. Each timeline entry a host added has an
         // ENTRY_ADDED history entry at the same instant naming its kind: it takes that entry's place,
         // so changes at one instant replay in the order they were made, exactly as they were applied
-        // live. Other timeline entries (the opening message, notes of workflow effects) come after
-        // the history entries of their instant.
+        // live. Other timeline entries (the opening message, notes of workflow effects) come before
+        // the history entries of their instant: the opening message is part of the opening.
         List<HistoryEntry> hs = new ArrayList<>(history);
         hs.sort(Comparator.comparingLong(HistoryEntry::sequence));
         Map<String, Deque<TimelineEntry>> unpaired = new HashMap<>();
@@ -166,7 +166,7 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
         }
         for (TimelineEntry e : timeline) {
             if (!paired.contains(e) && !e.at().isAfter(now)) {
-                SlaClockEvent.of(e).ifPresent(ev -> keyed.add(new Keyed(ev, Long.MAX_VALUE)));
+                SlaClockEvent.of(e).ifPresent(ev -> keyed.add(new Keyed(ev, 0)));
             }
         }
         keyed.sort(Comparator.comparing((Keyed k) -> k.event().at()).thenComparingLong(Keyed::order));
