@@ -23,7 +23,8 @@ public record SlaClockWarning(WarningThreshold threshold, Duration businessTime,
         Require.nonNull(businessTime, "businessTime");
         Require.nonNull(at, "at");
         if (crossed && at.isEmpty()) {
-            throw new IllegalArgumentException("a crossed warning has the instant it was crossed");
+            throw new dev.tiketti.core.TicketingException(dev.tiketti.core.ErrorCode.ARGUMENT_INVALID,
+                    "A crossed warning must have the instant it was crossed: pass it as at.");
         }
     }
 }

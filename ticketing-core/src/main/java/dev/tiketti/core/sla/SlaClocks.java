@@ -40,7 +40,8 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
         EnumMap<SlaTarget, SlaClock> copy = new EnumMap<>(SlaTarget.class);
         clocks.forEach((t, c) -> {
             if (Require.nonNull(c, "clock").target() != Require.nonNull(t, "target")) {
-                throw new IllegalArgumentException("clock of " + c.target() + " filed under " + t);
+                throw new dev.tiketti.core.TicketingException(dev.tiketti.core.ErrorCode.ARGUMENT_INVALID, "The clock of "
+                        + c.target() + " is filed under " + t + ": file each clock under its own target.");
             }
             copy.put(t, c);
         });
