@@ -15,4 +15,5 @@ module dev.tiketti.core {
     exports dev.tiketti.core.event;
     exports dev.tiketti.core.inmemory;
     exports dev.tiketti.core.sla;
+    exports dev.tiketti.core.timer;
 }

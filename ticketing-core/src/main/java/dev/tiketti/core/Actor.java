@@ -1,7 +1,6 @@
 package dev.tiketti.core;
 
 import dev.tiketti.core.internal.Require;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,19 +17,28 @@ public record Actor(Kind kind, String id, Set<String> roles) {
     private static final Actor SYSTEM = new Actor(Kind.SYSTEM, "system", Set.of());
 
     public Actor {
-        Objects.requireNonNull(kind, "kind");
+        Require.nonNull(kind, "actor kind");
         Require.notBlank(id, "actor id");
-        roles = Set.copyOf(Objects.requireNonNull(roles, "roles"));
+        Require.nonNull(roles, "roles");
+        for (String role : roles) {
+            Require.notBlank(role, "role");
+        }
+        roles = Set.copyOf(roles);
     }
 
     /** A team member with the given roles, e.g. {@code Actor.agent("maija", "hr-lead")}. */
     public static Actor agent(String id, String... roles) {
-        return new Actor(Kind.AGENT, id, Set.of(roles));
+        Require.nonNull(roles, "roles");
+        Set<String> distinct = new java.util.LinkedHashSet<>();
+        for (String role : roles) {
+            distinct.add(Require.notBlank(role, "role"));
+        }
+        return new Actor(Kind.AGENT, id, distinct);
     }
 
     /** The requester acting for themselves (e.g. replying by mail). */
     public static Actor contact(ContactId id) {
-        return new Actor(Kind.CONTACT, id.toString(), Set.of());
+        return new Actor(Kind.CONTACT, Require.nonNull(id, "contact id").toString(), Set.of());
     }
 
     /** Tiketti itself (timers, intake). */

@@ -3,7 +3,6 @@ package dev.tiketti.core;
 import dev.tiketti.core.internal.Require;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A team's classification of a matter as a path, e.g. {@code Palvelussuhde/Vuosiloma}.
@@ -13,7 +12,11 @@ import java.util.Objects;
  */
 public record Classification(List<String> segments) {
     public Classification {
-        segments = List.copyOf(Objects.requireNonNull(segments, "segments"));
+        Require.nonNull(segments, "classification segments");
+        for (String s : segments) {
+            Require.notBlank(s, "classification segment");
+        }
+        segments = List.copyOf(segments);
         if (segments.isEmpty()) {
             throw new TicketingException(ErrorCode.ARGUMENT_MISSING,
                     "A classification needs at least one segment, e.g. 'Palvelussuhde/Vuosiloma'.");
@@ -30,7 +33,8 @@ public record Classification(List<String> segments) {
     /** Parses a path whose segments are separated by {@code /}. */
     public static Classification of(String path) {
         Require.notBlank(path, "classification path");
-        return new Classification(Arrays.stream(path.split("/")).map(String::strip).toList());
+        // limit -1 keeps trailing empty segments, so "A/" is refused like "/A" and "A//B"
+        return new Classification(Arrays.stream(path.split("/", -1)).map(String::strip).toList());
     }
 
     /** Whether this classification equals {@code other} or lies beneath it. */

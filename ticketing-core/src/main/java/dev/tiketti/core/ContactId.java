@@ -1,6 +1,6 @@
 package dev.tiketti.core;
 
-import java.util.Objects;
+import dev.tiketti.core.internal.Require;
 import java.util.UUID;
 
 /**
@@ -10,11 +10,11 @@ import java.util.UUID;
  */
 public record ContactId(UUID value) {
     public ContactId {
-        Objects.requireNonNull(value, "value");
+        Require.nonNull(value, "contact id");
     }
 
     public static ContactId of(String value) {
-        return new ContactId(UUID.fromString(Objects.requireNonNull(value, "value")));
+        return new ContactId(Require.uuid(value, "contact id"));
     }
 
     public static ContactId random() {

@@ -67,6 +67,14 @@ public enum ErrorCode {
     UNKNOWN_CALENDAR("TKT-0711", false),
     /** A JSON document could not be read as SLA policies. */
     MALFORMED_SLA_POLICY("TKT-0712", false),
+    /** An SLA clock event was applied, or a clock read, at an instant before the last event it saw. */
+    SLA_CLOCK_OUT_OF_ORDER("TKT-0713", false),
+    /** A ticket's history or timeline cannot be replayed into SLA clocks (another ticket's entries, unknown states). */
+    SLA_HISTORY_MISMATCH("TKT-0714", false),
+    /** A timer service option is invalid (lease, interval, handler, owner id). */
+    INVALID_TIMER_CONFIGURATION("TKT-0730", false),
+    /** A timer service was used in the wrong phase of its life (started twice, used after close). */
+    TIMER_SERVICE_LIFECYCLE("TKT-0731", false),
     /** A redactor's options are invalid or contradictory. */
     INVALID_REDACTOR("TKT-0801", false),
     /** A consent names a processing purpose that is not registered. */

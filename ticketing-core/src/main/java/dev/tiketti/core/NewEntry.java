@@ -22,7 +22,9 @@ public record NewEntry(TicketId ticketId, EntryKind kind, Actor author, Visibili
         Require.nonNull(visibility, "visibility");
         Require.nonNull(channel, "channel");
         Require.notBlank(body, "body");
-        attachments = List.copyOf(Require.nonNull(attachments, "attachments"));
+        attachments = Require.listOf(attachments, "attachments");
+        Require.argument(kind != EntryKind.INTERNAL_NOTE || visibility == Visibility.INTERNAL,
+                "An internal note cannot be public; use NewEntry.reply(...) to tell the requester.");
     }
 
     public static NewEntry note(TicketId ticket, Actor author, String text) {

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,13 +31,13 @@ public record OpenTicket(String typeId, ContactId requester, String subject, Cha
         Require.nonNull(requester, "requester");
         Require.notBlank(subject, "subject");
         Require.nonNull(channel, "channel");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(classification, "classification");
+        Require.nonNull(body, "body");
+        Require.nonNull(classification, "classification");
         Require.nonNull(priority, "priority");
-        Objects.requireNonNull(organization, "organization");
-        Objects.requireNonNull(assignee, "assignee");
+        Require.nonNull(organization, "organization");
+        Require.nonNull(assignee, "assignee");
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(fields, "fields")));
-        attachments = List.copyOf(Require.nonNull(attachments, "attachments"));
+        attachments = Require.listOf(attachments, "attachments");
         Require.nonNull(actor, "actor");
     }
 

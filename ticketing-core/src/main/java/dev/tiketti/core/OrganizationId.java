@@ -1,6 +1,6 @@
 package dev.tiketti.core;
 
-import java.util.Objects;
+import dev.tiketti.core.internal.Require;
 import java.util.UUID;
 
 /**
@@ -10,11 +10,11 @@ import java.util.UUID;
  */
 public record OrganizationId(UUID value) {
     public OrganizationId {
-        Objects.requireNonNull(value, "value");
+        Require.nonNull(value, "organization id");
     }
 
     public static OrganizationId of(String value) {
-        return new OrganizationId(UUID.fromString(Objects.requireNonNull(value, "value")));
+        return new OrganizationId(Require.uuid(value, "organization id"));
     }
 
     public static OrganizationId random() {

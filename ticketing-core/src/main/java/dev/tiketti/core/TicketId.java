@@ -1,6 +1,6 @@
 package dev.tiketti.core;
 
-import java.util.Objects;
+import dev.tiketti.core.internal.Require;
 import java.util.UUID;
 
 /**
@@ -10,12 +10,12 @@ import java.util.UUID;
  */
 public record TicketId(UUID value) {
     public TicketId {
-        Objects.requireNonNull(value, "value");
+        Require.nonNull(value, "ticket id");
     }
 
     /** Parses the canonical UUID form. */
     public static TicketId of(String value) {
-        return new TicketId(UUID.fromString(Objects.requireNonNull(value, "value")));
+        return new TicketId(Require.uuid(value, "ticket id"));
     }
 
     public static TicketId random() {

@@ -1,6 +1,7 @@
 package dev.tiketti.core;
 
-import java.util.Objects;
+import dev.tiketti.core.internal.Require;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,9 +11,10 @@ import java.util.regex.Pattern;
  */
 public record TicketKey(String prefix, long number) {
     private static final Pattern PREFIX = Pattern.compile("[A-Z][A-Z0-9]{0,9}");
+    private static final Pattern KEY = Pattern.compile("([A-Z][A-Z0-9]{0,9})-([1-9][0-9]*)");
 
     public TicketKey {
-        Objects.requireNonNull(prefix, "prefix");
+        Require.notBlank(prefix, "ticket key prefix");
         if (!PREFIX.matcher(prefix).matches()) {
             throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "Ticket key prefix '" + prefix
                     + "' is invalid: use 1-10 upper-case letters or digits starting with a letter, e.g. 'HR'.");
@@ -23,20 +25,26 @@ public record TicketKey(String prefix, long number) {
         }
     }
 
-    /** Parses {@code PREFIX-NUMBER}, e.g. {@code HR-1042}. */
+    /**
+     * Parses {@code PREFIX-NUMBER}, e.g. {@code HR-1042}: exactly the form {@link #toString()}
+     * produces, so a number with leading zeros ({@code HR-007}), a sign or spaces is refused
+     * rather than silently naming another ticket's text form.
+     */
     public static TicketKey parse(String text) {
-        Objects.requireNonNull(text, "text");
-        int dash = text.lastIndexOf('-');
-        if (dash <= 0 || dash == text.length() - 1) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                    "'" + text + "' is not a ticket key: expected PREFIX-NUMBER such as HR-1042.");
+        Require.notBlank(text, "ticket key");
+        Matcher m = KEY.matcher(text);
+        if (!m.matches()) {
+            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "'" + text + "' is not a ticket key: expected "
+                    + "PREFIX-NUMBER such as HR-1042 (upper-case prefix, a number from 1 without leading zeros).");
         }
+        long number;
         try {
-            return new TicketKey(text.substring(0, dash), Long.parseLong(text.substring(dash + 1)));
+            number = Long.parseLong(m.group(2));
         } catch (NumberFormatException e) {
             throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                    "'" + text + "' is not a ticket key: the part after '-' must be a number, as in HR-1042.");
+                    "'" + text + "' is not a ticket key: its number is too large.");
         }
+        return new TicketKey(m.group(1), number);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.tiketti.core;
 
-import java.util.Objects;
+import dev.tiketti.core.internal.Require;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,18 +19,15 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
     public static final int DEFAULT_LIMIT = 1000;
 
     public TicketQuery {
-        Objects.requireNonNull(team, "team");
-        states = Set.copyOf(Objects.requireNonNull(states, "states"));
-        Objects.requireNonNull(assignee, "assignee");
-        Objects.requireNonNull(typeId, "typeId");
-        Objects.requireNonNull(classificationPrefix, "classificationPrefix");
-        Objects.requireNonNull(requester, "requester");
-        if (unassignedOnly && assignee.isPresent()) {
-            throw new IllegalArgumentException("a query cannot ask for unassigned tickets of an assignee");
-        }
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
-        }
+        Require.nonNull(team, "team");
+        states = Set.copyOf(Require.listOf(states, "states"));
+        Require.nonNull(assignee, "assignee");
+        Require.nonNull(typeId, "typeId");
+        Require.nonNull(classificationPrefix, "classificationPrefix");
+        Require.nonNull(requester, "requester");
+        Require.argument(!(unassignedOnly && assignee.isPresent()),
+                "A query cannot ask for unassigned tickets of an assignee: use either assignee(...) or unassigned().");
+        Require.argument(limit >= 1, "A query's limit must be at least 1, was " + limit + ".");
     }
 
     /** Every ticket, up to the default limit. */

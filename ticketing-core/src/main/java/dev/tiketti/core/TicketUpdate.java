@@ -4,7 +4,6 @@ import dev.tiketti.core.internal.Require;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -23,11 +22,11 @@ public record TicketUpdate(TicketId ticketId, Actor actor, OptionalLong expected
     public TicketUpdate {
         Require.nonNull(ticketId, "ticket id");
         Require.nonNull(actor, "actor");
-        Objects.requireNonNull(expectedVersion, "expectedVersion");
-        Objects.requireNonNull(assignee, "assignee");
-        Objects.requireNonNull(priority, "priority");
-        Objects.requireNonNull(classification, "classification");
-        Objects.requireNonNull(subject, "subject");
+        Require.nonNull(expectedVersion, "expectedVersion");
+        Require.nonNull(assignee, "assignee");
+        Require.nonNull(priority, "priority");
+        Require.nonNull(classification, "classification");
+        Require.nonNull(subject, "subject");
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(fields, "fields")));
     }
 

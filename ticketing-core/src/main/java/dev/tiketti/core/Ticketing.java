@@ -163,7 +163,8 @@ public final class Ticketing {
         Optional<WorkflowDefinition> workflow = definitions.latestWorkflow(type.workflowId());
         if (workflow.isEmpty()) {
             problems.add("workflow '" + type.workflowId() + "' is not published: publish it before defining the type");
-        } else if (problems.isEmpty()) {
+        } else {
+            // Checked even when the fields have problems, so that one attempt shows everything to fix.
             problems.addAll(typeAgainstWorkflow(type, workflow.get()));
         }
         if (!problems.isEmpty()) {
@@ -234,6 +235,8 @@ public final class Ticketing {
     /** Stores attachment content and returns the reference to put on a timeline entry. */
     public AttachmentRef storeAttachment(String fileName, String mediaType, byte[] content) {
         Require.nonNull(content, "content");
+        Require.notBlank(fileName, "attachment file name");
+        Require.notBlank(mediaType, "attachment media type");
         String digest = attachments.put(content);
         return new AttachmentRef(digest, fileName, mediaType, content.length);
     }
@@ -277,9 +280,11 @@ public final class Ticketing {
 
     /** The category of the ticket's current state in the workflow version it follows. */
     public StateCategory category(Ticket ticket) {
-        return workflowOf(ticket).state(ticket.state()).map(StateDefinition::category)
-                .orElseThrow(() -> new IllegalStateException("ticket " + ticket.key() + " is in undeclared state "
-                        + ticket.state()));
+        Require.nonNull(ticket, "ticket");
+        WorkflowDefinition workflow = workflowOf(ticket);
+        return workflow.state(ticket.state()).map(StateDefinition::category)
+                .orElseThrow(() -> Problems.ticketInUndeclaredState(ticket.key(), ticket.state(), workflow.id(),
+                        workflow.version(), workflow.states().stream().map(StateDefinition::name).toList()));
     }
 
     /** The transitions from the ticket's current state, each with whether {@code actor} may take it now. */
@@ -301,6 +306,12 @@ public final class Ticketing {
         WorkflowDefinition workflow = definitions.latestWorkflow(type.workflowId())
                 .orElseThrow(() -> Problems.workflowNotFound(type.workflowId()));
         contacts.find(request.requester()).orElseThrow(() -> Problems.contactNotFound(request.requester()));
+        if (request.body().isEmpty() && !request.attachments().isEmpty()) {
+            // Attachments travel on the first timeline entry; without a body there is none to carry them.
+            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "A ticket opened with attachments needs a "
+                    + "body: attachments belong to the first message. Add OpenTicket.body(...).");
+        }
+        requireStored(request.attachments());
         List<FieldViolation> violations = new ArrayList<>();
         CustomFields fields = FieldValidation.apply(type, CustomFields.empty(), request.fields(), true, violations);
         if (!violations.isEmpty()) {
@@ -404,6 +415,7 @@ public final class Ticketing {
      */
     public TimelineEntry addEntry(NewEntry request) {
         Require.nonNull(request, "entry");
+        requireStored(request.attachments());
         // An append commutes with any other change, so a version conflict is retried here rather
         // than pushed to the caller: an inbound mail must not bounce because a colleague clicked.
         for (int attempt = 1; ; attempt++) {
@@ -418,6 +430,14 @@ public final class Ticketing {
     }
 
     private static final int APPEND_ATTEMPTS = 5;
+
+    private void requireStored(List<AttachmentRef> refs) {
+        for (AttachmentRef ref : refs) {
+            if (attachments.get(ref.sha256()).isEmpty()) {
+                throw Problems.attachmentNotFound(ref.sha256());
+            }
+        }
+    }
 
     private TimelineEntry appendEntry(NewEntry request) {
         List<OutboundMessage> messages = new ArrayList<>();
@@ -596,11 +616,11 @@ public final class Ticketing {
          * implementations (the transport records instead of sending). Set explicit adapters first.
          */
         public Builder inMemory() {
-            tickets.fill(InMemoryTicketStore::new);
-            definitions.fill(InMemoryDefinitionStore::new);
-            contacts.fill(InMemoryContactStore::new);
-            attachments.fill(InMemoryAttachmentStore::new);
-            outbound.fill(RecordingOutboundTransport::new);
+            tickets.fill(InMemoryTicketStore::new, "by inMemory()");
+            definitions.fill(InMemoryDefinitionStore::new, "by inMemory()");
+            contacts.fill(InMemoryContactStore::new, "by inMemory()");
+            attachments.fill(InMemoryAttachmentStore::new, "by inMemory()");
+            outbound.fill(RecordingOutboundTransport::new, "by inMemory()");
             return this;
         }
 
@@ -616,8 +636,8 @@ public final class Ticketing {
                 throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION,
                         "Ticketing cannot be built", problems);
             }
-            transactions.fill(Transactions::none);
-            clock.fill(Clock::systemUTC);
+            transactions.fill(Transactions::none, "by default");
+            clock.fill(Clock::systemUTC, "by default"); // the one place that may read the wall clock
             Ticketing built = new Ticketing(this);
             Map<String, String> wiring = new LinkedHashMap<>();
             for (Slot<?> slot : List.of(tickets, definitions, contacts, attachments, outbound, transactions, clock)) {
@@ -641,7 +661,7 @@ public final class Ticketing {
             Require.nonNull(newValue, name);
             if (value != null) {
                 throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, name + " was already set ("
-                        + origin + ", to " + value.getClass().getName() + "); set each option once"
+                        + origin + ", to " + value.getClass().getName() + "): set each option once"
                         + ("by inMemory()".equals(origin) ? ", and set explicit adapters before calling inMemory()" : ""),
                         List.of());
             }
@@ -649,10 +669,10 @@ public final class Ticketing {
             origin = how;
         }
 
-        void fill(Supplier<T> supplier) {
+        void fill(Supplier<T> supplier, String how) {
             if (value == null) {
                 value = supplier.get();
-                origin = "by default";
+                origin = how;
             }
         }
     }

@@ -10,6 +10,6 @@ import java.util.List;
  */
 public record TransitionOption(String name, String to, boolean allowed, List<String> reasons) {
     public TransitionOption {
-        reasons = List.copyOf(reasons);
+        reasons = dev.tiketti.core.internal.Require.listOf(reasons, "reasons");
     }
 }

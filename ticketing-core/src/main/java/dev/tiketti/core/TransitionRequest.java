@@ -4,7 +4,6 @@ import dev.tiketti.core.internal.Require;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -20,8 +19,8 @@ public record TransitionRequest(TicketId ticketId, String transition, Actor acto
         Require.nonNull(ticketId, "ticket id");
         Require.notBlank(transition, "transition name");
         Require.nonNull(actor, "actor");
-        Objects.requireNonNull(expectedVersion, "expectedVersion");
-        Objects.requireNonNull(resolution, "resolution");
+        Require.nonNull(expectedVersion, "expectedVersion");
+        Require.nonNull(resolution, "resolution");
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(fields, "fields")));
     }
 

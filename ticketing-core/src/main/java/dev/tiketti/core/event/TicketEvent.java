@@ -37,7 +37,7 @@ public sealed interface TicketEvent {
     record TicketUpdated(TicketId ticketId, TicketKey key, Actor actor, Instant at, List<FieldChange> changes)
             implements TicketEvent {
         public TicketUpdated {
-            changes = List.copyOf(changes);
+            changes = dev.tiketti.core.internal.Require.listOf(changes, "changes");
         }
     }
 

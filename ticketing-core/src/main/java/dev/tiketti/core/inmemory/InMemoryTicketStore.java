@@ -5,6 +5,7 @@ import dev.tiketti.core.ErrorCode;
 import dev.tiketti.core.TicketId;
 import dev.tiketti.core.TicketKey;
 import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.internal.Problems;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.TicketQuery;
 import dev.tiketti.core.spi.TicketStore;
@@ -47,8 +48,7 @@ public final class InMemoryTicketStore implements TicketStore {
     public synchronized void update(TicketChange change) {
         Ticket current = tickets.get(change.ticket().id());
         if (current == null) {
-            throw new TicketingException(ErrorCode.TICKET_NOT_FOUND,
-                    "Ticket " + change.ticket().id() + " does not exist; it cannot be updated.");
+            throw Problems.ticketNotFound(change.ticket().id()); // a NotFoundException, like everywhere else
         }
         if (current.version() != change.expectedVersion()) {
             throw new ConcurrentUpdateException("Ticket " + current.key() + " was changed by someone else (version "

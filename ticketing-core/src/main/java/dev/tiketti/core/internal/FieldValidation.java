@@ -24,19 +24,20 @@ public final class FieldValidation {
     public static CustomFields apply(TicketType type, CustomFields base, Map<String, ?> changes,
                                      boolean checkAllRequired, List<FieldViolation> violations) {
         CustomFields result = base;
-        for (Map.Entry<String, ?> change : changes.entrySet()) {
-            String name = change.getKey();
-            Object raw = change.getValue();
-            Optional<FieldDefinition> definition = type.field(name);
-            if (definition.isEmpty()) {
-                violations.add(new FieldViolation(name, "is not a field of type '" + type.id() + "'; its fields are "
-                        + type.fields().stream().map(FieldDefinition::name).toList(), Optional.ofNullable(raw)));
+        // Declaration order, so violations come out in the order a form shows the fields.
+        for (FieldDefinition field : type.fields()) {
+            String name = field.name();
+            if (!changes.containsKey(name)) {
+                if (checkAllRequired && field.mandatory() && !result.has(name)) {
+                    violations.add(new FieldViolation(name, "is required: give a value", Optional.empty()));
+                }
                 continue;
             }
-            FieldDefinition field = definition.get();
+            Object raw = changes.get(name);
             if (raw == null) {
                 if (field.mandatory()) {
-                    violations.add(new FieldViolation(name, "is required and cannot be cleared", Optional.empty()));
+                    violations.add(new FieldViolation(name, checkAllRequired ? "is required: give a value"
+                            : "is required and cannot be cleared", Optional.empty()));
                 } else {
                     result = result.with(name, Optional.empty());
                 }
@@ -47,11 +48,11 @@ public final class FieldValidation {
                 result = result.with(name, value);
             }
         }
-        if (checkAllRequired) {
-            for (FieldDefinition field : type.fields()) {
-                if (field.mandatory() && !result.has(field.name()) && !changes.containsKey(field.name())) {
-                    violations.add(new FieldViolation(field.name(), "is required: give a value", Optional.empty()));
-                }
+        for (Map.Entry<String, ?> change : changes.entrySet()) {
+            if (type.field(change.getKey()).isEmpty()) {
+                violations.add(new FieldViolation(change.getKey(), "is not a field of type '" + type.id()
+                        + "'; its fields are " + type.fields().stream().map(FieldDefinition::name).toList(),
+                        Optional.ofNullable(change.getValue())));
             }
         }
         return result;
@@ -61,8 +62,8 @@ public final class FieldValidation {
     public static Optional<Object> coerce(FieldDefinition field, Object raw, List<FieldViolation> violations) {
         Optional<Object> value = field.kind().coerce(raw);
         if (value.isEmpty()) {
-            violations.add(new FieldViolation(field.name(), "must be " + field.kind().expected() + ", was a "
-                    + raw.getClass().getSimpleName(), Optional.of(raw)));
+            violations.add(new FieldViolation(field.name(), "must be " + field.kind().expected() + ", but "
+                    + given(raw), Optional.of(raw)));
             return Optional.empty();
         }
         boolean ok = true;
@@ -74,5 +75,31 @@ public final class FieldValidation {
             }
         }
         return ok ? value : Optional.empty();
+    }
+
+    /**
+     * What kind of value was given, in the words people use (never a Java class name, never the
+     * value itself: it may be personal data and messages end up in logs).
+     */
+    private static String given(Object raw) {
+        if (raw instanceof CharSequence) {
+            return "the text given is not one";
+        }
+        if ((raw instanceof Double d && !Double.isFinite(d)) || (raw instanceof Float f && !Float.isFinite(f))) {
+            return "a number that is not finite (NaN or infinity) was given";
+        }
+        if (raw instanceof Number) {
+            return "a number was given";
+        }
+        if (raw instanceof Boolean) {
+            return "true or false was given";
+        }
+        if (raw instanceof java.time.temporal.TemporalAccessor) {
+            return "a date or time was given";
+        }
+        if (raw instanceof dev.tiketti.core.ContactId) {
+            return "a contact id was given";
+        }
+        return "a value of another kind was given";
     }
 }

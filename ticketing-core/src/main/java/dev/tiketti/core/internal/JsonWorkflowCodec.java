@@ -1,6 +1,8 @@
 package dev.tiketti.core.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,7 +39,11 @@ public final class JsonWorkflowCodec {
             List.of("resolutionRequired", "fieldRequired", "actorHasRole", "requesterAssurance", "assigneeRequired");
     static final List<String> EFFECT_TYPES = List.of("setField", "assign", "addNote", "notify");
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    // Strict like the rest of the reader: a repeated key or text after the document is a mistake
+    // to report, not something to resolve silently (last key wins, trailing text ignored).
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonWorkflowCodec() {
     }
@@ -102,7 +109,8 @@ public final class JsonWorkflowCodec {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
             throw new ConfigurationException(ErrorCode.MALFORMED_DEFINITION, "The workflow definition is not valid JSON"
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): "
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")") + ": "
                     + e.getOriginalMessage() + ". Fix the syntax and load it again", List.of());
         }
         Reader r = new Reader();
@@ -140,6 +148,9 @@ public final class JsonWorkflowCodec {
         }
 
         StateDefinition state(JsonNode n, String path) {
+            if (!isObject(n, path)) {
+                return null;
+            }
             allowOnly(n, path, Set.of("name", "category"));
             String name = text(n, "name", path, true);
             StateCategory category = enumValue(n, "category", path, StateCategory.class);
@@ -147,11 +158,14 @@ public final class JsonWorkflowCodec {
         }
 
         TransitionDefinition transition(JsonNode n, String path) {
+            if (!isObject(n, path)) {
+                return null;
+            }
             allowOnly(n, path, Set.of("name", "from", "to", "guards", "effects"));
             String name = text(n, "name", path, true);
             List<String> from = array(n, "from", path, (f, p) -> {
                 if (!f.isTextual()) {
-                    problems.add(p + ": expected a state name (text)");
+                    problems.add(p + ": expected a state name (text), found " + kind(f));
                     return null;
                 }
                 return f.asText();
@@ -166,6 +180,9 @@ public final class JsonWorkflowCodec {
         }
 
         Guard guard(JsonNode n, String path) {
+            if (!isObject(n, path)) {
+                return null;
+            }
             String type = text(n, "type", path, true);
             if (type == null) {
                 return null;
@@ -190,6 +207,9 @@ public final class JsonWorkflowCodec {
         }
 
         Effect effect(JsonNode n, String path) {
+            if (!isObject(n, path)) {
+                return null;
+            }
             String type = text(n, "type", path, true);
             if (type == null) {
                 return null;
@@ -203,22 +223,21 @@ public final class JsonWorkflowCodec {
                     allowOnly(n, path, Set.of("type", "recipient", "template"));
                     Effect.Notify.Recipient recipient = enumValue(n, "recipient", path, Effect.Notify.Recipient.class);
                     String template = text(n, "template", path, true);
-                    yield recipient == null || template == null ? null : build(n, path, Set.of("type", "recipient",
-                            "template"), () -> Effect.notify(recipient, template));
+                    yield recipient == null || template == null ? null
+                            : construct(path, () -> Effect.notify(recipient, template));
                 }
                 case "assign" -> {
                     allowOnly(n, path, Set.of("type", "target", "agent"));
                     Effect.Assign.Target target = enumValue(n, "target", path, Effect.Assign.Target.class);
                     String agent = text(n, "agent", path, target == Effect.Assign.Target.AGENT);
-                    if (target == null) {
-                        yield null;
+                    if (target == null || (target == Effect.Assign.Target.AGENT && agent == null)) {
+                        yield null; // already reported; constructing would report the same thing again
                     }
                     if (target != Effect.Assign.Target.AGENT && agent != null) {
                         problems.add(path + ".agent: only allowed when target is AGENT");
                         yield null;
                     }
-                    yield build(n, path, Set.of("type", "target", "agent"), () -> new Effect.Assign(target,
-                            Optional.ofNullable(agent).map(AgentId::new)));
+                    yield construct(path, () -> new Effect.Assign(target, Optional.ofNullable(agent).map(AgentId::new)));
                 }
                 default -> {
                     problems.add(path + ".type: unknown effect type '" + type + "'; known types: " + EFFECT_TYPES);
@@ -235,6 +254,11 @@ public final class JsonWorkflowCodec {
         /** Constructs a value, turning a constructor's own argument check into a located problem. */
         private <T> T build(JsonNode n, String path, Set<String> allowed, java.util.function.Supplier<T> make) {
             allowOnly(n, path, allowed);
+            return construct(path, make);
+        }
+
+        /** Constructs a value whose properties were already checked; see {@link #build}. */
+        private <T> T construct(String path, java.util.function.Supplier<T> make) {
             int before = problems.size();
             try {
                 T value = make.get();
@@ -245,6 +269,18 @@ public final class JsonWorkflowCodec {
                 }
                 return null;
             }
+        }
+
+        private boolean isObject(JsonNode n, String path) {
+            if (!n.isObject()) {
+                problems.add(path + ": expected an object, found " + kind(n));
+                return false;
+            }
+            return true;
+        }
+
+        private static String kind(JsonNode n) {
+            return n.getNodeType().name().toLowerCase(Locale.ROOT);
         }
 
         private void allowOnly(JsonNode n, String path, Set<String> allowed) {
@@ -266,7 +302,7 @@ public final class JsonWorkflowCodec {
                 return null;
             }
             if (!v.isTextual()) {
-                problems.add(path + "." + field + ": expected text, found " + v.getNodeType().name().toLowerCase());
+                problems.add(path + "." + field + ": expected text, found " + kind(v));
                 return null;
             }
             return v.asText();
@@ -274,7 +310,7 @@ public final class JsonWorkflowCodec {
 
         private int integer(JsonNode v, String path) {
             if (!v.isInt()) {
-                problems.add(path + ": expected a whole number, found " + v.getNodeType().name().toLowerCase());
+                problems.add(path + ": expected a whole number, found " + kind(v));
                 return 0;
             }
             return v.asInt();
@@ -303,12 +339,7 @@ public final class JsonWorkflowCodec {
             List<T> out = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
                 String p = path + "." + field + "[" + i + "]";
-                JsonNode item = v.get(i);
-                if (!item.isObject() && !item.isTextual()) {
-                    problems.add(p + ": expected an object");
-                    continue;
-                }
-                T value = element.read(item, p);
+                T value = element.read(v.get(i), p);
                 if (value != null) {
                     out.add(value);
                 }

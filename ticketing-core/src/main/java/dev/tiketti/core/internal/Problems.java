@@ -37,11 +37,24 @@ public final class Problems {
                 + " exists. Register the contact with Ticketing.registerContact(...) first.");
     }
 
+    public static NotFoundException attachmentNotFound(String sha256) {
+        return new NotFoundException(ErrorCode.ATTACHMENT_NOT_FOUND, "No attachment content with digest " + sha256
+                + " is stored. Store it with Ticketing.storeAttachment(...) and use the reference it returns.");
+    }
+
     public static TicketingException unknownTransition(String transition, Object key, String state,
                                                        Collection<String> available) {
         return new TicketingException(ErrorCode.UNKNOWN_TRANSITION, "Transition '" + transition
                 + "' cannot be taken from state '" + state + "' of ticket " + key + ". Available from '" + state
                 + "': " + available + ".");
+    }
+
+    public static TicketingException ticketInUndeclaredState(Object key, String state, String workflowId, int version,
+                                                             Collection<String> states) {
+        return new TicketingException(ErrorCode.UNKNOWN_STATE, "Ticket " + key + " is in state '" + state
+                + "', which version " + version + " of workflow '" + workflowId + "' does not declare (its states are "
+                + states + "). The definition store no longer holds the version the ticket was opened with: restore "
+                + "it; published versions must never be changed.");
     }
 
     public static TicketingException unknownState(String state, String workflowId, int version,

@@ -2,6 +2,7 @@ package dev.tiketti.core.internal;
 
 import dev.tiketti.core.ErrorCode;
 import dev.tiketti.core.TicketingException;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Argument checks shared by public entry points; not API. */
@@ -34,6 +35,35 @@ public final class Require {
                     + "' is invalid: use 1-64 letters, digits, '_', '.' or '-', starting with a letter.");
         }
         return value;
+    }
+
+    /** An unmodifiable copy of {@code values}, which must be present and hold no null element. */
+    public static <T> java.util.List<T> listOf(java.util.Collection<? extends T> values, String what) {
+        nonNull(values, what);
+        for (T value : values) {
+            if (value == null) {
+                throw new TicketingException(ErrorCode.ARGUMENT_MISSING, what + " must not contain null.");
+            }
+        }
+        return java.util.List.copyOf(values);
+    }
+
+    /** Fails with {@link ErrorCode#ARGUMENT_INVALID} and {@code message} unless {@code ok}. */
+    public static void argument(boolean ok, String message) {
+        if (!ok) {
+            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, message);
+        }
+    }
+
+    /** Parses the canonical UUID form of an id, failing with {@link ErrorCode#ARGUMENT_INVALID}. */
+    public static UUID uuid(String value, String what) {
+        notBlank(value, what);
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, what + " '" + value
+                    + "' is not a UUID: pass the canonical form, e.g. 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f.");
+        }
     }
 
     public static boolean isName(String value) {

@@ -101,11 +101,21 @@ public final class WorkflowEngine {
                 render(notify.template(), t, transition));
     }
 
+    private static final java.util.regex.Pattern PLACEHOLDER =
+            java.util.regex.Pattern.compile("\\{(key|subject|state|transition)}");
+
+    /**
+     * Fills the placeholders in one pass, so that text coming from outside (a subject typed by the
+     * requester may contain "{state}") is inserted literally and never expanded in turn.
+     */
     static String render(String template, Ticket t, String transition) {
-        return template.replace("{key}", t.key().toString())
-                .replace("{subject}", t.subject())
-                .replace("{state}", t.state())
-                .replace("{transition}", transition);
+        return PLACEHOLDER.matcher(template).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                switch (m.group(1)) {
+                    case "key" -> t.key().toString();
+                    case "subject" -> t.subject();
+                    case "state" -> t.state();
+                    default -> transition;
+                }));
     }
 
     /** What a new ticket was opened with, as changes from nothing: the first history entry. */

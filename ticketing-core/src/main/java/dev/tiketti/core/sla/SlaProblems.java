@@ -3,6 +3,7 @@ package dev.tiketti.core.sla;
 import dev.tiketti.core.ConfigurationException;
 import dev.tiketti.core.ErrorCode;
 import dev.tiketti.core.TicketingException;
+import java.time.Instant;
 import java.util.List;
 
 /** The messages of the calendar and SLA policy problems, kept in one place. Package-private: not API. */
@@ -64,5 +65,15 @@ final class SlaProblems {
     static ConfigurationException malformed(List<String> problems) {
         return new ConfigurationException(ErrorCode.MALFORMED_SLA_POLICY,
                 "The SLA policy document could not be read; nothing was loaded", problems);
+    }
+
+    static TicketingException history(String problem) {
+        return new TicketingException(ErrorCode.SLA_HISTORY_MISMATCH, "SLA clocks cannot be computed: " + problem);
+    }
+
+    static TicketingException outOfOrder(String what, Instant at, Instant last) {
+        return new TicketingException(ErrorCode.SLA_CLOCK_OUT_OF_ORDER, what + " at " + at
+                + " is before the last event the SLA clocks saw (" + last + "). Apply events in time order,"
+                + " or recompute the clocks from the history with SlaClocks.compute");
     }
 }

@@ -1,12 +1,12 @@
 package dev.tiketti.core.spi;
 
+import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.AgentId;
 import dev.tiketti.core.ContactId;
 import dev.tiketti.core.TeamId;
 import dev.tiketti.core.TicketId;
 import dev.tiketti.core.TicketKey;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A message for the {@link OutboundTransport} to deliver: a reply to the requester or a
@@ -16,11 +16,11 @@ import java.util.Objects;
  */
 public record OutboundMessage(TicketId ticketId, TicketKey ticketKey, Recipient to, String subject, String body) {
     public OutboundMessage {
-        Objects.requireNonNull(ticketId, "ticketId");
-        Objects.requireNonNull(ticketKey, "ticketKey");
-        Objects.requireNonNull(to, "to");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(body, "body");
+        Require.nonNull(ticketId, "ticketId");
+        Require.nonNull(ticketKey, "ticketKey");
+        Require.nonNull(to, "to");
+        Require.nonNull(subject, "subject");
+        Require.nonNull(body, "body");
     }
 
     /** Who a message goes to; the transport resolves agents and teams to addresses. */
@@ -30,22 +30,22 @@ public record OutboundMessage(TicketId ticketId, TicketKey ticketKey, Recipient 
     /** A contact, with the addresses the register holds for them. */
     public record ToContact(ContactId contact, List<String> emails) implements Recipient {
         public ToContact {
-            Objects.requireNonNull(contact, "contact");
-            emails = List.copyOf(emails);
+            Require.nonNull(contact, "contact");
+            emails = Require.listOf(emails, "emails");
         }
     }
 
     /** A handler of the team. */
     public record ToAgent(AgentId agent) implements Recipient {
         public ToAgent {
-            Objects.requireNonNull(agent, "agent");
+            Require.nonNull(agent, "agent");
         }
     }
 
     /** The whole team (e.g. its shared mailbox). */
     public record ToTeam(TeamId team) implements Recipient {
         public ToTeam {
-            Objects.requireNonNull(team, "team");
+            Require.nonNull(team, "team");
         }
     }
 }

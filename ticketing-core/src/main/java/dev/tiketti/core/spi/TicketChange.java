@@ -1,10 +1,10 @@
 package dev.tiketti.core.spi;
 
+import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One atomic change of a ticket for {@link TicketStore#update}: the new ticket value, the version
@@ -15,12 +15,10 @@ import java.util.Objects;
 public record TicketChange(Ticket ticket, long expectedVersion, List<TimelineEntry> newEntries,
                            List<HistoryEntry> newHistory) {
     public TicketChange {
-        Objects.requireNonNull(ticket, "ticket");
-        newEntries = List.copyOf(Objects.requireNonNull(newEntries, "newEntries"));
-        newHistory = List.copyOf(Objects.requireNonNull(newHistory, "newHistory"));
-        if (ticket.version() != expectedVersion + 1) {
-            throw new IllegalArgumentException("new version " + ticket.version()
-                    + " must be expectedVersion + 1 = " + (expectedVersion + 1));
-        }
+        Require.nonNull(ticket, "ticket");
+        newEntries = Require.listOf(newEntries, "newEntries");
+        newHistory = Require.listOf(newHistory, "newHistory");
+        Require.argument(ticket.version() == expectedVersion + 1, "A ticket change must store version "
+                + "expectedVersion + 1 = " + (expectedVersion + 1) + ", was " + ticket.version() + ".");
     }
 }

@@ -1,9 +1,9 @@
 package dev.tiketti.core.ticket;
 
+import dev.tiketti.core.internal.Require;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,7 +17,7 @@ public record CustomFields(Map<String, Object> values) {
     private static final CustomFields EMPTY = new CustomFields(Map.of());
 
     public CustomFields {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(values, "values")));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(values, "values")));
     }
 
     public static CustomFields empty() {

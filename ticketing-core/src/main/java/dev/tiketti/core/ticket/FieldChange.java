@@ -1,6 +1,6 @@
 package dev.tiketti.core.ticket;
 
-import java.util.Objects;
+import dev.tiketti.core.internal.Require;
 import java.util.Optional;
 
 /**
@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 public record FieldChange(String field, Optional<String> from, Optional<String> to) {
     public FieldChange {
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(from, "from");
-        Objects.requireNonNull(to, "to");
+        Require.nonNull(field, "field");
+        Require.nonNull(from, "from");
+        Require.nonNull(to, "to");
     }
 
     public static FieldChange of(String field, Object from, Object to) {

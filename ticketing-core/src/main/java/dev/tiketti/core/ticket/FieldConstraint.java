@@ -1,10 +1,10 @@
 package dev.tiketti.core.ticket;
 
+import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.ErrorCode;
 import dev.tiketti.core.TicketingException;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
@@ -49,7 +49,7 @@ public sealed interface FieldConstraint {
     /** Text matches the whole regular expression ({@code @Pattern}). */
     record Pattern(String regex) implements FieldConstraint {
         public Pattern {
-            Objects.requireNonNull(regex, "regex");
+            Require.nonNull(regex, "regex");
             try {
                 java.util.regex.Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
@@ -73,7 +73,7 @@ public sealed interface FieldConstraint {
     /** Number at least {@code min} ({@code @DecimalMin}, inclusive). */
     record Min(BigDecimal min) implements FieldConstraint {
         public Min {
-            Objects.requireNonNull(min, "min");
+            Require.nonNull(min, "min");
         }
 
         @Override
@@ -91,7 +91,7 @@ public sealed interface FieldConstraint {
     /** Number at most {@code max} ({@code @DecimalMax}, inclusive). */
     record Max(BigDecimal max) implements FieldConstraint {
         public Max {
-            Objects.requireNonNull(max, "max");
+            Require.nonNull(max, "max");
         }
 
         @Override
@@ -109,7 +109,7 @@ public sealed interface FieldConstraint {
     /** Value is one of a fixed set (the values of an {@link FieldKind#ENUM} field). */
     record AllowedValues(Set<String> values) implements FieldConstraint {
         public AllowedValues {
-            values = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Objects.requireNonNull(values, "values")));
+            values = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Require.listOf(values, "allowed values")));
             if (values.isEmpty()) {
                 throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
                         "AllowedValues needs at least one value.");

@@ -3,8 +3,8 @@ package dev.tiketti.core.ticket;
 import dev.tiketti.core.internal.Require;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -18,8 +18,8 @@ import java.util.Set;
 public record FieldDefinition(String name, FieldKind kind, boolean mandatory, List<FieldConstraint> constraints) {
     public FieldDefinition {
         Require.name(name, "field name");
-        Objects.requireNonNull(kind, "kind");
-        constraints = List.copyOf(Objects.requireNonNull(constraints, "constraints"));
+        Require.nonNull(kind, "kind");
+        constraints = Require.listOf(constraints, "constraints");
     }
 
     public static FieldDefinition of(String name, FieldKind kind) {
@@ -48,7 +48,14 @@ public record FieldDefinition(String name, FieldKind kind, boolean mandatory, Li
 
     /** An {@link FieldKind#ENUM} field that accepts exactly the given values. */
     public static FieldDefinition choice(String name, String... allowed) {
-        return of(name, FieldKind.ENUM).with(new FieldConstraint.AllowedValues(Set.of(allowed)));
+        Require.nonNull(allowed, "allowed values");
+        // Declaration order is the order a UI offers the choices in, so keep it.
+        Set<String> values = new LinkedHashSet<>();
+        for (String value : allowed) {
+            Require.argument(values.add(Require.notBlank(value, "allowed value")),
+                    "Field '" + name + "' lists the allowed value '" + value + "' twice: list each value once.");
+        }
+        return of(name, FieldKind.ENUM).with(new FieldConstraint.AllowedValues(values));
     }
 
     /** A copy that must always have a value. */
@@ -74,7 +81,7 @@ public record FieldDefinition(String name, FieldKind kind, boolean mandatory, Li
 
     public FieldDefinition with(FieldConstraint constraint) {
         var all = new ArrayList<>(constraints);
-        all.add(Objects.requireNonNull(constraint, "constraint"));
+        all.add(Require.nonNull(constraint, "constraint"));
         return new FieldDefinition(name, kind, mandatory, all);
     }
 }

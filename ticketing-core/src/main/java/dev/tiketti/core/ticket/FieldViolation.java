@@ -1,5 +1,6 @@
 package dev.tiketti.core.ticket;
 
+import dev.tiketti.core.internal.Require;
 import java.util.Optional;
 
 /**
@@ -11,8 +12,8 @@ import java.util.Optional;
  */
 public record FieldViolation(String field, String message, Optional<Object> rejectedValue) {
     public FieldViolation {
-        java.util.Objects.requireNonNull(field, "field");
-        java.util.Objects.requireNonNull(message, "message");
-        java.util.Objects.requireNonNull(rejectedValue, "rejectedValue");
+        Require.nonNull(field, "field");
+        Require.nonNull(message, "message");
+        Require.nonNull(rejectedValue, "rejectedValue");
     }
 }

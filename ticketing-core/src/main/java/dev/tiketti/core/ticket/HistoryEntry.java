@@ -1,10 +1,10 @@
 package dev.tiketti.core.ticket;
 
+import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.Actor;
 import dev.tiketti.core.TicketId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,14 +18,12 @@ import java.util.Optional;
 public record HistoryEntry(TicketId ticketId, long sequence, Instant at, Actor actor, HistoryAction action,
                            Optional<String> transition, List<FieldChange> changes) {
     public HistoryEntry {
-        Objects.requireNonNull(ticketId, "ticketId");
-        if (sequence < 1) {
-            throw new IllegalArgumentException("sequence must be >= 1, was " + sequence);
-        }
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(transition, "transition");
-        changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
+        Require.nonNull(ticketId, "ticketId");
+        Require.argument(sequence >= 1, "A history entry's sequence starts from 1, was " + sequence + ".");
+        Require.nonNull(at, "at");
+        Require.nonNull(actor, "actor");
+        Require.nonNull(action, "action");
+        Require.nonNull(transition, "transition");
+        changes = Require.listOf(changes, "changes");
     }
 }

@@ -1,5 +1,6 @@
 package dev.tiketti.core.ticket;
 
+import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.AgentId;
 import dev.tiketti.core.Channel;
 import dev.tiketti.core.Classification;
@@ -10,7 +11,6 @@ import dev.tiketti.core.TeamId;
 import dev.tiketti.core.TicketId;
 import dev.tiketti.core.TicketKey;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,26 +29,24 @@ public record Ticket(TicketId id, TicketKey key, String typeId, String workflowI
                      TeamId team, Channel channel, String subject, Optional<String> resolution,
                      CustomFields fields, Instant createdAt, Instant updatedAt, long version) {
     public Ticket {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(typeId, "typeId");
-        Objects.requireNonNull(workflowId, "workflowId");
-        Objects.requireNonNull(state, "state");
-        Objects.requireNonNull(classification, "classification");
-        Objects.requireNonNull(priority, "priority");
-        Objects.requireNonNull(requester, "requester");
-        Objects.requireNonNull(organization, "organization");
-        Objects.requireNonNull(assignee, "assignee");
-        Objects.requireNonNull(team, "team");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(subject, "subject");
-        Objects.requireNonNull(resolution, "resolution");
-        Objects.requireNonNull(fields, "fields");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
-        if (version < 1) {
-            throw new IllegalArgumentException("version must be >= 1, was " + version);
-        }
+        Require.nonNull(id, "id");
+        Require.nonNull(key, "key");
+        Require.nonNull(typeId, "typeId");
+        Require.nonNull(workflowId, "workflowId");
+        Require.nonNull(state, "state");
+        Require.nonNull(classification, "classification");
+        Require.nonNull(priority, "priority");
+        Require.nonNull(requester, "requester");
+        Require.nonNull(organization, "organization");
+        Require.nonNull(assignee, "assignee");
+        Require.nonNull(team, "team");
+        Require.nonNull(channel, "channel");
+        Require.nonNull(subject, "subject");
+        Require.nonNull(resolution, "resolution");
+        Require.nonNull(fields, "fields");
+        Require.nonNull(createdAt, "createdAt");
+        Require.nonNull(updatedAt, "updatedAt");
+        Require.argument(version >= 1, "A ticket's version starts from 1, was " + version + ".");
     }
 
     public Ticket withState(String newState) {

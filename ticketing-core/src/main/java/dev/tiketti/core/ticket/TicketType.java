@@ -3,7 +3,6 @@ package dev.tiketti.core.ticket;
 import dev.tiketti.core.TeamId;
 import dev.tiketti.core.internal.Require;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,11 +21,11 @@ public record TicketType(String id, TeamId team, String keyPrefix, String displa
                          List<FieldDefinition> fields) {
     public TicketType {
         Require.name(id, "ticket type id");
-        Objects.requireNonNull(team, "team");
+        Require.nonNull(team, "team");
         new dev.tiketti.core.TicketKey(Require.notBlank(keyPrefix, "key prefix"), 1); // validates the prefix
         Require.notBlank(displayName, "display name");
         Require.name(workflowId, "workflow id");
-        fields = List.copyOf(Objects.requireNonNull(fields, "fields"));
+        fields = Require.listOf(fields, "fields");
     }
 
     public Optional<FieldDefinition> field(String name) {

@@ -1,11 +1,11 @@
 package dev.tiketti.core.ticket;
 
+import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.Actor;
 import dev.tiketti.core.Channel;
 import dev.tiketti.core.TicketId;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -17,15 +17,15 @@ import java.util.UUID;
 public record TimelineEntry(UUID id, TicketId ticketId, EntryKind kind, Actor author, Visibility visibility,
                             Channel channel, String body, List<AttachmentRef> attachments, Instant at) {
     public TimelineEntry {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(ticketId, "ticketId");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(author, "author");
-        Objects.requireNonNull(visibility, "visibility");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(body, "body");
-        attachments = List.copyOf(Objects.requireNonNull(attachments, "attachments"));
-        Objects.requireNonNull(at, "at");
+        Require.nonNull(id, "id");
+        Require.nonNull(ticketId, "ticketId");
+        Require.nonNull(kind, "kind");
+        Require.nonNull(author, "author");
+        Require.nonNull(visibility, "visibility");
+        Require.nonNull(channel, "channel");
+        Require.nonNull(body, "body");
+        attachments = Require.listOf(attachments, "attachments");
+        Require.nonNull(at, "at");
         if (kind == EntryKind.INTERNAL_NOTE && visibility != Visibility.INTERNAL) {
             throw new dev.tiketti.core.TicketingException(dev.tiketti.core.ErrorCode.ARGUMENT_INVALID,
                     "An internal note cannot be public; use an outbound reply to tell the requester.");

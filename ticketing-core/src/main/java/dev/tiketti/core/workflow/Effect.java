@@ -2,7 +2,6 @@ package dev.tiketti.core.workflow;
 
 import dev.tiketti.core.AgentId;
 import dev.tiketti.core.internal.Require;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -44,7 +43,7 @@ public sealed interface Effect {
     record SetField(String field, String value) implements Effect {
         public SetField {
             Require.name(field, "field name");
-            Objects.requireNonNull(value, "value");
+            Require.nonNull(value, "value");
         }
     }
 
@@ -54,11 +53,11 @@ public sealed interface Effect {
         public enum Target { ACTOR, AGENT, NOBODY }
 
         public Assign {
-            Objects.requireNonNull(target, "target");
-            Objects.requireNonNull(agent, "agent");
-            if ((target == Target.AGENT) != agent.isPresent()) {
-                throw new IllegalArgumentException("Assign: an agent is given exactly when the target is AGENT");
-            }
+            Require.nonNull(target, "target");
+            Require.nonNull(agent, "agent");
+            Require.argument((target == Target.AGENT) == agent.isPresent(), "An assign effect names an agent "
+                    + "exactly when its target is AGENT (target was " + target + "): use Effect.assignTo(agent), "
+                    + "Effect.assignToActor() or Effect.unassign().");
         }
     }
 
@@ -78,7 +77,7 @@ public sealed interface Effect {
         public enum Recipient { REQUESTER, ASSIGNEE, TEAM }
 
         public Notify {
-            Objects.requireNonNull(recipient, "recipient");
+            Require.nonNull(recipient, "recipient");
             Require.notBlank(template, "notification template");
         }
     }

@@ -2,7 +2,6 @@ package dev.tiketti.core.workflow;
 
 import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.privacy.AssuranceLevel;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -75,7 +74,7 @@ public sealed interface Guard {
     /** The requester must be identified at least at a level (R5: personal matters). */
     record RequesterAssurance(AssuranceLevel level) implements Guard {
         public RequesterAssurance {
-            Objects.requireNonNull(level, "level");
+            Require.nonNull(level, "level");
         }
 
         @Override

@@ -1,9 +1,9 @@
 package dev.tiketti.core.workflow;
 
+import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.Actor;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.ticket.Ticket;
-import java.util.Objects;
 
 /**
  * What a guard may look at: the ticket as it would be with the request's own inputs applied
@@ -14,8 +14,8 @@ import java.util.Objects;
  */
 public record GuardContext(Ticket ticket, Actor actor, AssuranceLevel requesterAssurance) {
     public GuardContext {
-        Objects.requireNonNull(ticket, "ticket");
-        Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(requesterAssurance, "requesterAssurance");
+        Require.nonNull(ticket, "ticket");
+        Require.nonNull(actor, "actor");
+        Require.nonNull(requesterAssurance, "requesterAssurance");
     }
 }

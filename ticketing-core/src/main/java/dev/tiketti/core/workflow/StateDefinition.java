@@ -1,6 +1,6 @@
 package dev.tiketti.core.workflow;
 
-import java.util.Objects;
+import dev.tiketti.core.internal.Require;
 
 /**
  * A named state of a workflow and its {@link StateCategory}.
@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public record StateDefinition(String name, StateCategory category) {
     public StateDefinition {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(category, "category");
+        Require.nonNull(name, "state name");
+        Require.nonNull(category, "state category");
     }
 }

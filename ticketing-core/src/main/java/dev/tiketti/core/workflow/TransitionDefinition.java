@@ -1,7 +1,7 @@
 package dev.tiketti.core.workflow;
 
+import dev.tiketti.core.internal.Require;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A named move from any of {@code from} to {@code to}, allowed when every guard agrees, doing
@@ -12,11 +12,11 @@ import java.util.Objects;
 public record TransitionDefinition(String name, List<String> from, String to, List<Guard> guards,
                                    List<Effect> effects) {
     public TransitionDefinition {
-        Objects.requireNonNull(name, "name");
-        from = List.copyOf(Objects.requireNonNull(from, "from"));
-        Objects.requireNonNull(to, "to");
-        guards = List.copyOf(Objects.requireNonNull(guards, "guards"));
-        effects = List.copyOf(Objects.requireNonNull(effects, "effects"));
+        Require.nonNull(name, "transition name");
+        from = Require.listOf(from, "from");
+        Require.nonNull(to, "to-state");
+        guards = Require.listOf(guards, "guards");
+        effects = Require.listOf(effects, "effects");
     }
 
     public boolean leaves(String state) {

@@ -1,10 +1,10 @@
 package dev.tiketti.core.workflow;
 
+import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.ConfigurationException;
 import dev.tiketti.core.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,13 +28,12 @@ import java.util.Optional;
 public record WorkflowDefinition(String id, int version, String initialState, List<StateDefinition> states,
                                  List<TransitionDefinition> transitions) {
     public WorkflowDefinition {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(initialState, "initialState");
-        states = List.copyOf(Objects.requireNonNull(states, "states"));
-        transitions = List.copyOf(Objects.requireNonNull(transitions, "transitions"));
-        if (version < 0) {
-            throw new IllegalArgumentException("version must be >= 0, was " + version);
-        }
+        Require.nonNull(id, "workflow id");
+        Require.nonNull(initialState, "initial state");
+        states = Require.listOf(states, "states");
+        transitions = Require.listOf(transitions, "transitions");
+        Require.argument(version >= 0,
+                "A workflow version is 0 (draft) or a published version from 1, was " + version + ".");
     }
 
     public static Builder builder(String id) {
@@ -85,7 +84,7 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
         private TransitionBuilder open;
 
         private Builder(String id) {
-            this.id = Objects.requireNonNull(id, "id");
+            this.id = Require.nonNull(id, "workflow id");
         }
 
         public Builder state(String name, StateCategory category) {
@@ -96,7 +95,7 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
 
         public Builder initial(String name) {
             flush();
-            this.initial = Objects.requireNonNull(name, "name");
+            this.initial = Require.nonNull(name, "initial state name");
             return this;
         }
 
@@ -132,26 +131,26 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
 
         private TransitionBuilder(Builder parent, String name) {
             this.parent = parent;
-            this.name = Objects.requireNonNull(name, "name");
+            this.name = Require.nonNull(name, "transition name");
         }
 
         public TransitionBuilder from(String... states) {
-            from.addAll(List.of(states));
+            from.addAll(Require.listOf(java.util.Arrays.asList(Require.nonNull(states, "from-states")), "from-states"));
             return this;
         }
 
         public TransitionBuilder to(String state) {
-            this.to = Objects.requireNonNull(state, "state");
+            this.to = Require.nonNull(state, "to-state");
             return this;
         }
 
         public TransitionBuilder requires(Guard... guard) {
-            guards.addAll(List.of(guard));
+            guards.addAll(Require.listOf(java.util.Arrays.asList(Require.nonNull(guard, "guards")), "guards"));
             return this;
         }
 
         public TransitionBuilder then(Effect... effect) {
-            effects.addAll(List.of(effect));
+            effects.addAll(Require.listOf(java.util.Arrays.asList(Require.nonNull(effect, "effects")), "effects"));
             return this;
         }
 
