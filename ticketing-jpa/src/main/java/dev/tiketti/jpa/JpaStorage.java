@@ -2,13 +2,14 @@ package dev.tiketti.jpa;
 
 import dev.tiketti.core.ConfigurationException;
 import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.jpa.internal.Args;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.jpa.internal.EntityManagers;
 import dev.tiketti.jpa.internal.JpaAttachmentStore;
@@ -17,6 +18,7 @@ import dev.tiketti.jpa.internal.JpaContactStore;
 import dev.tiketti.jpa.internal.JpaOrganizationStore;
 import dev.tiketti.jpa.internal.JpaDefinitionStore;
 import dev.tiketti.jpa.internal.JpaTicketStore;
+import dev.tiketti.jpa.internal.JpaTimerStore;
 import dev.tiketti.jpa.internal.ManagedUnitOfWork;
 import dev.tiketti.jpa.internal.ResourceLocalUnitOfWork;
 import dev.tiketti.jpa.internal.Schema;
@@ -63,6 +65,7 @@ public final class JpaStorage implements AutoCloseable {
     private final ContactStore contacts;
     private final OrganizationStore organizations;
     private final ConsentStore consents;
+    private final JpaTimerStore timers;
     private final Transactions transactions;
     private final @Nullable EntityManagerFactory owned;
 
@@ -73,6 +76,7 @@ public final class JpaStorage implements AutoCloseable {
         this.contacts = new JpaContactStore(ems);
         this.organizations = new JpaOrganizationStore(ems);
         this.consents = new JpaConsentStore(ems);
+        this.timers = new JpaTimerStore(ems);
         this.transactions = transactions;
         this.owned = owned;
     }
@@ -83,7 +87,7 @@ public final class JpaStorage implements AutoCloseable {
      * {@link #managedClassNames()}; the schema must be migrated.
      */
     public static JpaStorage of(EntityManagerFactory entityManagerFactory) {
-        Require.nonNull(entityManagerFactory, "entityManagerFactory");
+        Args.nonNull(entityManagerFactory, "entityManagerFactory");
         requireEntities(entityManagerFactory);
         EntityManager em = entityManagerFactory.createEntityManager();
         try {
@@ -103,8 +107,8 @@ public final class JpaStorage implements AutoCloseable {
      * {@code TransactionTemplate} running the work, joining an active transaction).
      */
     public static JpaStorage managed(Supplier<EntityManager> currentEntityManager, Transactions hostTransactions) {
-        Require.nonNull(currentEntityManager, "currentEntityManager");
-        Require.nonNull(hostTransactions, "hostTransactions");
+        Args.nonNull(currentEntityManager, "currentEntityManager");
+        Args.nonNull(hostTransactions, "hostTransactions");
         hostTransactions.inTransaction(() -> {
             EntityManager em = currentEntityManager.get();
             requireEntities(em.getEntityManagerFactory());
@@ -124,7 +128,7 @@ public final class JpaStorage implements AutoCloseable {
      * (history table {@code tkt_schema_history}); returns how many ran.
      */
     public static int migrate(DataSource dataSource) {
-        return Schema.migrate(Require.nonNull(dataSource, "dataSource"));
+        return Schema.migrate(Args.nonNull(dataSource, "dataSource"));
     }
 
     /** The entity classes a host's persistence unit must list to use {@link #of(EntityManagerFactory)}. */
@@ -161,6 +165,14 @@ public final class JpaStorage implements AutoCloseable {
     /** Processing purposes and consent records. */
     public ConsentStore consentStore() {
         return consents;
+    }
+
+    /**
+     * Durable timers claimed with {@code FOR UPDATE SKIP LOCKED}, leases on the database clock;
+     * completion joins {@link #transactions()}.
+     */
+    public TimerStore timerStore() {
+        return timers;
     }
 
     /**
@@ -207,7 +219,7 @@ public final class JpaStorage implements AutoCloseable {
 
         /** The database (H2 or PostgreSQL); a pooled DataSource in production. */
         public Builder dataSource(DataSource value) {
-            Require.nonNull(value, "dataSource");
+            Args.nonNull(value, "dataSource");
             if (dataSource != null) {
                 throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION,
                         "dataSource was already set; set it once", List.of());
@@ -227,8 +239,8 @@ public final class JpaStorage implements AutoCloseable {
          * would generate the schema are refused.
          */
         public Builder property(String name, Object value) {
-            Require.notBlank(name, "property name");
-            Require.nonNull(value, "property value");
+            Args.notBlank(name, "property name");
+            Args.nonNull(value, "property value");
             if ((name.equals("hibernate.hbm2ddl.auto") || name.startsWith("jakarta.persistence.schema-generation"))
                     && !List.of("validate", "none").contains(String.valueOf(value))) {
                 throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "Property " + name + "=" + value

@@ -34,6 +34,11 @@ class JpaArchitectureTest {
     }
 
     @Test
+    void core_internals_are_not_used_because_core_does_not_export_them() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("dev.tiketti.core.internal..").check(CLASSES);
+    }
+
+    @Test
     void no_internal_type_appears_in_a_public_signature() {
         List<String> leaks = new ArrayList<>();
         for (JavaClass c : CLASSES) {

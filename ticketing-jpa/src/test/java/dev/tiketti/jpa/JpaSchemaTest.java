@@ -32,7 +32,7 @@ class JpaSchemaTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_SCHEMA_MISMATCH))
                 .hasMessageContaining("TKT-0610")
                 .hasMessageContaining("tables are missing")
-                .hasMessageContaining("V1 to V2 from db/tiketti/h2/")
+                .hasMessageContaining("V1 to V" + JpaStorage.schemaVersion() + " from db/tiketti/h2/")
                 .hasMessageContaining("JpaStorage.migrate(dataSource)");
     }
 
@@ -46,10 +46,10 @@ class JpaSchemaTest {
         assertThatThrownBy(() -> JpaStorage.builder().dataSource(ds).build())
                 .isInstanceOfSatisfying(ConfigurationException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_SCHEMA_MISMATCH))
-                .hasMessageContaining("at version 1 but this ticketing-jpa needs version 2")
-                .hasMessageContaining("Run the migrations V2 to V2 from db/tiketti/h2/");
+                .hasMessageContaining("at version 1 but this ticketing-jpa needs version " + JpaStorage.schemaVersion())
+                .hasMessageContaining("Run the migrations V2 to V" + JpaStorage.schemaVersion() + " from db/tiketti/h2/");
 
-        assertThat(JpaStorage.migrate(ds)).isEqualTo(1);
+        assertThat(JpaStorage.migrate(ds)).isEqualTo(JpaStorage.schemaVersion() - 1);
         try (JpaStorage storage = JpaStorage.builder().dataSource(ds).build()) {
             assertThat(storage.contactStore().findByEmail("ei.ketaan@example.fi")).isEmpty();
         }
@@ -99,7 +99,7 @@ class JpaSchemaTest {
             assertThatThrownBy(() -> JpaStorage.of(emf))
                     .isInstanceOfSatisfying(ConfigurationException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_SCHEMA_MISMATCH))
-                    .hasMessageContaining("V1 to V2 from db/tiketti/h2/");
+                    .hasMessageContaining("V1 to V" + JpaStorage.schemaVersion() + " from db/tiketti/h2/");
         }
     }
 

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import javax.sql.ConnectionPoolDataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
  * Databases for the tests: fresh H2 in-memory databases, and fresh databases on one real
@@ -34,7 +36,7 @@ public final class Databases {
         // LOCK_TIMEOUT: the concurrency tests queue on the key-sequence row lock for longer than H2's 1 s default.
         ds.setURL("jdbc:h2:mem:tiketti" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
         ds.setUser("sa");
-        return ds;
+        return pooled(ds);
     }
 
     /** A new, empty database on the shared PostgreSQL server. */
@@ -47,6 +49,17 @@ public final class Databases {
             throw new IllegalStateException("could not create test database " + name, e);
         }
         return s.database(name);
+    }
+
+    /**
+     * A small connection pool, as every production host has: without one each unit of work opens a
+     * new connection (a new server process on PostgreSQL), which dominates the run time.
+     */
+    private static DataSource pooled(ConnectionPoolDataSource physical) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(physical);
+        pool.setMaxConnections(12);
+        pool.setLoginTimeout(60);
+        return pool;
     }
 
     private static Server server() {
@@ -150,12 +163,12 @@ public final class Databases {
 
             @Override
             public DataSource database(String name) {
-                PGSimpleDataSource ds = new PGSimpleDataSource();
+                PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
                 ds.setServerNames(new String[] {"localhost"});
                 ds.setPortNumbers(new int[] {port});
                 ds.setDatabaseName(name);
                 ds.setUser(user);
-                return ds;
+                return pooled(ds);
             }
         };
     }
