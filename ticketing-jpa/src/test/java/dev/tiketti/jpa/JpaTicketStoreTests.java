@@ -139,6 +139,46 @@ abstract class JpaTicketStoreTests {
     }
 
     @Test
+    void two_racing_creates_of_one_key_store_one_ticket_and_report_the_other_as_duplicate() throws Exception {
+        String prefix = unique();
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Ticket> candidates = List.of(ticket(prefix, 1), ticket(prefix, 1));
+            List<Future<Ticket>> futures = new ArrayList<>();
+            for (Ticket t : candidates) {
+                futures.add(pool.submit(() -> storage.transactions().inTransaction(() -> {
+                    try {
+                        together.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    store.create(t, List.of(entry(t, "kilpa")), List.of(created(t)));
+                    return t;
+                })));
+            }
+            List<Ticket> created = new ArrayList<>();
+            List<Throwable> refused = new ArrayList<>();
+            for (Future<Ticket> f : futures) {
+                try {
+                    created.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    refused.add(e.getCause());
+                }
+            }
+            assertThat(created).hasSize(1);
+            assertThat(refused).singleElement().isInstanceOfSatisfying(TicketingException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE));
+            assertThat(store.findByKey(new TicketKey(prefix, 1))).contains(created.get(0));
+            Ticket loser = candidates.get(0).equals(created.get(0)) ? candidates.get(1) : candidates.get(0);
+            assertThat(store.find(loser.id())).isEmpty();
+            assertThat(store.timeline(loser.id())).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void next_number_counts_from_one_per_prefix() {
         String a = unique();
         String b = a + "B";

@@ -141,6 +141,55 @@ abstract class JpaTransactionsTests {
     }
 
     @Test
+    void a_deadlock_between_two_units_fails_one_of_them_retryably_and_keeps_the_other() throws Exception {
+        Ticket a = ticket(unique(), 1);
+        Ticket b = ticket(a.key().prefix(), 2);
+        store.create(a, List.of(), List.of(created(a)));
+        store.create(b, List.of(), List.of(created(b)));
+        java.util.concurrent.CyclicBarrier bothHoldOne = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            // Unit 1 changes a then b, unit 2 changes b then a: each waits for the other's row lock.
+            List<java.util.concurrent.Future<String>> units = List.of(
+                    pool.submit(() -> lockInOrder(a, b, bothHoldOne, "first")),
+                    pool.submit(() -> lockInOrder(b, a, bothHoldOne, "second")));
+            List<String> winners = new java.util.ArrayList<>();
+            List<Throwable> losers = new java.util.ArrayList<>();
+            for (var unit : units) {
+                try {
+                    winners.add(unit.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    losers.add(e.getCause());
+                }
+            }
+            assertThat(winners).hasSize(1);
+            assertThat(losers).singleElement().isInstanceOfSatisfying(TicketingException.class,
+                    e -> assertThat(e.retryable()).as(e.getMessage()).isTrue());
+            // The winner's two changes are both there; nothing of the loser's is.
+            assertThat(store.find(a.id()).orElseThrow().state()).isEqualTo(winners.get(0));
+            assertThat(store.find(b.id()).orElseThrow().state()).isEqualTo(winners.get(0));
+            assertThat(store.find(a.id()).orElseThrow().version()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private String lockInOrder(Ticket first, Ticket second, java.util.concurrent.CyclicBarrier barrier, String state) {
+        return tx.inTransaction(() -> {
+            Ticket f = first.withState(state).nextVersion(first.updatedAt());
+            store.update(new TicketChange(f, 1, List.of(), List.of(transitioned(f, "go", "NEW", state))));
+            try {
+                barrier.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Ticket s = second.withState(state).nextVersion(second.updatedAt());
+            store.update(new TicketChange(s, 1, List.of(), List.of(transitioned(s, "go", "NEW", state))));
+            return state;
+        });
+    }
+
+    @Test
     void uncommitted_work_is_invisible_to_other_threads_until_commit() throws Exception {
         Ticket t = ticket(unique(), 1);
         AtomicReference<Boolean> seenByOther = new AtomicReference<>();

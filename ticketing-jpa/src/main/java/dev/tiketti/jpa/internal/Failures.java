@@ -52,7 +52,9 @@ public final class Failures {
             ConcurrentUpdateException c = new ConcurrentUpdateException(capitalised(what)
                     + " conflicted with a concurrent transaction (SQL state " + (state.isEmpty() ? "n/a" : state)
                     + ") and was rolled back; nothing was written. Reload and try again.");
-            c.initCause(e);
+            // ConcurrentUpdateException has no constructor taking a cause (its cause is fixed to
+            // null), so the database's exception travels as a suppressed one.
+            c.addSuppressed(e);
             return c;
         }
         if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.equals("90067")

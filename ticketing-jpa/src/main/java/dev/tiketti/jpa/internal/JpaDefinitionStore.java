@@ -86,7 +86,7 @@ public final class JpaDefinitionStore implements DefinitionStore {
             } catch (PersistenceException ex) {
                 if (Failures.isUniqueViolation(ex)) { // published concurrently by another node
                     ConcurrentUpdateException c = conflict(definition, definition.version());
-                    c.initCause(ex);
+                    c.addSuppressed(ex); // no cause constructor on ConcurrentUpdateException
                     throw c;
                 }
                 throw ex;

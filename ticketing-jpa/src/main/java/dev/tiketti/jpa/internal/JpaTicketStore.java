@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link TicketStore} on Jakarta Persistence. Tickets are never left managed in the persistence
@@ -74,7 +75,7 @@ public final class JpaTicketStore implements TicketStore {
             } catch (PersistenceException ex) {
                 // Another node inserted the same id or key between the check and the flush.
                 if (Failures.isUniqueViolation(ex)) {
-                    throw withCause(duplicate(ticket), ex);
+                    throw duplicate(ticket, ex);
                 }
                 throw ex;
             }
@@ -360,12 +361,11 @@ public final class JpaTicketStore implements TicketStore {
     }
 
     private static TicketingException duplicate(Ticket ticket) {
-        return new TicketingException(ErrorCode.DUPLICATE, "Ticket " + ticket.key() + " (" + ticket.id()
-                + ") already exists; open a new ticket with a new id and key.");
+        return duplicate(ticket, null);
     }
 
-    private static TicketingException withCause(TicketingException e, Throwable cause) {
-        e.initCause(cause);
-        return e;
+    private static TicketingException duplicate(Ticket ticket, @Nullable Throwable cause) {
+        return new TicketingException(ErrorCode.DUPLICATE, "Ticket " + ticket.key() + " (" + ticket.id()
+                + ") already exists; open a new ticket with a new id and key.", cause);
     }
 }
