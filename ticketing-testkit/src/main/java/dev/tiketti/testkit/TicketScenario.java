@@ -1,6 +1,5 @@
 package dev.tiketti.testkit;
 
-import dev.tiketti.core.Actor;
 import dev.tiketti.core.TicketId;
 import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.TicketingException;
@@ -53,14 +52,7 @@ public final class TicketScenario {
     public TransitionResult when(WhenTransition attempt) {
         Objects.requireNonNull(attempt, "attempt");
         widenDefaultType(attempt.fields());
-        Actor actor = attempt.requesterActs() ? Actor.contact(requester.id()) : attempt.actor();
-        TransitionRequest request = TransitionRequest.of(ticketId, attempt.name(), actor);
-        if (attempt.resolution().isPresent()) {
-            request = request.resolution(attempt.resolution().get());
-        }
-        for (Map.Entry<String, Object> field : attempt.fields().entrySet()) {
-            request = request.field(field.getKey(), field.getValue());
-        }
+        TransitionRequest request = attempt.toRequest(ticketId, requester.id());
         Ticket before = ticket();
         List<HistoryEntry> historyBefore = history();
         List<TimelineEntry> timelineBefore = timeline();

@@ -1,6 +1,9 @@
 package dev.tiketti.testkit;
 
 import dev.tiketti.core.Actor;
+import dev.tiketti.core.ContactId;
+import dev.tiketti.core.TicketId;
+import dev.tiketti.core.TransitionRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,5 +58,17 @@ public record WhenTransition(String name, Actor actor, boolean requesterActs, Op
         Map<String, Object> copy = new LinkedHashMap<>(fields);
         copy.put(Objects.requireNonNull(field, "field"), value);
         return new WhenTransition(name, actor, requesterActs, resolution, copy);
+    }
+
+    /** This attempt as the request Tiketti takes, for {@code ticket} whose requester is {@code requester}. */
+    public TransitionRequest toRequest(TicketId ticket, ContactId requester) {
+        TransitionRequest request = TransitionRequest.of(ticket, name, requesterActs ? Actor.contact(requester) : actor);
+        if (resolution.isPresent()) {
+            request = request.resolution(resolution.get());
+        }
+        for (Map.Entry<String, Object> field : fields.entrySet()) {
+            request = request.field(field.getKey(), field.getValue());
+        }
+        return request;
     }
 }
