@@ -4,25 +4,29 @@ import static dev.tiketti.testkit.WorkflowTestKit.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tiketti.core.TeamId;
 import dev.tiketti.core.ValidationException;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
 import dev.tiketti.core.ticket.FieldDefinition;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
+import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.workflow.StateDefinition;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import dev.tiketti.testkit.GivenTicket;
 import dev.tiketti.testkit.TicketScenario;
+import dev.tiketti.testkit.WhenTransition;
 import dev.tiketti.testkit.WorkflowTestKit;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /** The arbitraries do what they promise: otherwise the workflow properties would prove little. */
 @Label("Arbitraries")
@@ -62,8 +66,8 @@ class ArbitrariesProperties {
     @Property(tries = 60)
     @Label("generated invalid field values are refused")
     void invalidValuesRefused(@ForAll("invalidValues") Tuple.Tuple2<FieldDefinition, Object> invalid) {
-        WorkflowDefinition workflow = WorkflowTestKit.class.isInstance(null) ? null : simpleWorkflow();
-        TicketType type = new TicketType("generated", dev.tiketti.core.TeamId.of("testkit"), "GEN", "Generated",
+        WorkflowDefinition workflow = simpleWorkflow();
+        TicketType type = new TicketType("generated", TeamId.of("testkit"), "GEN", "Generated",
                 workflow.id(), List.of(invalid.get1()));
         assertThatThrownBy(() -> WorkflowTestKit.of(workflow).type(type)
                 .given(ticket().field(invalid.get1().name(), invalid.get2())))
@@ -72,8 +76,8 @@ class ArbitrariesProperties {
 
     private static WorkflowDefinition simpleWorkflow() {
         return WorkflowDefinition.builder("simple")
-                .state("NEW", dev.tiketti.core.workflow.StateCategory.NEW)
-                .state("CLOSED", dev.tiketti.core.workflow.StateCategory.CLOSED)
+                .state("NEW", StateCategory.NEW)
+                .state("CLOSED", StateCategory.CLOSED)
                 .transition("close").from("NEW").to("CLOSED").build();
     }
 
@@ -86,15 +90,38 @@ class ArbitrariesProperties {
         assertThat(store.findByKey(ticket.key())).contains(ticket);
     }
 
-    @Property(tries = 40)
-    @Label("attempt sequences use declared transitions and sometimes the impossible one")
-    void attemptsMix(@ForAll("typed") Typed typed) {
-        List<String> names = Arbitraries.just(0).flatMap(i -> TicketingArbitraries
-                        .transitionAttempts(typed.workflow(), typed.type(), 30)).sampleStream().limit(5)
-                .flatMap(List::stream).map(a -> a.name()).toList();
-        assertThat(names).allSatisfy(n -> assertThat(n).satisfiesAnyOf(
-                x -> assertThat(typed.workflow().transition(x)).isPresent(),
-                x -> assertThat(x).isEqualTo(TicketingArbitraries.NO_SUCH_TRANSITION)));
-        Combinators.combine(Arbitraries.just(1), Arbitraries.just(2)).as(Integer::sum); // keep Combinators honest
+    record Attempts(WorkflowDefinition workflow, String start, List<WhenTransition> attempts) {
+    }
+
+    @Provide
+    Arbitrary<Attempts> attempts() {
+        return TicketingArbitraries.workflows().flatMap(w -> TicketingArbitraries.ticketTypes(w)
+                .flatMap(t -> Arbitraries.of(w.states()).map(StateDefinition::name)
+                        .flatMap(s -> TicketingArbitraries.transitionAttempts(w, t, s, 10)
+                                .map(a -> new Attempts(w, s, a)))));
+    }
+
+    @Property(tries = 60)
+    @Label("attempts name declared transitions or the impossible one, and mostly follow the workflow from the start state")
+    void attemptsFollowTheWorkflow(@ForAll("attempts") Attempts run) {
+        assertThat(run.attempts()).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+        String state = run.start();
+        for (WhenTransition attempt : run.attempts()) {
+            String name = attempt.name();
+            if (name.equals(TicketingArbitraries.NO_SUCH_TRANSITION)) {
+                Statistics.label("attempt").collect("impossible");
+                continue;
+            }
+            assertThat(run.workflow().transition(name)).as("transition '%s' is declared", name).isPresent();
+            boolean leaves = run.workflow().transition(name).orElseThrow().leaves(state);
+            Statistics.label("attempt").collect(leaves ? "follows" : "elsewhere");
+            if (leaves) {
+                state = run.workflow().transition(name).orElseThrow().to();
+            }
+        }
+        Statistics.label("attempt").coverage(c -> {
+            c.check("follows").percentage(p -> p > 30);
+            c.check("impossible").percentage(p -> p > 2);
+        });
     }
 }

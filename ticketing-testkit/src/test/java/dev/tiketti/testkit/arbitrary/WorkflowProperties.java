@@ -79,7 +79,7 @@ class WorkflowProperties {
         return r.failure().map(e -> e.code().name()).orElse("TAKEN");
     }
 
-    @Property(tries = 60)
+    @Property(tries = 50)
     @Label("(a) any sequence of attempted transitions leaves the ticket in a state of its definition")
     void alwaysInADeclaredState(@ForAll("runs") Run run) {
         TicketScenario scenario = run.start();
@@ -95,7 +95,7 @@ class WorkflowProperties {
         });
     }
 
-    @Property(tries = 60)
+    @Property(tries = 50)
     @Label("(b) a refused attempt changes nothing: state, fields, version, history, timeline, events")
     void refusalChangesNothing(@ForAll("runs") Run run) {
         TicketScenario scenario = run.start();
@@ -112,7 +112,7 @@ class WorkflowProperties {
         }
     }
 
-    @Property(tries = 60)
+    @Property(tries = 50)
     @Label("(c) history grows by exactly one entry per successful change, numbered by the new version")
     void oneHistoryEntryPerChange(@ForAll("runs") Run run) {
         TicketScenario scenario = run.start();
@@ -134,7 +134,7 @@ class WorkflowProperties {
         }
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     @Label("(d) a JSON round trip of any generated definition is the identity")
     void jsonRoundTrip(@ForAll("workflows") WorkflowDefinition definition, @ForAll("unreachable") UnreachableStateCase broken) {
         assertThat(WorkflowJson.read(WorkflowJson.write(definition))).isEqualTo(definition);
@@ -144,14 +144,14 @@ class WorkflowProperties {
         assertThat(WorkflowJson.read(WorkflowJson.write(broken.definition()))).isEqualTo(broken.definition());
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     @Label("(e1) the validator accepts every connected generated definition")
     void validatorAcceptsConnected(@ForAll("workflows") WorkflowDefinition definition) {
         assertThat(definition.problems()).isEmpty();
         assertThat(definition.validate()).isSameAs(definition);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     @Label("(e2) the validator rejects a definition with an unreachable state, naming that state and no other")
     void validatorNamesUnreachableState(@ForAll("unreachable") UnreachableStateCase broken) {
         List<String> problems = broken.definition().problems();
