@@ -50,6 +50,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -70,6 +71,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  *
  * <p>Instants used by the contract have millisecond precision; they must be returned exactly.
+ * After every test an invariant check reads every stored ticket back (see
+ * {@link #checkInvariantsThenDispose()}).
  *
  * @since 0.1
  */
@@ -97,9 +100,25 @@ public abstract class TicketStoreContract {
         store = createStore();
     }
 
+    /**
+     * After every test, whatever it did: each stored ticket's history is numbered 1 to its
+     * version without gaps or repeats (the tests write it so, so a store that loses, repeats or
+     * reorders entries shows here), and every entry belongs to its ticket.
+     */
     @AfterEach
-    void disposeStoreAfterTest() {
-        disposeStore(store);
+    protected final void checkInvariantsThenDispose() {
+        try {
+            for (Ticket ticket : store.query(TicketQuery.all().limit(100_000))) {
+                List<HistoryEntry> history = store.history(ticket.id());
+                assertThat(history).as("history of %s after the test", ticket.key())
+                        .extracting(HistoryEntry::sequence)
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, ticket.version()).boxed().toList());
+                assertThat(history).allSatisfy(h -> assertThat(h.ticketId()).isEqualTo(ticket.id()));
+                assertThat(store.timeline(ticket.id())).allSatisfy(e -> assertThat(e.ticketId()).isEqualTo(ticket.id()));
+            }
+        } finally {
+            disposeStore(store);
+        }
     }
 
     // ------------------------------------------------------------------ fixtures
