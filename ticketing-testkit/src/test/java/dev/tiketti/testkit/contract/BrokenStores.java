@@ -81,7 +81,11 @@ final class BrokenStores {
 
         @Override
         public List<Ticket> query(TicketQuery query) {
-            return tickets.values().stream().filter(query::matches).toList(); // unordered, uncapped
+            // newest key first and uncapped: wrong in a way that fails every time, not by chance
+            return tickets.values().stream().filter(query::matches)
+                    .sorted(java.util.Comparator.comparing((Ticket t) -> t.key().prefix()).reversed()
+                            .thenComparing(java.util.Comparator.comparingLong((Ticket t) -> t.key().number()).reversed()))
+                    .toList();
         }
     }
 
