@@ -115,16 +115,15 @@ public final class JsonWorkflowCodec {
         }
         Reader r = new Reader();
         WorkflowDefinition d = r.definition(root);
-        if (!r.problems.isEmpty()) {
+        if (!r.problems().isEmpty()) {
             throw new ConfigurationException(ErrorCode.MALFORMED_DEFINITION,
-                    "The workflow definition could not be read; nothing was loaded", r.problems);
+                    "The workflow definition could not be read; nothing was loaded", r.problems());
         }
         return d;
     }
 
     /** Collects problems while reading, so one pass reports them all. */
-    private static final class Reader {
-        final List<String> problems = new ArrayList<>();
+    private static final class Reader extends JsonTreeReader {
 
         WorkflowDefinition definition(JsonNode root) {
             if (!root.isObject()) {
@@ -255,57 +254,6 @@ public final class JsonWorkflowCodec {
         private <T> T build(JsonNode n, String path, Set<String> allowed, java.util.function.Supplier<T> make) {
             allowOnly(n, path, allowed);
             return construct(path, make);
-        }
-
-        /** Constructs a value whose properties were already checked; see {@link #build}. */
-        private <T> T construct(String path, java.util.function.Supplier<T> make) {
-            int before = problems.size();
-            try {
-                T value = make.get();
-                return problems.size() == before ? value : null;
-            } catch (TicketingException | IllegalArgumentException | NullPointerException e) {
-                if (problems.size() == before) {
-                    problems.add(path + ": " + e.getMessage().replaceFirst("^\\[TKT-\\d+\\] ", ""));
-                }
-                return null;
-            }
-        }
-
-        private boolean isObject(JsonNode n, String path) {
-            if (!n.isObject()) {
-                problems.add(path + ": expected an object, found " + kind(n));
-                return false;
-            }
-            return true;
-        }
-
-        private static String kind(JsonNode n) {
-            return n.getNodeType().name().toLowerCase(Locale.ROOT);
-        }
-
-        private void allowOnly(JsonNode n, String path, Set<String> allowed) {
-            Iterator<String> names = n.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    problems.add(path + "." + name + ": unknown property; allowed here: " + allowed.stream().sorted().toList());
-                }
-            }
-        }
-
-        private String text(JsonNode n, String field, String path, boolean required) {
-            JsonNode v = n.get(field);
-            if (v == null || v.isNull()) {
-                if (required) {
-                    problems.add(path + "." + field + ": missing; it is required");
-                }
-                return null;
-            }
-            if (!v.isTextual()) {
-                problems.add(path + "." + field + ": expected text, found " + kind(v));
-                return null;
-            }
-            return v.asText();
         }
 
         private int integer(JsonNode v, String path) {

@@ -2,6 +2,7 @@ package dev.tiketti.core.sla;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tiketti.core.internal.JsonTreeReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -95,8 +96,8 @@ final class JsonSlaPolicyCodec {
         }
         Reader r = new Reader();
         r.document(root);
-        if (!r.problems.isEmpty()) {
-            throw SlaProblems.malformed(r.problems);
+        if (!r.problems().isEmpty()) {
+            throw SlaProblems.malformed(r.problems());
         }
         // Content checks: every policy's own problems plus the cross-checks, all in one exception.
         List<String> invalid = new ArrayList<>();
@@ -129,8 +130,7 @@ final class JsonSlaPolicyCodec {
     }
 
     /** Collects structural problems while reading, so one pass reports them all. */
-    private static final class Reader {
-        final List<String> problems = new ArrayList<>();
+    private static final class Reader extends JsonTreeReader {
         final List<SlaPolicy.Builder> policies = new ArrayList<>();
         final List<String> policyNames = new ArrayList<>();
         final List<String> policyCalendars = new ArrayList<>();
@@ -155,7 +155,7 @@ final class JsonSlaPolicyCodec {
         }
 
         void policy(JsonNode n, String path) {
-            if (!object(n, path)) {
+            if (!isObject(n, path)) {
                 return;
             }
             allowOnly(n, path, Set.of("name", "calendar", "targets", "warnings", "atBreach"));
@@ -180,7 +180,7 @@ final class JsonSlaPolicyCodec {
             for (int i = 0; ws != null && i < ws.size(); i++) {
                 String p = path + ".warnings[" + i + "]";
                 JsonNode w = ws.get(i);
-                if (!object(w, p)) {
+                if (!isObject(w, p)) {
                     continue;
                 }
                 allowOnly(w, p, Set.of("percent", "effects"));
@@ -204,7 +204,7 @@ final class JsonSlaPolicyCodec {
             for (int i = 0; es != null && i < es.size(); i++) {
                 String p = path + "." + field + "[" + i + "]";
                 JsonNode e = es.get(i);
-                if (!object(e, p)) {
+                if (!isObject(e, p)) {
                     continue;
                 }
                 String type = text(e, "type", p, true);
@@ -246,7 +246,7 @@ final class JsonSlaPolicyCodec {
         }
 
         void rule(JsonNode n, String path) {
-            if (!object(n, path)) {
+            if (!isObject(n, path)) {
                 return;
             }
             allowOnly(n, path, Set.of("policy", "type", "classification", "priority", "organization"));
@@ -276,23 +276,6 @@ final class JsonSlaPolicyCodec {
             }
         }
 
-        private <T> T construct(String path, java.util.function.Supplier<T> make) {
-            try {
-                return make.get();
-            } catch (TicketingException | IllegalArgumentException e) {
-                problems.add(path + ": " + String.valueOf(e.getMessage()).replaceFirst("^\\[TKT-\\d+\\] ", ""));
-                return null;
-            }
-        }
-
-        private boolean object(JsonNode n, String path) {
-            if (n == null || !n.isObject()) {
-                problems.add(path + ": expected an object");
-                return false;
-            }
-            return true;
-        }
-
         private Duration duration(JsonNode v, String path) {
             if (!v.isTextual()) {
                 problems.add(path + ": expected an ISO-8601 duration such as \"PT4H\"");
@@ -304,31 +287,6 @@ final class JsonSlaPolicyCodec {
                 problems.add(path + ": '" + v.asText() + "' is not an ISO-8601 duration; write e.g. \"PT4H\" or \"PT30M\"");
                 return null;
             }
-        }
-
-        private void allowOnly(JsonNode n, String path, Set<String> allowed) {
-            Iterator<String> names = n.fieldNames();
-            while (names.hasNext()) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    problems.add(path + "." + name + ": unknown property; allowed here: " + allowed.stream().sorted().toList());
-                }
-            }
-        }
-
-        private String text(JsonNode n, String field, String path, boolean required) {
-            JsonNode v = n.get(field);
-            if (v == null || v.isNull()) {
-                if (required) {
-                    problems.add(path + "." + field + ": missing; it is required");
-                }
-                return null;
-            }
-            if (!v.isTextual()) {
-                problems.add(path + "." + field + ": expected text, found " + v.getNodeType().name().toLowerCase(Locale.ROOT));
-                return null;
-            }
-            return v.asText();
         }
 
         private JsonNode array(JsonNode n, String field, String path, boolean required) {

@@ -1,0 +1,631 @@
+package dev.tiketti.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.tiketti.core.Actor;
+import dev.tiketti.core.AgentId;
+import dev.tiketti.core.Channel;
+import dev.tiketti.core.Classification;
+import dev.tiketti.core.ConcurrentUpdateException;
+import dev.tiketti.core.ContactId;
+import dev.tiketti.core.ErrorCode;
+import dev.tiketti.core.OrganizationId;
+import dev.tiketti.core.Priority;
+import dev.tiketti.core.TeamId;
+import dev.tiketti.core.TicketId;
+import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.spi.TicketChange;
+import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.ticket.AttachmentRef;
+import dev.tiketti.core.ticket.CustomFields;
+import dev.tiketti.core.ticket.EntryKind;
+import dev.tiketti.core.ticket.FieldChange;
+import dev.tiketti.core.ticket.HistoryAction;
+import dev.tiketti.core.ticket.HistoryEntry;
+import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TimelineEntry;
+import dev.tiketti.core.ticket.Visibility;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compatibility kit for {@link TicketStore} adapters: extend it, implement
+ * {@link #createStore()}, and every obligation written in the SPI's Javadoc is checked against
+ * your implementation (atomic versioned updates that never overwrite, append-only ordered
+ * timeline and history, unique key numbers, the query semantics of {@link TicketQuery#matches},
+ * thread-safety).
+ *
+ * <pre>{@code
+ * class JpaTicketStoreContractTest extends TicketStoreContract {
+ *     protected TicketStore createStore() { return new JpaTicketStore(freshDatabase()); }
+ * }
+ * }</pre>
+ *
+ * <p>Instants used by the contract have millisecond precision; they must be returned exactly.
+ * After every test an invariant check reads every stored ticket back (see
+ * {@link #checkInvariantsThenDispose()}).
+ *
+ * @since 0.1
+ */
+@DisplayName("TicketStore contract")
+public abstract class TicketStoreContract {
+    /** A fixed instant with millisecond precision, which every real database can hold exactly. */
+    protected static final Instant T0 = Instant.parse("2024-12-05T13:55:00.123Z");
+    private static final Actor MAIJA = Actor.agent("maija", "hr");
+
+    protected TicketStore store;
+    private final AtomicInteger keys = new AtomicInteger();
+
+    /**
+     * A new, empty store for each test. Called once before every test; tests never share a
+     * store, so an adapter may, for example, hand out a fresh database schema each time.
+     */
+    protected abstract TicketStore createStore();
+
+    /** Called after every test with the store {@link #createStore()} returned; close resources here. */
+    protected void disposeStore(TicketStore used) {
+    }
+
+    @BeforeEach
+    void createStoreForTest() {
+        store = createStore();
+    }
+
+    /**
+     * After every test, whatever it did: each stored ticket's history is numbered 1 to its
+     * version without gaps or repeats (the tests write it so, so a store that loses, repeats or
+     * reorders entries shows here), and every entry belongs to its ticket.
+     */
+    @AfterEach
+    protected final void checkInvariantsThenDispose() {
+        try {
+            for (Ticket ticket : store.query(TicketQuery.all().limit(100_000))) {
+                List<HistoryEntry> history = store.history(ticket.id());
+                assertThat(history).as("history of %s after the test", ticket.key())
+                        .extracting(HistoryEntry::sequence)
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, ticket.version()).boxed().toList());
+                assertThat(history).allSatisfy(h -> assertThat(h.ticketId()).isEqualTo(ticket.id()));
+                assertThat(store.timeline(ticket.id())).allSatisfy(e -> assertThat(e.ticketId()).isEqualTo(ticket.id()));
+            }
+        } finally {
+            disposeStore(store);
+        }
+    }
+
+    // ------------------------------------------------------------------ fixtures
+
+    /** A ticket at version 1 with a unique key under prefix {@code HR}, of type {@code annual-leave}, team {@code hr}. */
+    protected Ticket newTicket() {
+        return newTicket("HR", keys.incrementAndGet());
+    }
+
+    /** A ticket at version 1 with the given key and every optional part filled in. */
+    protected Ticket newTicket(String prefix, long number) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("leaveYear", new BigDecimal("2025"));
+        fields.put("daysRequested", new BigDecimal("7.5"));
+        fields.put("neededBy", LocalDate.of(2025, 1, 31));
+        fields.put("urgent", Boolean.TRUE);
+        fields.put("purpose", "loan");
+        fields.put("substitute", ContactId.of("7b0c2c4e-5d47-4a3e-9a57-2a1d6c0f4e11"));
+        return new Ticket(TicketId.random(), new TicketKey(prefix, number), "annual-leave", "hr-general", 1, "NEW",
+                Optional.of(Classification.of("Palvelussuhde/Vuosiloma")), Priority.HIGH, ContactId.random(),
+                Optional.of(OrganizationId.of("3f1e8a52-6c1d-4d8b-9e7a-0b5c2d4f6a13")), Optional.of(new AgentId("maija")), TeamId.of("hr"),
+                Channel.EMAIL, "Vuosiloman siirto (testi)", Optional.empty(), new CustomFields(fields), T0, T0, 1);
+    }
+
+    /** The CREATED history entry that belongs with {@code ticket}. */
+    protected static HistoryEntry created(Ticket ticket) {
+        return new HistoryEntry(ticket.id(), 1, ticket.createdAt(), Actor.system(), HistoryAction.CREATED,
+                Optional.empty(), List.of(FieldChange.of("state", null, ticket.state())));
+    }
+
+    /** A public inbound message on {@code ticket}'s timeline. */
+    protected static TimelineEntry message(Ticket ticket, String body, Instant at) {
+        return new TimelineEntry(UUID.randomUUID(), ticket.id(), EntryKind.INBOUND_MESSAGE, Actor.system(),
+                Visibility.PUBLIC, Channel.EMAIL, body, List.of(new AttachmentRef(
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "liite.pdf", "application/pdf", 0)),
+                at);
+    }
+
+    /** Stores {@code ticket} with its CREATED entry and one inbound message. */
+    protected Ticket stored(Ticket ticket) {
+        store.create(ticket, List.of(message(ticket, "Voinko siirtää lomani?", ticket.createdAt())),
+                List.of(created(ticket)));
+        return ticket;
+    }
+
+    /** The change that moves {@code current} to {@code state}: next version, one history entry, one note. */
+    protected static TicketChange moveTo(Ticket current, String state) {
+        Instant at = current.updatedAt().plusSeconds(60);
+        Ticket next = current.withState(state).nextVersion(at);
+        TimelineEntry note = new TimelineEntry(UUID.randomUUID(), current.id(), EntryKind.INTERNAL_NOTE, MAIJA,
+                Visibility.INTERNAL, Channel.OTHER, "Siirretty tilaan " + state, List.of(), at);
+        return new TicketChange(next, current.version(), List.of(note), List.of(new HistoryEntry(current.id(),
+                next.version(), at, MAIJA, HistoryAction.TRANSITIONED, Optional.of("to-" + state.toLowerCase()),
+                List.of(FieldChange.of("state", current.state(), state)))));
+    }
+
+    private Ticket reload(Ticket ticket) {
+        return store.find(ticket.id()).orElseThrow(() -> new AssertionError("ticket " + ticket.key() + " vanished"));
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Nested
+    @DisplayName("creating a ticket")
+    class Creating {
+        @Test
+        @DisplayName("stores it so that it is found by id and by key, equal in every component")
+        void roundTrip() {
+            Ticket ticket = stored(newTicket());
+            assertThat(store.find(ticket.id())).contains(ticket);
+            assertThat(store.findByKey(ticket.key())).contains(ticket);
+        }
+
+        @Test
+        @DisplayName("keeps a ticket without the optional parts as such")
+        void minimalTicket() {
+            Ticket full = newTicket();
+            Ticket minimal = full.withClassification(Optional.empty()).withAssignee(Optional.empty())
+                    .withFields(CustomFields.empty());
+            minimal = new Ticket(minimal.id(), minimal.key(), minimal.typeId(), minimal.workflowId(),
+                    minimal.workflowVersion(), minimal.state(), minimal.classification(), Priority.NORMAL,
+                    minimal.requester(), Optional.empty(), Optional.empty(), minimal.team(), Channel.PHONE,
+                    minimal.subject(), Optional.empty(), CustomFields.empty(), T0, T0, 1);
+            store.create(minimal, List.of(), List.of(created(minimal)));
+            assertThat(store.find(minimal.id())).contains(minimal);
+            assertThat(store.timeline(minimal.id())).isEmpty();
+        }
+
+        @Test
+        @DisplayName("stores the first timeline and history entries with it, in order")
+        void entriesStoredWithTicket() {
+            Ticket ticket = newTicket();
+            TimelineEntry first = message(ticket, "Ensimmäinen viesti", T0);
+            TimelineEntry second = message(ticket, "Toinen viesti", T0.plusMillis(1));
+            store.create(ticket, List.of(first, second), List.of(created(ticket)));
+            assertThat(store.timeline(ticket.id())).containsExactly(first, second);
+            assertThat(store.history(ticket.id())).containsExactly(created(ticket));
+        }
+
+        @Test
+        @DisplayName("refuses a second ticket with the same id with code DUPLICATE and keeps the first")
+        void duplicateId() {
+            Ticket first = stored(newTicket());
+            Ticket sameId = new Ticket(first.id(), new TicketKey("HR", 9_999), first.typeId(), first.workflowId(),
+                    1, "OPEN", first.classification(), first.priority(), first.requester(), first.organization(),
+                    first.assignee(), first.team(), first.channel(), "Toinen", first.resolution(), first.fields(),
+                    T0, T0, 1);
+            assertThatThrownBy(() -> store.create(sameId, List.of(), List.of(created(sameId))))
+                    .isInstanceOf(TicketingException.class)
+                    .extracting(e -> ((TicketingException) e).code()).isEqualTo(ErrorCode.DUPLICATE);
+            assertThat(store.find(first.id())).contains(first);
+            assertThat(store.findByKey(new TicketKey("HR", 9_999))).isEmpty();
+            assertThat(store.history(first.id())).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("refuses a second ticket with the same key with code DUPLICATE and keeps the first")
+        void duplicateKey() {
+            Ticket first = stored(newTicket("HR", 42));
+            Ticket sameKey = newTicket("HR", 42);
+            assertThatThrownBy(() -> store.create(sameKey, List.of(), List.of(created(sameKey))))
+                    .isInstanceOf(TicketingException.class)
+                    .extracting(e -> ((TicketingException) e).code()).isEqualTo(ErrorCode.DUPLICATE);
+            assertThat(store.findByKey(first.key())).contains(first);
+            assertThat(store.find(sameKey.id())).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("looking up what does not exist")
+    class NotFound {
+        @Test
+        @DisplayName("finds no ticket for an unknown id or key")
+        void unknownTicket() {
+            stored(newTicket());
+            assertThat(store.find(TicketId.random())).isEmpty();
+            assertThat(store.findByKey(new TicketKey("ZZ", 1))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("returns an empty timeline and history for an unknown ticket, not null")
+        void emptyListsForUnknownTicket() {
+            assertThat(store.timeline(TicketId.random())).isNotNull().isEmpty();
+            assertThat(store.history(TicketId.random())).isNotNull().isEmpty();
+        }
+
+        @Test
+        @DisplayName("refuses to update a ticket that was never created, and does not create it")
+        void updateOfMissingTicket() {
+            Ticket ghost = newTicket();
+            Throwable thrown = catchThrowable(() -> store.update(moveTo(ghost, "OPEN")));
+            assertThat(thrown).isInstanceOf(TicketingException.class);
+            assertThat(store.find(ghost.id())).isEmpty();
+            assertThat(store.findByKey(ghost.key())).isEmpty();
+            assertThat(store.history(ghost.id())).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("updating a ticket")
+    class Updating {
+        @Test
+        @DisplayName("stores the new version and appends its entries when the expected version matches")
+        void matchingVersion() {
+            Ticket ticket = stored(newTicket());
+            TicketChange change = moveTo(ticket, "OPEN");
+            store.update(change);
+            assertThat(reload(ticket)).isEqualTo(change.ticket());
+            assertThat(store.history(ticket.id())).containsExactly(created(ticket), change.newHistory().get(0));
+            assertThat(store.timeline(ticket.id())).hasSize(2).endsWith(change.newEntries().get(0));
+        }
+
+        @Test
+        @DisplayName("refuses a stale version with ConcurrentUpdateException and changes nothing")
+        void staleVersion() {
+            Ticket ticket = stored(newTicket());
+            TicketChange first = moveTo(ticket, "OPEN");
+            store.update(first);
+            List<TimelineEntry> timeline = store.timeline(ticket.id());
+            List<HistoryEntry> history = store.history(ticket.id());
+
+            TicketChange stale = moveTo(ticket, "CLOSED"); // built from version 1, store is at 2
+            assertThatThrownBy(() -> store.update(stale)).isInstanceOf(ConcurrentUpdateException.class)
+                    .extracting(e -> ((TicketingException) e).code()).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
+            assertThat(reload(ticket)).isEqualTo(first.ticket());
+            assertThat(store.timeline(ticket.id())).isEqualTo(timeline);
+            assertThat(store.history(ticket.id())).isEqualTo(history);
+        }
+
+        @Test
+        @DisplayName("refuses a version from the future as well")
+        void futureVersion() {
+            Ticket ticket = stored(newTicket());
+            Ticket ahead = ticket.nextVersion(T0).nextVersion(T0); // version 3
+            TicketChange jump = moveTo(ahead, "OPEN");              // expects 3
+            assertThatThrownBy(() -> store.update(jump)).isInstanceOf(ConcurrentUpdateException.class);
+            assertThat(reload(ticket)).isEqualTo(ticket);
+            assertThat(store.history(ticket.id())).hasSize(1);
+        }
+
+        @Test
+        @DisplayName("keeps timeline and history append-only and in the order written, across many updates")
+        void appendOnlyInOrder() {
+            Ticket ticket = stored(newTicket());
+            List<HistoryEntry> expectedHistory = new ArrayList<>(List.of(created(ticket)));
+            List<TimelineEntry> expectedTimeline = new ArrayList<>(store.timeline(ticket.id()));
+            Ticket current = ticket;
+            for (String state : List.of("OPEN", "WAITING", "OPEN", "RESOLVED", "CLOSED", "OPEN")) {
+                TicketChange change = moveTo(current, state);
+                store.update(change);
+                expectedHistory.addAll(change.newHistory());
+                expectedTimeline.addAll(change.newEntries());
+                current = change.ticket();
+                assertThat(store.history(ticket.id())).isEqualTo(expectedHistory);
+                assertThat(store.timeline(ticket.id())).isEqualTo(expectedTimeline);
+            }
+            assertThat(store.history(ticket.id())).extracting(HistoryEntry::sequence)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            assertThat(reload(ticket).version()).isEqualTo(7);
+        }
+
+        @Test
+        @DisplayName("stores several entries of one change atomically and in order")
+        void severalEntriesInOneChange() {
+            Ticket ticket = stored(newTicket());
+            Instant at = T0.plus(Duration.ofMinutes(5));
+            TimelineEntry a = message(ticket, "Liite 1", at);
+            TimelineEntry b = message(ticket, "Liite 2", at);
+            TimelineEntry c = message(ticket, "Liite 3", at);
+            Ticket next = ticket.nextVersion(at);
+            HistoryEntry entry = new HistoryEntry(ticket.id(), 2, at, MAIJA, HistoryAction.ENTRY_ADDED,
+                    Optional.empty(), List.of(FieldChange.of("timeline", null, "INBOUND_MESSAGE")));
+            store.update(new TicketChange(next, 1, List.of(a, b, c), List.of(entry)));
+            assertThat(store.timeline(ticket.id())).hasSize(4).endsWith(a, b, c);
+            assertThat(store.history(ticket.id())).endsWith(entry);
+        }
+
+        @Test
+        @DisplayName("keeps every other ticket as it was")
+        void otherTicketsUntouched() {
+            Ticket one = stored(newTicket());
+            Ticket two = stored(newTicket());
+            store.update(moveTo(one, "OPEN"));
+            assertThat(reload(two)).isEqualTo(two);
+            assertThat(store.history(two.id())).hasSize(1);
+            assertThat(store.timeline(two.id())).hasSize(1);
+        }
+    }
+
+    @Nested
+    @DisplayName("drawing key numbers")
+    class Numbers {
+        @Test
+        @DisplayName("starts from 1 and increases for each prefix independently")
+        void perPrefixSequence() {
+            long hr1 = store.nextNumber("HR");
+            long hr2 = store.nextNumber("HR");
+            long bill1 = store.nextNumber("LASKU");
+            long hr3 = store.nextNumber("HR");
+            assertThat(hr1).isEqualTo(1);
+            assertThat(hr2).isGreaterThan(hr1);
+            assertThat(hr3).isGreaterThan(hr2);
+            assertThat(bill1).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("never returns the same number twice, also when many threads draw at once")
+        void uniqueUnderConcurrency() throws Exception {
+            int threads = 8;
+            int perThread = 50;
+            List<Long> drawn = runConcurrently(threads, () -> {
+                List<Long> mine = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    mine.add(store.nextNumber("HR"));
+                }
+                return mine;
+            }).stream().flatMap(List::stream).toList();
+            assertThat(drawn).hasSize(threads * perThread).doesNotHaveDuplicates().allMatch(n -> n >= 1);
+        }
+    }
+
+    @Nested
+    @DisplayName("querying tickets")
+    class Querying {
+        private Ticket hr1;
+        private Ticket hr2;
+        private Ticket hr10;
+        private Ticket bill3;
+        private final ContactId aino = ContactId.random();
+
+        @BeforeEach
+        void someTickets() {
+            Ticket base = newTicket("HR", 2);
+            hr2 = stored(base);
+            hr10 = stored(variant(newTicket("HR", 10), "OPEN", Optional.empty(), "salary-certificate",
+                    "Palvelussuhde/Palkka", TeamId.of("hr"), base.requester()));
+            hr1 = stored(variant(newTicket("HR", 1), "OPEN", Optional.of(new AgentId("pekka")), "annual-leave",
+                    "Palvelussuhde", TeamId.of("hr"), aino));
+            bill3 = stored(variant(newTicket("LASKU", 3), "CLOSED", Optional.of(new AgentId("maija")), "invoice",
+                    "Laskutus/Virhe", TeamId.of("billing"), aino));
+        }
+
+        private Ticket variant(Ticket t, String state, Optional<AgentId> assignee, String type, String classification,
+                               TeamId team, ContactId requester) {
+            return new Ticket(t.id(), t.key(), type, t.workflowId(), 1, state, Optional.of(Classification.of(classification)),
+                    t.priority(), requester, t.organization(), assignee, team, t.channel(), t.subject(),
+                    t.resolution(), t.fields(), T0, T0, 1);
+        }
+
+        @Test
+        @DisplayName("returns every ticket ordered by key prefix, then by number as a number (HR-2 before HR-10)")
+        void orderedByKey() {
+            assertThat(store.query(TicketQuery.all())).containsExactly(hr1, hr2, hr10, bill3);
+        }
+
+        @Test
+        @DisplayName("filters by team")
+        void byTeam() {
+            assertThat(store.query(TicketQuery.all().team(TeamId.of("billing")))).containsExactly(bill3);
+        }
+
+        @Test
+        @DisplayName("filters by any of several states")
+        void byStates() {
+            assertThat(store.query(TicketQuery.all().states(Set.of("NEW", "CLOSED")))).containsExactly(hr2, bill3);
+        }
+
+        @Test
+        @DisplayName("filters by assignee, and by being unassigned")
+        void byAssignee() {
+            assertThat(store.query(TicketQuery.all().assignee(new AgentId("maija")))).containsExactly(hr2, bill3);
+            assertThat(store.query(TicketQuery.all().unassigned())).containsExactly(hr10);
+        }
+
+        @Test
+        @DisplayName("filters by type and by requester")
+        void byTypeAndRequester() {
+            assertThat(store.query(TicketQuery.all().type("annual-leave"))).containsExactly(hr1, hr2);
+            assertThat(store.query(TicketQuery.all().requester(aino))).containsExactly(hr1, bill3);
+        }
+
+        @Test
+        @DisplayName("filters by classification prefix on whole segments only")
+        void byClassificationPrefix() {
+            assertThat(store.query(TicketQuery.all().classifiedUnder(Classification.of("Palvelussuhde"))))
+                    .containsExactly(hr1, hr2, hr10);
+            assertThat(store.query(TicketQuery.all().classifiedUnder(Classification.of("Palvelussuhde/Palkka"))))
+                    .containsExactly(hr10);
+            assertThat(store.query(TicketQuery.all().classifiedUnder(Classification.of("Palvelu")))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("combines criteria: every present criterion must match")
+        void combined() {
+            assertThat(store.query(TicketQuery.all().team(TeamId.of("hr")).states(Set.of("OPEN")).requester(aino)))
+                    .containsExactly(hr1);
+            assertThat(store.query(TicketQuery.all().team(TeamId.of("billing")).type("annual-leave"))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("caps the result at the limit, keeping the first tickets by key")
+        void limit() {
+            assertThat(store.query(TicketQuery.all().limit(2))).containsExactly(hr1, hr2);
+        }
+
+        @Test
+        @DisplayName("agrees with TicketQuery.matches, the reference semantics, on many combinations")
+        void agreesWithReference() {
+            List<Ticket> all = List.of(hr1, hr2, hr10, bill3);
+            List<TicketQuery> queries = new ArrayList<>();
+            for (Optional<TeamId> team : List.of(Optional.<TeamId>empty(), Optional.of(TeamId.of("hr")))) {
+                for (Set<String> states : List.of(Set.<String>of(), Set.of("OPEN"), Set.of("NEW", "CLOSED"))) {
+                    for (int who = 0; who < 3; who++) {
+                        for (int limit : List.of(1, 3, 100)) {
+                            TicketQuery q = TicketQuery.all().states(states).limit(limit);
+                            q = team.map(q::team).orElse(q);
+                            q = who == 1 ? q.assignee(new AgentId("maija")) : who == 2 ? q.unassigned() : q;
+                            queries.add(q);
+                        }
+                    }
+                }
+            }
+            for (TicketQuery q : queries) {
+                List<Ticket> expected = all.stream().filter(q::matches)
+                        .sorted(Comparator.comparing((Ticket t) -> t.key().prefix())
+                                .thenComparingLong(t -> t.key().number()))
+                        .limit(q.limit()).toList();
+                assertThat(store.query(q)).as("query %s", q).isEqualTo(expected);
+            }
+        }
+
+        @Test
+        @DisplayName("sees the latest version of an updated ticket")
+        void seesUpdates() {
+            store.update(moveTo(hr2, "OPEN"));
+            assertThat(store.query(TicketQuery.all().states(Set.of("OPEN"))))
+                    .extracting(Ticket::key).containsExactly(hr1.key(), hr2.key(), hr10.key());
+            assertThat(store.query(TicketQuery.all().states(Set.of("NEW")))).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("under concurrent use")
+    class Concurrency {
+        @Test
+        @DisplayName("lets exactly one of several racing updates from the same version win; the rest fail, nothing is overwritten")
+        void racingUpdates() throws Exception {
+            Ticket ticket = stored(newTicket());
+            int threads = 8;
+            ConcurrentLinkedQueue<TicketChange> winners = new ConcurrentLinkedQueue<>();
+            AtomicInteger conflicts = new AtomicInteger();
+            AtomicInteger index = new AtomicInteger();
+            runConcurrently(threads, () -> {
+                TicketChange change = moveTo(ticket, "STATE_" + index.incrementAndGet());
+                try {
+                    store.update(change);
+                    winners.add(change);
+                } catch (ConcurrentUpdateException e) {
+                    conflicts.incrementAndGet();
+                }
+                return null;
+            });
+            assertThat(winners).hasSize(1);
+            assertThat(conflicts).hasValue(threads - 1);
+            TicketChange won = winners.peek();
+            assertThat(reload(ticket)).isEqualTo(won.ticket());
+            assertThat(store.history(ticket.id())).containsExactly(created(ticket), won.newHistory().get(0));
+            assertThat(store.timeline(ticket.id())).hasSize(2);
+        }
+
+        @Test
+        @DisplayName("loses no change when threads reload and retry after conflicts")
+        void retryLoopsLoseNothing() throws Exception {
+            Ticket ticket = stored(newTicket());
+            int threads = 6;
+            int perThread = 15;
+            runConcurrently(threads, () -> {
+                for (int i = 0; i < perThread; i++) {
+                    while (true) {
+                        Ticket current = reload(ticket);
+                        try {
+                            store.update(moveTo(current, "S" + (current.version() % 3)));
+                            break;
+                        } catch (ConcurrentUpdateException e) {
+                            // reload and retry, as the SPI tells callers to
+                        }
+                    }
+                }
+                return null;
+            });
+            int changes = threads * perThread;
+            assertThat(reload(ticket).version()).isEqualTo(1 + changes);
+            List<HistoryEntry> history = store.history(ticket.id());
+            assertThat(history).hasSize(1 + changes);
+            assertThat(history).extracting(HistoryEntry::sequence).isSorted().doesNotHaveDuplicates();
+            assertThat(store.timeline(ticket.id())).hasSize(1 + changes);
+        }
+
+        @Test
+        @DisplayName("creates tickets from many threads at once without losing or mixing any")
+        void concurrentCreates() throws Exception {
+            int threads = 6;
+            int perThread = 20;
+            List<Ticket> created = runConcurrently(threads, () -> {
+                List<Ticket> mine = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    Ticket t = newTicket("HR", store.nextNumber("HR"));
+                    stored(t);
+                    mine.add(t);
+                }
+                return mine;
+            }).stream().flatMap(List::stream).toList();
+            Set<TicketKey> keys = new HashSet<>();
+            for (Ticket t : created) {
+                assertThat(store.find(t.id())).contains(t);
+                assertThat(store.findByKey(t.key())).contains(t);
+                assertThat(store.history(t.id())).containsExactly(created(t));
+                keys.add(t.key());
+            }
+            assertThat(keys).hasSize(threads * perThread);
+            assertThat(store.query(TicketQuery.all().limit(10_000))).hasSize(threads * perThread);
+        }
+    }
+
+    /**
+     * Runs {@code task} on {@code threads} threads released together, and returns their results.
+     * Fails (rather than hangs) if they do not finish within a generous bound.
+     */
+    protected static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(2, TimeUnit.MINUTES));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.tiketti.testkit.contract;
+
+import dev.tiketti.core.TicketId;
+import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
+import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
+import dev.tiketti.core.spi.AttachmentStore;
+import dev.tiketti.core.spi.DefinitionStore;
+import dev.tiketti.core.spi.TicketChange;
+import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.ticket.HistoryEntry;
+import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketType;
+import dev.tiketti.core.ticket.TimelineEntry;
+import dev.tiketti.core.workflow.WorkflowDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Deliberately broken stores and the contract runs over them, executed only through
+ * {@link ContractsCatchBrokenStoresTest} (their names keep surefire from running them directly).
+ */
+final class BrokenStores {
+    private BrokenStores() {
+    }
+
+    /** Last write wins: no version check, no duplicate check, no locking. */
+    static final class OverwritingTicketStore implements TicketStore {
+        private final Map<TicketId, Ticket> tickets = new HashMap<>();
+        private final Map<TicketId, List<TimelineEntry>> timelines = new HashMap<>();
+        private final Map<TicketId, List<HistoryEntry>> histories = new HashMap<>();
+        private long next;
+
+        @Override
+        public void create(Ticket ticket, List<TimelineEntry> timeline, List<HistoryEntry> history) {
+            tickets.put(ticket.id(), ticket);
+            timelines.put(ticket.id(), new ArrayList<>(timeline));
+            histories.put(ticket.id(), new ArrayList<>(history));
+        }
+
+        @Override
+        public void update(TicketChange change) {
+            TicketId id = change.ticket().id();
+            if (!tickets.containsKey(id)) {
+                throw new IllegalStateException("missing");
+            }
+            tickets.put(id, change.ticket());
+            timelines.get(id).addAll(change.newEntries());
+            histories.get(id).addAll(change.newHistory());
+        }
+
+        @Override
+        public Optional<Ticket> find(TicketId id) {
+            return Optional.ofNullable(tickets.get(id));
+        }
+
+        @Override
+        public Optional<Ticket> findByKey(TicketKey key) {
+            return tickets.values().stream().filter(t -> t.key().equals(key)).findFirst();
+        }
+
+        @Override
+        public List<TimelineEntry> timeline(TicketId id) {
+            return List.copyOf(timelines.getOrDefault(id, List.of()));
+        }
+
+        @Override
+        public List<HistoryEntry> history(TicketId id) {
+            return List.copyOf(histories.getOrDefault(id, List.of()));
+        }
+
+        @Override
+        public long nextNumber(String prefix) {
+            return ++next;
+        }
+
+        @Override
+        public List<Ticket> query(TicketQuery query) {
+            // newest key first and uncapped: wrong in a way that fails every time, not by chance
+            return tickets.values().stream().filter(query::matches)
+                    .sorted(java.util.Comparator.comparing((Ticket t) -> t.key().prefix()).reversed()
+                            .thenComparing(java.util.Comparator.comparingLong((Ticket t) -> t.key().number()).reversed()))
+                    .toList();
+        }
+    }
+
+    /** Accepts any workflow version and replaces what was there. */
+    static final class ForgivingDefinitionStore implements DefinitionStore {
+        private final InMemoryDefinitionStore types = new InMemoryDefinitionStore();
+        private final Map<String, Map<Integer, WorkflowDefinition>> workflows = new HashMap<>();
+
+        @Override
+        public void saveType(TicketType type) {
+            types.saveType(type);
+        }
+
+        @Override
+        public Optional<TicketType> findType(String id) {
+            return types.findType(id);
+        }
+
+        @Override
+        public List<TicketType> types() {
+            return types.types();
+        }
+
+        @Override
+        public synchronized void saveWorkflow(WorkflowDefinition definition) {
+            workflows.computeIfAbsent(definition.id(), k -> new HashMap<>()).put(definition.version(), definition);
+        }
+
+        @Override
+        public synchronized Optional<WorkflowDefinition> findWorkflow(String id, int version) {
+            return Optional.ofNullable(workflows.getOrDefault(id, Map.of()).get(version));
+        }
+
+        @Override
+        public synchronized Optional<WorkflowDefinition> latestWorkflow(String id) {
+            return workflows.getOrDefault(id, Map.of()).values().stream()
+                    .max(java.util.Comparator.comparingInt(WorkflowDefinition::version));
+        }
+    }
+
+    /** Upper-case addresses, and hands out its own arrays. */
+    static final class SloppyAttachmentStore implements AttachmentStore {
+        private final Map<String, byte[]> content = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public String put(byte[] bytes) {
+            String digest = InMemoryAttachmentStore.sha256(bytes).toUpperCase(Locale.ROOT);
+            content.put(digest, bytes);
+            return digest;
+        }
+
+        @Override
+        public Optional<byte[]> get(String sha256) {
+            return Optional.ofNullable(content.get(sha256));
+        }
+
+        @Override
+        public boolean delete(String sha256) {
+            return content.remove(sha256) != null;
+        }
+    }
+
+    static final class OverwritingTicketStoreRun extends TicketStoreContract {
+        @Override
+        protected TicketStore createStore() {
+            return new OverwritingTicketStore();
+        }
+    }
+
+    static final class ForgivingDefinitionStoreRun extends DefinitionStoreContract {
+        @Override
+        protected DefinitionStore createStore() {
+            return new ForgivingDefinitionStore();
+        }
+    }
+
+    static final class SloppyAttachmentStoreRun extends AttachmentStoreContract {
+        @Override
+        protected AttachmentStore createStore() {
+            return new SloppyAttachmentStore();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tiketti.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The contracts are only worth something if they fail broken adapters: each is run here on a
+ * store that breaks some obligations, and must fail exactly where it should while still passing
+ * the obligations that store keeps.
+ */
+@DisplayName("The contracts catch broken stores")
+class ContractsCatchBrokenStoresTest {
+
+    private static Events run(Class<?> contractRun) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contractRun)).execute().testEvents();
+    }
+
+    private static List<String> failed(Events events) {
+        return events.failed().stream().map(Event::getTestDescriptor).map(d -> d.getDisplayName()).toList();
+    }
+
+    @Test
+    @DisplayName("a ticket store where the last write wins fails the versioning, duplicate, ordering and race tests")
+    void overwritingTicketStore() {
+        Events events = run(BrokenStores.OverwritingTicketStoreRun.class);
+        assertThat(failed(events)).contains(
+                "refuses a stale version with ConcurrentUpdateException and changes nothing",
+                "refuses a version from the future as well",
+                "refuses a second ticket with the same id with code DUPLICATE and keeps the first",
+                "refuses a second ticket with the same key with code DUPLICATE and keeps the first",
+                "returns every ticket ordered by key prefix, then by number as a number (HR-2 before HR-10)",
+                "caps the result at the limit, keeping the first tickets by key",
+                "lets exactly one of several racing updates from the same version win; the rest fail, nothing is overwritten");
+        assertThat(events.succeeded().count()).as("obligations the broken store still keeps").isPositive();
+    }
+
+    @Test
+    @DisplayName("a definition store that accepts any version fails the versioning tests, not the type tests")
+    void forgivingDefinitionStore() {
+        Events events = run(BrokenStores.ForgivingDefinitionStoreRun.class);
+        assertThat(failed(events)).doesNotContain("are read back equal to what was saved, with every field and constraint",
+                "are replaced by a save with the same id, and listed once");
+        assertThat(failed(events)).contains(
+                "cannot be saved twice: a second version 1 fails with CONCURRENT_UPDATE and the first stays",
+                "cannot skip a version or start above 1, and a refused save stores nothing",
+                "cannot be saved as a draft (version 0)",
+                "lets exactly one of several racing publishers of the same next version win");
+    }
+
+    @Test
+    @DisplayName("an attachment store with upper-case addresses and shared arrays fails addressing and copying")
+    void sloppyAttachmentStore() {
+        Events events = run(BrokenStores.SloppyAttachmentStoreRun.class);
+        assertThat(failed(events)).contains(
+                "returns the lower-case hex SHA-256 of the content as its address",
+                "is not affected by changing the array after put, or the array get returned");
+        assertThat(failed(events)).doesNotContain("of absent content returns false");
+    }
+}
