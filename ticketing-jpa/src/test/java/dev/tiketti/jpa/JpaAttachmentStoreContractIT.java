@@ -1,0 +1,14 @@
+package dev.tiketti.jpa;
+
+import dev.tiketti.core.spi.AttachmentStore;
+import dev.tiketti.jpa.testing.Databases;
+import dev.tiketti.jpa.testing.SharedStorage;
+import dev.tiketti.testkit.contract.AttachmentStoreContract;
+
+/** The testkit's AttachmentStore contract on a real PostgreSQL. */
+class JpaAttachmentStoreContractIT extends AttachmentStoreContract {
+    @Override
+    protected AttachmentStore createStore() {
+        return SharedStorage.of(getClass(), Databases::postgres).emptied("tkt_attachment").attachmentStore();
+    }
+}
