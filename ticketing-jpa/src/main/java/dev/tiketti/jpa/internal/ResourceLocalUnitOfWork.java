@@ -49,12 +49,17 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
 
     private <T> T outermost(Supplier<T> work) {
         EntityManager em;
-        EntityTransaction tx;
         try {
             em = emf.createEntityManager();
-            tx = em.getTransaction();
-            tx.begin();
         } catch (PersistenceException e) {
+            throw Failures.translate(e, "starting a unit of work");
+        }
+        EntityTransaction tx;
+        try {
+            tx = em.getTransaction();
+            tx.begin(); // takes a connection: fails here when the database is down
+        } catch (PersistenceException e) {
+            em.close();
             throw Failures.translate(e, "starting a transaction");
         }
         current.set(em);
