@@ -1,16 +1,16 @@
 package dev.tiketti.jpa.internal;
 
 import dev.tiketti.core.spi.AttachmentStore;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** {@link AttachmentStore} on Jakarta Persistence: one row per distinct content, keyed by SHA-256. */
 public final class JpaAttachmentStore implements AttachmentStore {
     private final EntityManagers ems;
+    private volatile @Nullable String dialect;
 
     public JpaAttachmentStore(EntityManagers ems) {
         this.ems = ems;
@@ -20,32 +20,20 @@ public final class JpaAttachmentStore implements AttachmentStore {
     public String put(byte[] content) {
         byte[] copy = content.clone(); // the caller may change its array after we return
         String digest = sha256(copy);
-        try {
-            ems.call("storing attachment " + digest, em -> {
-                if (!exists(em, digest)) {
-                    AttachmentEntity e = new AttachmentEntity(digest, copy);
-                    em.persist(e);
-                    em.flush();
-                    em.detach(e);
-                }
-                return null;
-            });
-        } catch (TicketingException e) {
-            // The same content stored concurrently by another caller is the same row: success, if
-            // it can be seen now (inside a spoiled transaction it cannot, and the failure stands).
-            if (e.code() != ErrorCode.DUPLICATE || !exists(digest)) {
-                throw e;
+        ems.call("storing attachment " + digest, em -> {
+            if (!exists(em, digest)) {
+                // An insert that ignores a row stored meanwhile by another caller (the same content,
+                // by its address), so a race neither fails nor spoils the caller's transaction.
+                String sql = dialect(em).equals("postgresql")
+                        ? "INSERT INTO tkt_attachment (sha256, size_bytes, content) VALUES (?1, ?2, ?3)"
+                                + " ON CONFLICT (sha256) DO NOTHING"
+                        : "MERGE INTO tkt_attachment (sha256, size_bytes, content) KEY (sha256) VALUES (?1, ?2, ?3)";
+                em.createNativeQuery(sql).setParameter(1, digest).setParameter(2, (long) copy.length)
+                        .setParameter(3, copy).executeUpdate();
             }
-        }
+            return null;
+        });
         return digest;
-    }
-
-    private boolean exists(String digest) {
-        try {
-            return ems.call("reading attachment " + digest, em -> exists(em, digest));
-        } catch (TicketingException e) {
-            return false;
-        }
     }
 
     @Override
@@ -64,6 +52,15 @@ public final class JpaAttachmentStore implements AttachmentStore {
     public boolean delete(String sha256) {
         return ems.call("deleting attachment " + sha256, em -> em.createQuery(
                 "DELETE FROM TktAttachment a WHERE a.sha256 = :sha").setParameter("sha", sha256).executeUpdate() > 0);
+    }
+
+    private String dialect(jakarta.persistence.EntityManager em) {
+        String d = dialect;
+        if (d == null) {
+            d = Schema.folder(em);
+            dialect = d;
+        }
+        return d;
     }
 
     /** Without loading the content. */
