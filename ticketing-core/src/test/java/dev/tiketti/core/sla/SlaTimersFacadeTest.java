@@ -110,9 +110,20 @@ class SlaTimersFacadeTest {
         events = new CopyOnWriteArrayList<>();
         store = new InMemoryTimerStore(clock);
         // The store is wired explicitly so that the tests can look at the timers the facade schedules.
-        ticketing = Ticketing.builder().outboundTransport(outbox).timerStore(store).inMemory().clock(clock)
-                .slaPolicies(policies()).reminder(unassigned()).teamLead(HR, LEAD)
-                .listener(events::add).build();
+        // tag::wiring[]
+        ticketing = Ticketing.builder()
+                .outboundTransport(outbox)
+                .timerStore(store)                 // shared by every node; inMemory() would fill one
+                .inMemory()
+                .clock(clock)
+                .slaPolicies(policies())           // calendars, policies, rules and fallback
+                .reminder(ReminderRule.unassignedFor("unassigned-2h", Duration.ofHours(2), BusinessCalendars.finland())
+                        .forTeam(HR).notifyingTeam())
+                .teamLead(HR, LEAD)                // for notifyTeamLead() and reassignToTeamLead()
+                .timerOwner("helpdesk-node-1")     // optional: owner id, timerLease, timerPollInterval
+                .listener(events::add)
+                .build();
+        // end::wiring[]
         define(ticketing);
         aino = ticketing.registerContact(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
                 AssuranceLevel.LOW));
@@ -369,5 +380,27 @@ class SlaTimersFacadeTest {
                 .slaPolicies(policies()).build())
                 .isInstanceOfSatisfying(ConfigurationException.class,
                         e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("timerStore is not set")));
+    }
+
+    @Test
+    void guideShowsTheWiringAsTested() throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/sla.md"));
+        java.util.regex.Matcher inGuide = java.util.regex.Pattern.compile(
+                "<!-- timers-snippet:wiring[^>]*-->\\s*```java\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(guide);
+        java.util.regex.Matcher inSource = java.util.regex.Pattern.compile(
+                "// tag::wiring\\[]\\n(.*?)\\s*// end::wiring\\[]", java.util.regex.Pattern.DOTALL)
+                .matcher(java.nio.file.Files.readString(
+                        java.nio.file.Path.of("src/test/java/dev/tiketti/core/sla/SlaTimersFacadeTest.java")));
+        assertThat(inGuide.find()).as("docs/sla.md shows the wiring snippet").isTrue();
+        assertThat(inSource.find()).isTrue();
+        assertThat(dedent(inGuide.group(1))).isEqualTo(dedent(inSource.group(1)));
+    }
+
+    private static String dedent(String block) {
+        String[] lines = block.stripTrailing().split("\n");
+        int indent = java.util.Arrays.stream(lines).filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        return java.util.Arrays.stream(lines).map(l -> l.length() >= indent ? l.substring(indent) : l.strip())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 }
