@@ -538,8 +538,7 @@ public final class Ticketing {
      */
     public SlaPolicy slaPolicy(TicketId id) {
         Ticket ticket = get(id);
-        requireSla();
-        SlaPolicies policies = slaPolicies.orElseThrow(() -> slaNotConfigured("SLA policies"));
+        SlaPolicies policies = slaPolicies.orElseThrow(() -> slaNotConfigured("SLA clocks"));
         return policies.policyFor(new dev.tiketti.core.sla.SlaSubject(ticket.typeId(), ticket.classification(),
                 ticket.priority(), ticket.organization()));
     }

@@ -251,6 +251,11 @@ public final class SlaScheduler {
 
     // ------------------------------------------------------------------ ledger
 
+    /** Instants in messages, to the second (the ledger keeps them exact). */
+    private static String shown(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     private static String field(SlaTarget target) {
         return "sla." + SlaTimerKinds.qualifier(target);
     }
@@ -377,7 +382,7 @@ public final class SlaScheduler {
             events.add(new TicketEvent.SlaWarning(cx.ticket().id(), cx.ticket().key(), Actor.system(), cx.now(), target,
                     s.percent(), crossedAt, clock.get().due().orElseThrow()));
             record(cx, field(target), marker, threshold.effects(), true,
-                    "SLA warning: " + target + " " + s.percent() + " % used, due " + clock.get().due().orElseThrow(),
+                    "SLA warning: " + target + " " + s.percent() + " % used, due " + shown(clock.get().due().orElseThrow()),
                     events, messages);
             return new Outcome(events, messages);
         });
@@ -412,7 +417,7 @@ public final class SlaScheduler {
                 timers.schedule(TimerRequest.of(TimerId.forTicket(SlaTimerKinds.BREACH_NOTICE, cx.ticket().id(),
                         SlaTimerKinds.qualifier(target)), cx.calendar().nextOpening(cx.now())));
             }
-            record(cx, field(target), marker, effects, open, "SLA breached: " + target + " was due " + due,
+            record(cx, field(target), marker, effects, open, "SLA breached: " + target + " was due " + shown(due),
                     events, messages);
             return new Outcome(events, messages);
         });
@@ -438,7 +443,7 @@ public final class SlaScheduler {
             List<TicketEvent> events = new ArrayList<>();
             List<OutboundMessage> messages = new ArrayList<>();
             record(cx, field(target), noticeMarker(due.get()), List.of(Escalation.notifyTeamLead()), true,
-                    "SLA breached: " + target + " was due " + due.get(), events, messages);
+                    "SLA breached: " + target + " was due " + shown(due.get()), events, messages);
             return new Outcome(events, messages);
         });
     }
@@ -480,7 +485,7 @@ public final class SlaScheduler {
                 messages.add(new OutboundMessage(t.id(), t.key(), new OutboundMessage.ToTeam(t.team()),
                         "[" + t.key() + "] Reminder: " + r.name(),
                         "Reminder '" + r.name() + "' (" + r.condition() + " for " + r.after() + " of business time) for "
-                                + t.key() + ", since " + since.get() + "."));
+                                + t.key() + ", since " + shown(since.get()) + "."));
             }
             write(t, t, reminderField(r), marker, now, events);
             return new Outcome(events, messages);

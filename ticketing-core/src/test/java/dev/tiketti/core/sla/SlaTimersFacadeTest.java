@@ -345,6 +345,30 @@ class SlaTimersFacadeTest {
     }
 
     @Test
+    void aWorkflowUpgradeIntoAWaitingStatePausesTheClocksAndCancelsTheTimers() {
+        TicketId id = open();
+        TimerId breach = TimerId.forTicket(SlaTimerKinds.BREACH, id, "first-response");
+        assertThat(store.find(breach)).isPresent();
+        ticketing.publishWorkflow(dev.tiketti.core.workflow.WorkflowDefinition.builder("hr-general")
+                .state("NEW", dev.tiketti.core.workflow.StateCategory.NEW)
+                .state("ON_HOLD", dev.tiketti.core.workflow.StateCategory.WAITING)
+                .state("RESOLVED", dev.tiketti.core.workflow.StateCategory.RESOLVED)
+                .state("CLOSED", dev.tiketti.core.workflow.StateCategory.CLOSED)
+                .transition("hold").from("NEW").to("ON_HOLD")
+                .transition("resolve").from("NEW", "ON_HOLD").to("RESOLVED")
+                .transition("close").from("RESOLVED").to("CLOSED")
+                .build());
+        clock.set(hki("2024-01-02T09:00"));
+        ticketing.upgradeWorkflow(id, java.util.Map.of("NEW", "ON_HOLD"), MAIJA);
+
+        assertThat(ticketing.slaClocks(id).clock(SlaTarget.FIRST_RESPONSE).orElseThrow().status())
+                .isEqualTo(SlaClockStatus.PAUSED);
+        assertThat(store.find(breach)).isEmpty();
+        tickAt("2024-01-05T12:00");
+        assertThat(breaches(SlaTarget.FIRST_RESPONSE)).isEmpty();
+    }
+
+    @Test
     void facadeWithoutSlaRefusesClocksAndTimers() {
         Ticketing plain = Ticketing.builder().inMemory().clock(clock).build();
         define(plain);
