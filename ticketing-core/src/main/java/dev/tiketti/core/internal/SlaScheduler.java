@@ -112,6 +112,7 @@ public final class SlaScheduler {
         h.put(SlaTimerKinds.BREACH, this::fireBreach);
         h.put(SlaTimerKinds.BREACH_NOTICE, this::fireBreachNotice);
         h.put(SlaTimerKinds.REMINDER, this::fireReminder);
+        h.put(SlaTimerKinds.DEFERRED, this::fireDeferred);
         return h;
     }
 
@@ -346,7 +347,57 @@ public final class SlaScheduler {
                 tickets.history(id), now.isBefore(t.createdAt()) ? t.createdAt() : now));
     }
 
+    /**
+     * Holds a warning, reminder or breach notice back until {@code at} (the next opening) in a timer
+     * of its own, so that the claim being handled completes normally and, with a transactional
+     * store, the deferral commits with it.
+     */
+    private void defer(ClaimedTimer claimed, TimerId original, Instant at) {
+        if (claimed.kind().equals(SlaTimerKinds.DEFERRED)) {
+            // A deferred send that fires outside business hours again (a poller late past a short
+            // opening): move this very timer, which makes its claim stale; the next opening fires it.
+            timers.schedule(TimerRequest.of(claimed.id(), at));
+        } else {
+            String[] p = original.subject().split("/", 2);
+            timers.schedule(TimerRequest.of(TimerId.forTicket(SlaTimerKinds.DEFERRED, TicketId.of(p[0]),
+                    original.kind().name() + "/" + p[1]), at));
+        }
+    }
+
+    private void fireDeferred(ClaimedTimer claimed) {
+        String[] p = claimed.subject().split("/", 3);
+        if (p.length < 3) {
+            LOG.warn("Timer {} does not name the timer it defers; it is dropped", claimed.id());
+            return;
+        }
+        TimerId original = TimerId.of(p[1], p[0] + "/" + p[2]);
+        ClaimedTimer as = new ClaimedTimer(original, claimed.due(), claimed.owner(), claimed.leaseExpiry(),
+                claimed.fencingToken(), claimed.attempt());
+        if (original.kind().equals(SlaTimerKinds.WARNING)) {
+            fireWarning(claimed, as);
+        } else if (original.kind().equals(SlaTimerKinds.REMINDER)) {
+            fireReminder(claimed, as);
+        } else if (original.kind().equals(SlaTimerKinds.BREACH_NOTICE)) {
+            fireBreachNotice(claimed, as);
+        } else {
+            LOG.warn("Timer {} defers a timer of kind {}, which is never deferred; it is dropped", claimed.id(),
+                    original.kind());
+        }
+    }
+
     private void fireWarning(ClaimedTimer timer) {
+        fireWarning(timer, timer);
+    }
+
+    private void fireBreachNotice(ClaimedTimer timer) {
+        fireBreachNotice(timer, timer);
+    }
+
+    private void fireReminder(ClaimedTimer timer) {
+        fireReminder(timer, timer);
+    }
+
+    private void fireWarning(ClaimedTimer claimed, ClaimedTimer timer) {
         Subject s = parse(timer, true);
         run(timer, () -> {
             Optional<Context> found = context(s.ticket());
@@ -373,7 +424,7 @@ public final class SlaScheduler {
             }
             if (!cx.calendar().isOpen(cx.now())) {
                 // Sent only during business hours: the same timer fires again at the next opening.
-                timers.schedule(TimerRequest.of(timer.id(), cx.calendar().nextOpening(cx.now())));
+                defer(claimed, timer.id(), cx.calendar().nextOpening(cx.now()));
                 return Outcome.NONE;
             }
             List<TicketEvent> events = new ArrayList<>();
@@ -423,7 +474,7 @@ public final class SlaScheduler {
         });
     }
 
-    private void fireBreachNotice(ClaimedTimer timer) {
+    private void fireBreachNotice(ClaimedTimer claimed, ClaimedTimer timer) {
         Subject s = parse(timer, true);
         run(timer, () -> {
             Optional<Context> found = context(s.ticket());
@@ -437,7 +488,7 @@ public final class SlaScheduler {
                 return Outcome.NONE;
             }
             if (!cx.calendar().isOpen(cx.now())) {
-                timers.schedule(TimerRequest.of(timer.id(), cx.calendar().nextOpening(cx.now())));
+                defer(claimed, timer.id(), cx.calendar().nextOpening(cx.now()));
                 return Outcome.NONE;
             }
             List<TicketEvent> events = new ArrayList<>();
@@ -448,7 +499,7 @@ public final class SlaScheduler {
         });
     }
 
-    private void fireReminder(ClaimedTimer timer) {
+    private void fireReminder(ClaimedTimer claimed, ClaimedTimer timer) {
         String[] parts = timer.subject().split("/", 2);
         TicketId id = TicketId.of(parts[0]);
         Optional<ReminderRule> rule = reminders.stream().filter(r -> parts.length > 1 && r.name().equals(parts[1]))
@@ -475,7 +526,7 @@ public final class SlaScheduler {
                 return Outcome.NONE;
             }
             if (!r.calendar().isOpen(now)) {
-                timers.schedule(TimerRequest.of(timer.id(), r.calendar().nextOpening(now)));
+                defer(claimed, timer.id(), r.calendar().nextOpening(now));
                 return Outcome.NONE;
             }
             List<TicketEvent> events = new ArrayList<>();

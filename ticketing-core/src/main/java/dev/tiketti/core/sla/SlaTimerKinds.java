@@ -16,6 +16,12 @@ public final class SlaTimerKinds {
     public static final TimerKind BREACH_NOTICE = TimerKind.of("sla.breach-notice");
     /** A reminder rule; qualifier {@code <rule name>}. */
     public static final TimerKind REMINDER = TimerKind.of("sla.reminder");
+    /**
+     * A warning, reminder or breach notice that fell due outside business hours, held back until the
+     * next opening; qualifier {@code <kind>/<qualifier of the deferred timer>}, e.g.
+     * {@code sla.warning/first-response/75}.
+     */
+    public static final TimerKind DEFERRED = TimerKind.of("sla.deferred");
 
     private SlaTimerKinds() {
     }

@@ -209,7 +209,13 @@ class SlaTimersFacadeTest {
     void aWarningDueAtNightIsSentAtTheNextOpening() {
         clock.set(hki("2024-01-02T12:30")); // Tuesday; 75 % of 4 h is reached at 15:30
         TicketId id = open();
-        tickAt("2024-01-02T22:00"); // the host's first tick is late, after closing
+        clock.set(hki("2024-01-02T22:00")); // the host's first tick is late, after closing
+        TimerId warning = TimerId.forTicket(SlaTimerKinds.WARNING, id, "first-response/75");
+        // The warning's own claim completes; a timer of its own holds the sending back until 08:00.
+        assertThat(ticketing.timers().tick()).extracting(f -> f.id()).contains(warning);
+        assertThat(store.find(warning)).hasValueSatisfying(t -> assertThat(t.state()).isEqualTo(TimerState.FIRED));
+        assertThat(store.find(TimerId.forTicket(SlaTimerKinds.DEFERRED, id, "sla.warning/first-response/75")))
+                .hasValueSatisfying(t -> assertThat(t.due()).isEqualTo(hki("2024-01-03T08:00")));
         assertThat(warnings(SlaTarget.FIRST_RESPONSE, 75)).isEmpty();
         tickAt("2024-01-03T03:00");
         tickAt("2024-01-03T07:59");
