@@ -17,7 +17,9 @@ import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.event.TicketEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -67,8 +69,9 @@ class SlaFacadeProperties {
         SlaTimersFacadeTest.TestClock clock = new SlaTimersFacadeTest.TestClock(hki("2023-12-29T15:30"));
         InMemoryTimerStore store = new InMemoryTimerStore(clock);
         SlaPolicies policies = policies();
+        List<TicketEvent> events = new ArrayList<>();
         Ticketing ticketing = Ticketing.builder().timerStore(store).inMemory().clock(clock).slaPolicies(policies)
-                .teamLead(SlaTimersFacadeTest.HR, SlaTimersFacadeTest.LEAD).build();
+                .teamLead(SlaTimersFacadeTest.HR, SlaTimersFacadeTest.LEAD).listener(events::add).build();
         SlaTimersFacadeTest.define(ticketing);
         Contact aino = ticketing.registerContact(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
                 AssuranceLevel.LOW));
@@ -95,6 +98,13 @@ class SlaFacadeProperties {
             }
             check(ticketing, store, policies, id);
         }
+        // Whatever the order of changes and ticks: each warning and each breach at most once.
+        assertThat(events.stream().filter(TicketEvent.SlaWarning.class::isInstance).map(TicketEvent.SlaWarning.class::cast)
+                .map(w -> w.target() + "/" + w.percent() + "/" + w.crossedAt()))
+                .doesNotHaveDuplicates();
+        assertThat(events.stream().filter(TicketEvent.SlaBreached.class::isInstance)
+                .map(TicketEvent.SlaBreached.class::cast).map(b -> b.target() + "/" + b.due()))
+                .doesNotHaveDuplicates();
     }
 
     private static void check(Ticketing ticketing, InMemoryTimerStore store, SlaPolicies policies, TicketId id) {
