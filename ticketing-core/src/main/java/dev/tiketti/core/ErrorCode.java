@@ -65,6 +65,10 @@ public enum ErrorCode {
     SLA_CLOCK_OUT_OF_ORDER("TKT-0713", false),
     /** A ticket's history or timeline cannot be replayed into SLA clocks (another ticket's entries, unknown states). */
     SLA_HISTORY_MISMATCH("TKT-0714", false),
+    /** SLA clocks or timers were asked of a {@code Ticketing} built without SLA policies or reminder rules. */
+    SLA_NOT_CONFIGURED("TKT-0715", false),
+    /** A reminder rule is invalid (name, business time, scope) or two rules share a name. */
+    INVALID_REMINDER_RULE("TKT-0716", false),
     /** A timer service option is invalid (lease, interval, handler, owner id). */
     INVALID_TIMER_CONFIGURATION("TKT-0730", false),
     /** A timer service was used in the wrong phase of its life (started twice, used after close). */

@@ -5,12 +5,20 @@ import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
 import dev.tiketti.core.inmemory.InMemoryContactStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
+import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.internal.FieldValidation;
 import dev.tiketti.core.internal.Problems;
 import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.internal.SlaScheduler;
 import dev.tiketti.core.internal.WorkflowEngine;
 import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.sla.ReminderRule;
+import dev.tiketti.core.sla.SlaClock;
+import dev.tiketti.core.sla.SlaClocks;
+import dev.tiketti.core.sla.SlaPolicies;
+import dev.tiketti.core.sla.SlaPolicy;
+import dev.tiketti.core.sla.SlaTarget;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
@@ -19,6 +27,7 @@ import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.spi.OutboundTransport;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.core.ticket.AttachmentRef;
 import dev.tiketti.core.ticket.CustomFields;
@@ -38,8 +47,10 @@ import dev.tiketti.core.workflow.Guard;
 import dev.tiketti.core.workflow.StateCategory;
 import dev.tiketti.core.workflow.StateDefinition;
 import dev.tiketti.core.workflow.TransitionDefinition;
+import dev.tiketti.core.timer.TimerService;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,6 +86,9 @@ public final class Ticketing {
     private final OutboundTransport outbound;
     private final Clock clock;
     private final List<EventListener> listeners;
+    private final Optional<SlaPolicies> slaPolicies;
+    private final Optional<SlaScheduler> sla;
+    private final Optional<TimerService> timers;
 
     private Ticketing(Builder b) {
         this.tickets = b.tickets.value;
@@ -85,6 +99,9 @@ public final class Ticketing {
         this.outbound = b.outbound.value;
         this.clock = b.clock.value;
         this.listeners = List.copyOf(b.listeners);
+        this.slaPolicies = Optional.ofNullable(b.slaPolicies.value);
+        this.sla = b.slaScheduler(this::deliver, tickets, definitions, transactions, clock);
+        this.timers = sla.map(s -> b.timerService(s, clock, transactions));
     }
 
     public static Builder builder() {
@@ -334,6 +351,7 @@ public final class Ticketing {
                     Optional.empty(), WorkflowEngine.initialValues(ticket));
             tickets.create(ticket, timeline, List.of(created));
             events.add(new TicketEvent.TicketOpened(ticket.id(), key, request.actor(), now, type.id(), ticket.state()));
+            slaChanged(ticket, Map.of(), request.actor(), events);
             return ticket;
         }, List.of());
     }
@@ -365,6 +383,7 @@ public final class Ticketing {
             if (!reasons.isEmpty()) {
                 throw new TransitionRejectedException(transition.name(), before.key(), reasons);
             }
+            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
             Instant now = clock.instant();
             WorkflowEngine.Outcome outcome = WorkflowEngine.apply(transition, before, prospective, type,
                     request.actor(), requester, now, violations);
@@ -376,6 +395,7 @@ public final class Ticketing {
             messages.addAll(outcome.messages());
             events.add(new TicketEvent.TicketTransitioned(after.id(), after.key(), request.actor(), now,
                     transition.name(), before.state(), after.state()));
+            slaChanged(after, slaBefore, request.actor(), events);
             return after;
         }, messages);
     }
@@ -400,11 +420,13 @@ public final class Ticketing {
             if (changes.isEmpty()) {
                 return before; // nothing to record: an update that changes nothing is not a change
             }
+            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
             Instant now = clock.instant();
             after = after.nextVersion(now);
             tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
                     after.version(), now, request.actor(), HistoryAction.UPDATED, Optional.empty(), changes))));
             events.add(new TicketEvent.TicketUpdated(after.id(), after.key(), request.actor(), now, changes));
+            slaChanged(after, slaBefore, request.actor(), events);
             return after;
         }, List.of());
     }
@@ -443,6 +465,7 @@ public final class Ticketing {
         List<OutboundMessage> messages = new ArrayList<>();
         return changing(events -> {
             Ticket before = get(request.ticketId());
+            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
             Instant now = clock.instant();
             TimelineEntry entry = new TimelineEntry(UUID.randomUUID(), before.id(), request.kind(), request.author(),
                     request.visibility(), request.channel(), request.body(), request.attachments(), now);
@@ -457,6 +480,7 @@ public final class Ticketing {
                         "[" + before.key() + "] " + before.subject(), request.body()));
             }
             events.add(new TicketEvent.EntryAdded(before.id(), before.key(), request.author(), now, request.kind()));
+            slaChanged(after, slaBefore, request.author(), events);
             return entry;
         }, messages);
     }
@@ -480,6 +504,7 @@ public final class Ticketing {
                 throw Problems.unknownState(state, latest.id(), latest.version(),
                         latest.states().stream().map(StateDefinition::name).toList());
             }
+            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
             Instant now = clock.instant();
             Ticket after = before.withWorkflowVersion(latest.version()).withState(state).nextVersion(now);
             tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
@@ -487,8 +512,70 @@ public final class Ticketing {
                     WorkflowEngine.changes(before, after)))));
             events.add(new TicketEvent.WorkflowUpgraded(after.id(), after.key(), actor, now, before.workflowVersion(),
                     latest.version()));
+            slaChanged(after, slaBefore, actor, events);
             return after;
         }, List.of());
+    }
+
+    // ---------------------------------------------------------------- SLA clocks and timers (issue #3)
+
+    /**
+     * The ticket's SLA clocks now, recomputed from its stored history under the policy that
+     * {@link Builder#slaPolicies} chooses for it today — the live source of truth.
+     *
+     * @throws TicketingException {@link ErrorCode#SLA_NOT_CONFIGURED} without SLA policies
+     */
+    public SlaClocks slaClocks(TicketId id) {
+        Ticket ticket = get(id);
+        return requireSla().clocks(ticket, clock.instant());
+    }
+
+    /**
+     * The SLA policy that applies to the ticket now (rules over type, classification, priority and
+     * organisation).
+     *
+     * @throws TicketingException {@link ErrorCode#SLA_NOT_CONFIGURED} without SLA policies
+     */
+    public SlaPolicy slaPolicy(TicketId id) {
+        Ticket ticket = get(id);
+        SlaPolicies policies = slaPolicies.orElseThrow(() -> slaNotConfigured("SLA clocks"));
+        return policies.policyFor(new dev.tiketti.core.sla.SlaSubject(ticket.typeId(), ticket.classification(),
+                ticket.priority(), ticket.organization()));
+    }
+
+    /**
+     * The timer service that fires this instance's SLA warnings, breaches and reminders. The host
+     * drives it: {@link TimerService#tick()} from its own scheduler, or {@link TimerService#start()}
+     * and {@link TimerService#close()} on shutdown. Several instances may share one
+     * {@link TimerStore}; each timer takes effect once.
+     *
+     * @throws TicketingException {@link ErrorCode#SLA_NOT_CONFIGURED} without SLA policies or reminder rules
+     */
+    public TimerService timers() {
+        return timers.orElseThrow(() -> slaNotConfigured("SLA timers"));
+    }
+
+    private SlaScheduler requireSla() {
+        if (slaPolicies.isEmpty()) {
+            throw slaNotConfigured("SLA clocks");
+        }
+        return sla.orElseThrow(() -> slaNotConfigured("SLA clocks"));
+    }
+
+    private static TicketingException slaNotConfigured(String what) {
+        return new TicketingException(ErrorCode.SLA_NOT_CONFIGURED, what + " were asked for, but this Ticketing was "
+                + "built without SLA policies" + ("SLA timers".equals(what) ? " or reminder rules" : "")
+                + ": configure them with Ticketing.builder().slaPolicies(...) / .reminder(...).");
+    }
+
+    /** The ticket's clocks before a change, so that the change can tell which targets it meets. */
+    private Map<SlaTarget, SlaClock> slaBefore(Ticket before) {
+        return sla.map(s -> s.before(before)).orElse(Map.of());
+    }
+
+    /** Re-schedules the ticket's timers inside the change's unit of work and adds SlaMet events. */
+    private void slaChanged(Ticket after, Map<SlaTarget, SlaClock> before, Actor actor, List<TicketEvent> events) {
+        sla.ifPresent(s -> s.changed(after, before, actor, events));
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -497,6 +584,12 @@ public final class Ticketing {
     private <T> T changing(java.util.function.Function<List<TicketEvent>, T> work, List<OutboundMessage> messages) {
         List<TicketEvent> events = new ArrayList<>();
         T result = transactions.inTransaction(() -> work.apply(events));
+        deliver(events, messages);
+        return result;
+    }
+
+    /** Hands a committed unit of work's messages to the transport, then its events to the listeners. */
+    private void deliver(List<TicketEvent> events, List<OutboundMessage> messages) {
         for (OutboundMessage message : messages) {
             try {
                 outbound.send(message);
@@ -515,7 +608,6 @@ public final class Ticketing {
                 }
             }
         }
-        return result;
     }
 
     private Ticket load(TicketId id, OptionalLong expectedVersion) {
@@ -621,7 +713,140 @@ public final class Ticketing {
             contacts.fill(InMemoryContactStore::new, "by inMemory()");
             attachments.fill(InMemoryAttachmentStore::new, "by inMemory()");
             outbound.fill(RecordingOutboundTransport::new, "by inMemory()");
+            inMemoryTimers = true; // created in build(), on the final clock
             return this;
+        }
+
+        // ------------------------------------------------------------ SLA and timers (issue #3)
+
+        private final Slot<SlaPolicies> slaPolicies = new Slot<>("slaPolicies");
+        private final Slot<TimerStore> timerStore = new Slot<>("timerStore");
+        private final Slot<String> timerOwner = new Slot<>("timerOwner");
+        private final Slot<Duration> timerLease = new Slot<>("timerLease");
+        private final Slot<Duration> timerPollInterval = new Slot<>("timerPollInterval");
+        private final Map<String, ReminderRule> reminders = new LinkedHashMap<>();
+        private final Map<TeamId, AgentId> teamLeads = new LinkedHashMap<>();
+        private final Map<AgentId, AgentId> pairs = new LinkedHashMap<>();
+        private boolean inMemoryTimers;
+
+        /**
+         * The SLA configuration: calendars, policies, rules and fallback. With it, every change of a
+         * ticket (re)schedules its warning and breach timers, fired through {@link Ticketing#timers()}.
+         */
+        public Builder slaPolicies(SlaPolicies value) {
+            slaPolicies.set(value, "explicitly");
+            return this;
+        }
+
+        /**
+         * Where SLA and reminder timers are kept; several instances may share one. Filled by
+         * {@link #inMemory()} with an {@link InMemoryTimerStore} on this builder's clock.
+         */
+        public Builder timerStore(TimerStore store) {
+            timerStore.set(store, "explicitly");
+            return this;
+        }
+
+        /** Adds a reminder rule (R6); names must be unique. */
+        public Builder reminder(ReminderRule rule) {
+            Require.nonNull(rule, "reminder rule");
+            if (reminders.putIfAbsent(rule.name(), rule) != null) {
+                throw new ConfigurationException(ErrorCode.INVALID_REMINDER_RULE, "Reminder rule '" + rule.name()
+                        + "' is added twice: give each reminder rule its own name", List.of());
+            }
+            return this;
+        }
+
+        /** The lead of a team: notified by {@code NotifyTeamLead}, assignee of {@code reassignToTeamLead()}. */
+        public Builder teamLead(TeamId team, AgentId lead) {
+            Require.nonNull(team, "team");
+            Require.nonNull(lead, "team lead");
+            if (teamLeads.putIfAbsent(team, lead) != null) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "The lead of team '" + team
+                        + "' is set twice: set it once", List.of());
+            }
+            return this;
+        }
+
+        /** An agent's pair (stand-in), the assignee of {@code reassignToPair()}. */
+        public Builder pair(AgentId agent, AgentId pair) {
+            Require.nonNull(agent, "agent");
+            Require.nonNull(pair, "pair");
+            if (agent.equals(pair) || pairs.putIfAbsent(agent, pair) != null) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "The pair of agent '" + agent
+                        + "' is set twice or to the agent itself: give each agent one other agent as pair", List.of());
+            }
+            return this;
+        }
+
+        /** This node's owner id on timer claims (default: random per instance); e.g. the host name. */
+        public Builder timerOwner(String owner) {
+            Require.notBlank(owner, "timer owner");
+            timerOwner.set(owner, "explicitly");
+            return this;
+        }
+
+        /** How long a claimed timer excludes other nodes (default 1 minute); longer than the slowest handler. */
+        public Builder timerLease(Duration lease) {
+            timerLease.set(positive(lease, "timerLease"), "explicitly");
+            return this;
+        }
+
+        /** Pause of the built-in poller ({@link TimerService#start()}) between passes (default 1 second). */
+        public Builder timerPollInterval(Duration interval) {
+            timerPollInterval.set(positive(interval, "timerPollInterval"), "explicitly");
+            return this;
+        }
+
+        private static Duration positive(Duration value, String option) {
+            Require.nonNull(value, option);
+            if (value.isZero() || value.isNegative()) {
+                throw new ConfigurationException(ErrorCode.INVALID_TIMER_CONFIGURATION, option + " " + value
+                        + " is invalid: use a positive duration", List.of());
+            }
+            return value;
+        }
+
+        private boolean slaConfigured() {
+            return slaPolicies.value != null || !reminders.isEmpty();
+        }
+
+        private void slaProblems(List<String> problems) {
+            if (slaConfigured() && timerStore.value == null && !inMemoryTimers) {
+                problems.add("timerStore is not set, but SLA policies or reminder rules need one: call "
+                        + "Ticketing.builder().timerStore(...) with your adapter, or .inMemory()");
+            }
+        }
+
+        private void fillTimerStore() {
+            if (inMemoryTimers && slaConfigured()) {
+                Clock onClock = clock.value;
+                timerStore.fill(() -> new InMemoryTimerStore(onClock), "by inMemory()");
+            }
+        }
+
+        private Optional<SlaScheduler> slaScheduler(SlaScheduler.Delivery delivery, TicketStore ticketStore,
+                                                    DefinitionStore definitionStore, Transactions tx, Clock time) {
+            if (!slaConfigured()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SlaScheduler(Optional.ofNullable(slaPolicies.value), List.copyOf(reminders.values()),
+                    teamLeads, pairs, ticketStore, definitionStore, timerStore.value, tx, time, delivery));
+        }
+
+        private TimerService timerService(SlaScheduler scheduler, Clock time, Transactions tx) {
+            TimerService.Builder b = TimerService.builder(timerStore.value).clock(time).transactions(tx);
+            if (timerOwner.value != null) {
+                b.owner(timerOwner.value);
+            }
+            if (timerLease.value != null) {
+                b.lease(timerLease.value);
+            }
+            if (timerPollInterval.value != null) {
+                b.pollInterval(timerPollInterval.value);
+            }
+            scheduler.handlers().forEach(b::handler);
+            return b.build();
         }
 
         public Ticketing build() {
@@ -632,16 +857,21 @@ public final class Ticketing {
                             + "(...) with your adapter, or .inMemory() for the in-memory reference implementations");
                 }
             }
+            slaProblems(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION,
                         "Ticketing cannot be built", problems);
             }
             transactions.fill(Transactions::none, "by default");
             clock.fill(Clock::systemUTC, "by default"); // the one place that may read the wall clock
+            fillTimerStore();
             Ticketing built = new Ticketing(this);
             Map<String, String> wiring = new LinkedHashMap<>();
             for (Slot<?> slot : List.of(tickets, definitions, contacts, attachments, outbound, transactions, clock)) {
                 wiring.put(slot.name, slot.value.getClass().getName() + " (" + slot.origin + ")");
+            }
+            if (timerStore.value != null) {
+                wiring.put(timerStore.name, timerStore.value.getClass().getName() + " (" + timerStore.origin + ")");
             }
             LOG.info("Tiketti wired: {}, {} event listener(s)", wiring, listeners.size());
             return built;
