@@ -48,8 +48,14 @@ public final class HrHelpdesk {
         this.out = out;
     }
 
+    /**
+     * The walkthrough starts on a Monday morning in Helsinki, pinned, so that the reminder and the
+     * SLA warning it shows fall within business hours whenever it is run.
+     */
+    static final Instant WALKTHROUGH_START = Instant.parse("2025-03-03T06:15:00Z");
+
     public static void main(String[] args) {
-        new HrHelpdesk(System.out).run(Clock.systemUTC());
+        new HrHelpdesk(System.out).run(Clock.fixed(WALKTHROUGH_START, ZoneId.of("Europe/Helsinki")));
     }
 
     void run(Clock base) {
