@@ -355,8 +355,9 @@ public final class ErasureEngine {
                     } else if (!kept.get().sha256().equals(ref.sha256())) {
                         attachmentItem(ref, new ErasureOutcome.Anonymised(), candidates);
                     } else if (scrub.attachments().isEmpty() && textOf(ref).map(scanner::containsPersonalData).orElse(false)) {
-                        lines.add(new ErasureItem(Store.ATTACHMENTS, ref.sha256(), DataCategory.ATTACHMENTS,
-                                new ErasureOutcome.Retained(policy.retention(DataCategory.ATTACHMENTS).orElseThrow())));
+                        // kept because the category is retained (a retained ticket is reported as a whole)
+                        policy.retention(DataCategory.ATTACHMENTS).ifPresent(r -> lines.add(new ErasureItem(
+                                Store.ATTACHMENTS, ref.sha256(), DataCategory.ATTACHMENTS, new ErasureOutcome.Retained(r))));
                     }
                 }
                 if (scrub.text() == null && scanner.containsPersonalData(b.body())) {
@@ -380,8 +381,7 @@ public final class ErasureEngine {
             }
             lines.forEach(this::note);
             journal(ErasureReport.Status.PARTIAL);
-            // New attachment content first: the rewritten entries must never point at missing content.
-            replaced.forEach((oldDigest, newDigest) -> { });
+            // Redacted attachment content was stored by the scrub above, before the entries point at it.
             s.transactions().inTransaction(() -> s.tickets().rewrite(before.ticket().id(),
                     current -> scrub(current, scrub, new LinkedHashMap<>(), false)));
         }

@@ -85,7 +85,8 @@ class ErasureTest {
         scenario();
         ErasureReport report = w.privacy.erase(request());
 
-        Redactor everything = Redactor.builder().contact(aino).knownTerm(HETU).build();
+        Redactor everything = Redactor.builder().detect(PersonalDataKind.KNOWN_TERM).contact(aino).knownTerm(HETU)
+                .build();
         assertThat(everything.scan(report.toString())).isEmpty();
         assertThat(everything.scan(w.privacyEvents.toString())).isEmpty();
         assertThat(report.counts()).containsKeys(ErasureItem.Store.TICKETS, ErasureItem.Store.CONTACTS);
