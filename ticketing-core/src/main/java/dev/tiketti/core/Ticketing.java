@@ -475,6 +475,9 @@ public final class Ticketing {
         List<OutboundMessage> messages = new ArrayList<>();
         return changing(events -> {
             Ticket before = get(request.ticketId());
+            if (request.kind() == EntryKind.OUTBOUND_REPLY && request.visibility() == Visibility.PUBLIC) {
+                privacy.checkBasis(before.requester()); // before anything is written: a refusal changes nothing
+            }
             Instant now = clock.instant();
             TimelineEntry entry = new TimelineEntry(UUID.randomUUID(), before.id(), request.kind(), request.author(),
                     request.visibility(), request.channel(), request.body(), request.attachments(), now);
@@ -484,7 +487,6 @@ public final class Ticketing {
                     List.of(FieldChange.of("timeline", null, request.kind()))))));
             if (request.kind() == EntryKind.OUTBOUND_REPLY && request.visibility() == Visibility.PUBLIC) {
                 Contact requester = requesterOf(before);
-                privacy.checkBasis(requester.id());
                 messages.add(new OutboundMessage(before.id(), before.key(),
                         new OutboundMessage.ToContact(requester.id(), requester.emails()),
                         "[" + before.key() + "] " + before.subject(), request.body()));
