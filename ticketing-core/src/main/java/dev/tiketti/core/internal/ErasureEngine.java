@@ -58,6 +58,7 @@ import java.util.function.Predicate;
  */
 public final class ErasureEngine {
     private static final Redactor HETU = Redactor.builder().detect(PersonalDataKind.HETU).build();
+    private static final Redactor PHONE = Redactor.builder().detect(PersonalDataKind.PHONE).build();
 
     /** The stores erasure works on. */
     public record Stores(TicketStore tickets, ContactStore contacts, OrganizationStore organizations,
@@ -205,18 +206,32 @@ public final class ErasureEngine {
                     .map(o -> o.defaultSubstitute()).flatMap(Optional::stream).filter(usable).findFirst();
         }
 
-        /** The person's identifying terms: name (unless already overwritten), addresses, numbers, found HETUs. */
-        Set<String> terms(List<Ticket> own) {
+        /**
+         * The person's identifying terms: name (unless already overwritten), addresses, numbers as
+         * registered, every other spelling of those numbers found in any ticket ({@code 040-123 4567}
+         * for {@code +358 40 123 4567}), and the HETUs found in the person's own tickets (the register
+         * holds none). Only texts not yet scrubbed still hold a spelling, and those are exactly the
+         * texts it must be removed from, so a resumed run finds what it needs.
+         */
+        Set<String> terms(List<Ticket> all, Set<String> moved) {
             Set<String> terms = new LinkedHashSet<>();
             if (!person.name().equalsIgnoreCase(policy.replacement())) {
                 terms.add(person.name());
             }
             terms.addAll(person.emails());
             terms.addAll(person.phones());
-            for (Ticket t : own) {
-                StoredTicket st = load(t);
-                for (String text : texts(st)) {
-                    HETU.scan(text).forEach(f -> terms.add(text.substring(f.start(), f.end())));
+            Set<String> numbers = new HashSet<>();
+            person.phones().forEach(p -> numbers.add(nationalDigits(p)));
+            for (Ticket t : all) {
+                boolean own = own(t, moved);
+                for (String text : texts(load(t))) {
+                    if (own) {
+                        HETU.scan(text).forEach(f -> terms.add(text.substring(f.start(), f.end())));
+                    }
+                    if (!numbers.isEmpty()) {
+                        PHONE.scan(text).stream().map(f -> text.substring(f.start(), f.end()))
+                                .filter(found -> numbers.contains(nationalDigits(found))).forEach(terms::add);
+                    }
                 }
             }
             return terms;
@@ -244,7 +259,7 @@ public final class ErasureEngine {
             Set<String> moved = movedKeys();
             List<Ticket> all = allTickets();
             List<Ticket> own = all.stream().filter(t -> own(t, moved)).toList();
-            Set<String> terms = terms(own);
+            Set<String> terms = terms(all, moved);
             Redactor mentions = redactor(terms, false);
             Redactor full = redactor(terms, true);
             Set<String> attachmentCandidates = new LinkedHashSet<>();
@@ -584,6 +599,18 @@ public final class ErasureEngine {
             c.to().ifPresent(texts::add);
         });
         return texts;
+    }
+
+    /** A phone number's digits in the national form: {@code +358 40 123 4567} and {@code 040-123 4567} agree. */
+    static String nationalDigits(String phone) {
+        String digits = phone.replaceAll("\\(0\\)", "").replaceAll("[^0-9]", "");
+        if (digits.startsWith("00358")) {
+            return "0" + digits.substring(5);
+        }
+        if (phone.strip().startsWith("+358") && digits.startsWith("358")) {
+            return "0" + digits.substring(3);
+        }
+        return digits;
     }
 
     /** Whether attachment content of this media type is text that can be searched and redacted. */

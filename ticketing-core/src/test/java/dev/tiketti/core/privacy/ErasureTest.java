@@ -29,7 +29,7 @@ class ErasureTest {
     final Contact pekka = w.contact(2, "Pekka Mäkinen", "pekka.makinen@example.fi", "");
     final Contact matti = w.contact(3, "Matti Korhonen", "matti.korhonen@example.com", "");
     final Redactor ainoRedactor = Redactor.builder().detect(PersonalDataKind.KNOWN_TERM).contact(aino)
-            .knownTerm(HETU).build();
+            .knownTerm(HETU).knownTerm("040-123 4567").knownTerm("040 123 4567").build();
 
     Ticket ainoOpen;
     Ticket ainoClosed;
@@ -48,7 +48,7 @@ class ErasureTest {
         ainoPayroll = w.close(w.open("payroll", aino.id(), "Palkkalaskelma Virtaselle", "Aino Virtasen palkka"));
         mattis = w.open("general", matti.id(), "Tiimin lomat", "Kysyin Ainolta, Virtasen mukaan ok. "
                 + "Hänen osoitteensa aino.virtanen@example.fi ja tunnus " + HETU + ".");
-        w.ticketing.addEntry(NewEntry.note(mattis.id(), PrivacyWorld.AGENT, "Soita Ainolle numeroon 040 123 4567"));
+        w.ticketing.addEntry(NewEntry.note(mattis.id(), PrivacyWorld.AGENT, "Soita Ainolle numeroon 040-123 4567 tai 040 123 4567"));
     }
 
     ErasureRequest request() {
