@@ -242,13 +242,15 @@ public final class Privacy {
     }
 
     /**
-     * Runs every journaled erasure again, oldest first, with the configured policy: after a backup
+     * Runs every journaled erasure again (once per contact, the latest request), with the configured policy: after a backup
      * of the stores was restored, this erases again whom the backup brought back. The journal must
      * not have been restored with them. Returns the reports of this replay.
      */
     public List<ErasureReport> replayErasures() {
         List<ErasureReport> out = new ArrayList<>();
-        for (ErasureReport r : stores.journal().all()) {
+        java.util.Map<ContactId, ErasureReport> latest = new java.util.LinkedHashMap<>();
+        stores.journal().all().forEach(r -> latest.put(r.request().contact(), r)); // once per contact
+        for (ErasureReport r : latest.values()) {
             if (stores.contacts().find(r.request().contact()).isEmpty()) {
                 LOG.warn("Erasure {} names contact {}, which the restored register does not hold; skipped",
                         r.id(), r.request().contact());

@@ -212,6 +212,26 @@ class ErasureTest {
         assertThat(w.normalisedState()).isEqualTo(twin.w.normalisedState());
     }
 
+    @Test
+    void replayAfterARestoreErasesWhomTheBackupBroughtBack() {
+        scenario();
+        w.privacy.erase(request());
+        // a restore brings back the register record and a ticket that mentions her
+        w.privacy.registerContact(aino);
+        Ticket restored = w.open("general", matti.id(), "Palautettu", "Aino Virtanen soitti");
+        w.privacyEvents.clear();
+
+        List<ErasureReport> replayed = w.privacy.replayErasures();
+
+        assertThat(replayed).singleElement().extracting(ErasureReport::status)
+                .isEqualTo(ErasureReport.Status.COMPLETED);
+        assertThat(w.ticketing.timeline(restored.id()).get(0).body()).isEqualTo("xxxxxx soitti");
+        assertThat(w.ticketing.contact(aino.id()).orElseThrow().name()).isEqualTo("xxxxxx");
+        assertThat(w.privacy.erasures()).hasSize(2);
+        assertThat(w.privacyEvents).hasSize(1);
+        assertThat(w.privacy.replayErasures()).hasSize(1); // once per contact, not once per journal record
+    }
+
     @Nested
     class BadInput {
         @Test
