@@ -210,8 +210,17 @@ public final class Privacy {
      */
     public ErasureReport erase(ErasureRequest request, ErasurePolicy erasurePolicy) {
         Require.nonNull(request, "erasure request");
-        boolean done = stores.journal().find(request.id())
-                .map(r -> r.status() == ErasureReport.Status.COMPLETED).orElse(false);
+        Optional<ErasureReport> earlier = stores.journal().find(request.id());
+        if (earlier.isEmpty() && request.source() instanceof dev.tiketti.core.privacy.ErasureSource.FromTicket t
+                && stores.tickets().find(t.ticket()).isEmpty()) {
+            // checked on the first run only: a DELETE policy may remove that very ticket
+            throw dev.tiketti.core.internal.Problems.ticketNotFound(t.ticket());
+        }
+        return run(request, erasurePolicy, earlier);
+    }
+
+    private ErasureReport run(ErasureRequest request, ErasurePolicy erasurePolicy, Optional<ErasureReport> earlier) {
+        boolean done = earlier.map(r -> r.status() == ErasureReport.Status.COMPLETED).orElse(false);
         ErasureReport report = erasure.erase(request, Require.nonNull(erasurePolicy, "erasure policy"));
         if (!done) {
             List<String> changed = new ArrayList<>();
@@ -258,7 +267,7 @@ public final class Privacy {
             }
             ErasureRequest again = new ErasureRequest(ErasureId.random(), r.request().contact(),
                     r.request().requestedBy(), r.request().source(), r.request().substitute());
-            out.add(erase(again));
+            out.add(run(again, policy, Optional.empty()));
         }
         return out;
     }

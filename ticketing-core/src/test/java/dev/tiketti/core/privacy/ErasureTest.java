@@ -265,6 +265,19 @@ class ErasureTest {
         }
 
         @Test
+        void aRequestFromAnUnknownTicketFailsAndChangesNothing() {
+            scenario();
+            List<String> before = w.normalisedState();
+            ErasureRequest fromNowhere = ErasureRequest.of(aino.id(), DPO,
+                    new ErasureSource.FromTicket(dev.tiketti.core.TicketId.random())).withSubstitute(pekka.id());
+
+            assertThatThrownBy(() -> w.privacy.erase(fromNowhere)).isInstanceOfSatisfying(TicketingException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.TICKET_NOT_FOUND));
+            assertThat(w.normalisedState()).isEqualTo(before);
+            assertThat(w.privacy.erasures()).isEmpty();
+        }
+
+        @Test
         void openTicketsWithoutAnySubstituteFailWithNoSubstitute() {
             scenario();
             List<String> before = w.normalisedState();
