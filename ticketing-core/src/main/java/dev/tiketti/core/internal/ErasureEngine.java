@@ -239,12 +239,23 @@ public final class ErasureEngine {
 
         Redactor redactor(Set<String> terms, boolean patterns) {
             Redactor.Builder b = Redactor.builder().replacement(policy.replacement());
+            Set<String> all = new LinkedHashSet<>();
             for (String term : terms) {
+                all.add(term);
                 if (term.equals(person.name())) {
-                    b.personName(term);
-                } else if (term.strip().length() >= Redactor.MIN_TERM_LENGTH) {
+                    all.addAll(List.of(term.strip().split("[\\s\\-]+"))); // each part, as personName does
+                }
+            }
+            for (String term : all) {
+                // a term the token itself would match (a person called Xxxxxx) would make redaction loop
+                if (term.strip().length() >= Redactor.MIN_TERM_LENGTH
+                        && !term.strip().equalsIgnoreCase(policy.replacement())) {
                     b.knownTerm(term);
                 }
+            }
+            if (all.stream().noneMatch(t -> t.strip().length() >= Redactor.MIN_TERM_LENGTH
+                    && !t.strip().equalsIgnoreCase(policy.replacement()))) {
+                terms = Set.of();
             }
             if (!patterns) {
                 if (terms.isEmpty()) {

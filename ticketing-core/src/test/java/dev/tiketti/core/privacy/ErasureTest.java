@@ -232,6 +232,18 @@ class ErasureTest {
         assertThat(w.privacy.replayErasures()).hasSize(1); // once per contact, not once per journal record
     }
 
+    @Test
+    void aNameThatContainsTheReplacementTokenIsStillErased() {
+        Contact odd = w.contact(7, "Xxxxxx Lahtinen", "x.lahtinen@example.fi", "");
+        Ticket t = w.close(w.open("general", odd.id(), "Lahtinen kysyy", "Terveisin Xxxxxx Lahtinen"));
+        Ticket other = w.open("general", matti.id(), "Asia", "Lahtisen mukaan");
+
+        w.privacy.erase(ErasureRequest.of(odd.id(), DPO, new ErasureSource.Form("f-3")));
+
+        assertThat(w.ticketing.timeline(t.id()).get(0).body()).isEqualTo("Terveisin xxxxxx"); // the full name is one term
+        assertThat(w.ticketing.timeline(other.id()).get(0).body()).isEqualTo("xxxxxx mukaan");
+    }
+
     @Nested
     class BadInput {
         @Test
