@@ -147,7 +147,8 @@ public final class Privacy {
 
     /** The contact's consent records, oldest first; the read is recorded in the audit log. */
     public List<Consent> consents(ContactId contact, Actor actor, PurposeId purpose) {
-        readContact(contact, actor, purpose); // same checks; the contact must exist
+        stores.contacts().find(Require.nonNull(contact, "contact id"))
+                .orElseThrow(() -> dev.tiketti.core.internal.Problems.contactNotFound(contact));
         audit(contact, actor, purpose, List.of("consents"));
         return stores.consents().forContact(contact);
     }
@@ -174,7 +175,8 @@ public final class Privacy {
      * {@code access-export} before it is assembled, so the export lists itself.
      */
     public AccessExport export(ContactId contact, Actor actor, PurposeId purpose) {
-        Contact person = readContact(contact, actor, purpose);
+        Contact person = stores.contacts().find(Require.nonNull(contact, "contact id"))
+                .orElseThrow(() -> dev.tiketti.core.internal.Problems.contactNotFound(contact));
         audit(contact, actor, purpose, List.of("access-export"));
         List<Ticket> own = stores.tickets().query(TicketQuery.all().requester(contact).limit(Integer.MAX_VALUE));
         List<TimelineEntry> messages = new ArrayList<>();

@@ -59,7 +59,8 @@ public interface TicketStore {
      * <ul>
      * <li>{@code rewriter} is called once with the current content, inside the store's lock or
      *     transaction, so that no {@link #update} is lost or interleaved (e.g. a row lock:
-     *     {@code SELECT ... FOR UPDATE}); it must not call the store.</li>
+     *     {@code SELECT ... FOR UPDATE}); it does not call this store (core's redaction may put
+     *     redacted attachment content into the {@link AttachmentStore} meanwhile).</li>
      * <li>The result must keep the ticket's id, key and {@code version}, the ids and order of the
      *     timeline entries and the ticket ids and sequences of the history entries; otherwise the
      *     store throws a {@link dev.tiketti.core.TicketingException} with {@code INVALID_TICKET_REWRITE}

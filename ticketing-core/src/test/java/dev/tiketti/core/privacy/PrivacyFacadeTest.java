@@ -40,7 +40,6 @@ class PrivacyFacadeTest {
 
             assertThat(accesses).extracting(AccessRecord::actor, AccessRecord::read).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(PrivacyWorld.AGENT, List.of("contact")),
-                    org.assertj.core.groups.Tuple.tuple(kaisa, List.of("contact")),
                     org.assertj.core.groups.Tuple.tuple(kaisa, List.of("consents")));
             assertThat(accesses.get(0).at()).isEqualTo(PrivacyWorld.START);
             assertThat(accesses).allSatisfy(a -> assertThat(a.toString()).doesNotContain("Aino", "example.fi"));
