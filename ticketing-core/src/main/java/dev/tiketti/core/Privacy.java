@@ -255,10 +255,12 @@ public final class Privacy {
     /**
      * Runs every journaled erasure again (once per contact, the latest request), with the configured policy: after a backup
      * of the stores was restored, this erases again whom the backup brought back. The journal must
-     * not have been restored with them. Returns the reports of this replay.
+     * not have been restored with them. Returns the reports of this replay; if some contact cannot
+     * be erased again, the others still are and then {@code ERASURE_INCOMPLETE} lists the failures.
      */
     public List<ErasureReport> replayErasures() {
         List<ErasureReport> out = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         java.util.Map<ContactId, ErasureReport> latest = new java.util.LinkedHashMap<>();
         stores.journal().all().forEach(r -> latest.put(r.request().contact(), r)); // once per contact
         for (ErasureReport r : latest.values()) {
@@ -269,7 +271,18 @@ public final class Privacy {
             }
             ErasureRequest again = new ErasureRequest(ErasureId.random(), r.request().contact(),
                     r.request().requestedBy(), r.request().source(), r.request().substitute());
-            out.add(run(again, policy, Optional.empty()));
+            try {
+                out.add(run(again, policy, Optional.empty()));
+            } catch (TicketingException e) {
+                // one contact that cannot be erased again (e.g. its substitute left) must not stop the others
+                LOG.warn("Replaying erasure {} of contact {} failed: {}", r.id(), r.request().contact(), e.code().id());
+                failed.add(r.id() + " (" + e.code().id() + ")");
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new TicketingException(ErrorCode.ERASURE_INCOMPLETE, "Replaying the erasure journal left "
+                    + failed.size() + " erasure(s) unfinished: " + failed + ". The others were replayed. Fix the cause "
+                    + "shown by each code (e.g. name an active substitute) and replay again.");
         }
         return out;
     }

@@ -233,6 +233,25 @@ class ErasureTest {
     }
 
     @Test
+    void aReplayThatCannotEraseOneContactStillErasesTheOthersAndSaysWhichFailed() {
+        scenario();
+        w.close(mattis);
+        ErasureRequest ainos = request();
+        w.privacy.erase(ainos);
+        w.privacy.erase(ErasureRequest.of(matti.id(), DPO, new ErasureSource.Form("f-9")));
+        w.privacy.registerContact(aino);   // both come back from a backup
+        w.privacy.registerContact(matti);
+        w.privacy.registerContact(w.contactStore.find(pekka.id()).orElseThrow().deactivated()); // her substitute left
+
+        TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy.replayErasures());
+
+        assertThat(e.code()).isEqualTo(ErrorCode.ERASURE_INCOMPLETE);
+        assertThat(e.getMessage()).contains(ainos.id().toString(), "TKT-0807").doesNotContain("Aino");
+        assertThat(w.ticketing.contact(matti.id()).orElseThrow().name()).isEqualTo("xxxxxx");
+        assertThat(w.ticketing.contact(aino.id()).orElseThrow().name()).isEqualTo("Aino Virtanen");
+    }
+
+    @Test
     void aNameThatContainsTheReplacementTokenIsStillErased() {
         Contact odd = w.contact(7, "Xxxxxx Lahtinen", "x.lahtinen@example.fi", "");
         Ticket t = w.close(w.open("general", odd.id(), "Lahtinen kysyy", "Terveisin Xxxxxx Lahtinen"));
