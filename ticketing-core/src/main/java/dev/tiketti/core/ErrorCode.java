@@ -86,7 +86,17 @@ public enum ErrorCode {
     /** No organisation with the given id. */
     ORGANIZATION_NOT_FOUND("TKT-0806", false),
     /** A substitute contact is the person themselves, inactive or unknown. */
-    INVALID_SUBSTITUTE("TKT-0807", false);
+    INVALID_SUBSTITUTE("TKT-0807", false),
+    /** Open tickets must be handed over on erasure, but no usable substitute was named or found. */
+    NO_SUBSTITUTE("TKT-0808", false),
+    /** A retention period or schedule is invalid (fewer than one month, RETAIN as a sweep action). */
+    INVALID_RETENTION("TKT-0809", false),
+    /** An erasure policy is invalid (RETAIN without a basis, an option set twice, a bad token). */
+    INVALID_ERASURE_POLICY("TKT-0810", false),
+    /** An erasure run stopped midway; it is recorded as partial and finishes when run again. */
+    ERASURE_INCOMPLETE("TKT-0811", true),
+    /** A ticket rewrite tried to change what a rewrite may not (id, key, version, entry ids, sequences). */
+    INVALID_TICKET_REWRITE("TKT-0812", false);
 
     private final String id;
     private final boolean retryable;

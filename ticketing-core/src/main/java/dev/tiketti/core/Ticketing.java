@@ -2,11 +2,16 @@ package dev.tiketti.core;
 
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
+import dev.tiketti.core.inmemory.InMemoryAuditLog;
+import dev.tiketti.core.inmemory.InMemoryConsentStore;
 import dev.tiketti.core.inmemory.InMemoryContactStore;
+import dev.tiketti.core.inmemory.InMemoryErasureJournal;
+import dev.tiketti.core.inmemory.InMemoryOrganizationStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
 import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
+import dev.tiketti.core.internal.ErasureEngine;
 import dev.tiketti.core.internal.FieldValidation;
 import dev.tiketti.core.internal.Problems;
 import dev.tiketti.core.internal.Require;
@@ -19,6 +24,12 @@ import dev.tiketti.core.sla.SlaClocks;
 import dev.tiketti.core.sla.SlaPolicies;
 import dev.tiketti.core.sla.SlaPolicy;
 import dev.tiketti.core.sla.SlaTarget;
+import dev.tiketti.core.privacy.ErasurePolicy;
+import dev.tiketti.core.privacy.PurposeId;
+import dev.tiketti.core.spi.AuditLog;
+import dev.tiketti.core.spi.ConsentStore;
+import dev.tiketti.core.spi.ErasureJournal;
+import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
@@ -89,6 +100,7 @@ public final class Ticketing {
     private final Optional<SlaPolicies> slaPolicies;
     private final Optional<SlaScheduler> sla;
     private final Optional<TimerService> timers;
+    private final Privacy privacy;
 
     private Ticketing(Builder b) {
         this.tickets = b.tickets.value;
@@ -102,6 +114,7 @@ public final class Ticketing {
         this.slaPolicies = Optional.ofNullable(b.slaPolicies.value);
         this.sla = b.slaScheduler(this::deliver, tickets, definitions, transactions, clock);
         this.timers = sla.map(s -> b.timerService(s, clock, transactions));
+        this.privacy = b.privacy(this);
     }
 
     public static Builder builder() {
@@ -230,6 +243,21 @@ public final class Ticketing {
         return definitions.types();
     }
 
+    // ---------------------------------------------------------------- privacy (R8)
+
+    /**
+     * Data protection: organisations and memberships, consent, audited reads of contacts, erasure,
+     * retention sweeps and the access export. See {@code docs/privacy.md}.
+     */
+    public Privacy privacy() {
+        return privacy;
+    }
+
+    private boolean closed(Ticket ticket) {
+        return definitions.findWorkflow(ticket.workflowId(), ticket.workflowVersion())
+                .flatMap(w -> w.state(ticket.state())).map(st -> st.category() == StateCategory.CLOSED).orElse(false);
+    }
+
     // ---------------------------------------------------------------- contacts and attachments
 
     /** Adds or replaces a contact in the customer register. */
@@ -323,6 +351,7 @@ public final class Ticketing {
         WorkflowDefinition workflow = definitions.latestWorkflow(type.workflowId())
                 .orElseThrow(() -> Problems.workflowNotFound(type.workflowId()));
         contacts.find(request.requester()).orElseThrow(() -> Problems.contactNotFound(request.requester()));
+        privacy.checkBasis(request.requester());
         if (request.body().isEmpty() && !request.attachments().isEmpty()) {
             // Attachments travel on the first timeline entry; without a body there is none to carry them.
             throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "A ticket opened with attachments needs a "
@@ -386,7 +415,10 @@ public final class Ticketing {
             Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
             Instant now = clock.instant();
             WorkflowEngine.Outcome outcome = WorkflowEngine.apply(transition, before, prospective, type,
-                    request.actor(), requester, now, violations);
+                    request.actor(), requester, now, violations, privacy.privacyNoticeUrl().orElse(""));
+            if (outcome.messages().stream().anyMatch(m -> m.to() instanceof OutboundMessage.ToContact)) {
+                privacy.checkBasis(requester.id());
+            }
             rejectInvalid(violations, before);
             Ticket after = outcome.ticket().nextVersion(now);
             tickets.update(new TicketChange(after, before.version(), outcome.entries(), List.of(new HistoryEntry(
@@ -466,6 +498,9 @@ public final class Ticketing {
         return changing(events -> {
             Ticket before = get(request.ticketId());
             Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
+            if (request.kind() == EntryKind.OUTBOUND_REPLY && request.visibility() == Visibility.PUBLIC) {
+                privacy.checkBasis(before.requester()); // before anything is written: a refusal changes nothing
+            }
             Instant now = clock.instant();
             TimelineEntry entry = new TimelineEntry(UUID.randomUUID(), before.id(), request.kind(), request.author(),
                     request.visibility(), request.channel(), request.body(), request.attachments(), now);
@@ -660,6 +695,93 @@ public final class Ticketing {
         private Builder() {
         }
 
+        // ------------------------------------------------------------ privacy (R8) slots
+        private final Slot<OrganizationStore> organizations = new Slot<>("organizationStore");
+        private final Slot<ConsentStore> consents = new Slot<>("consentStore");
+        private final Slot<AuditLog> auditLog = new Slot<>("auditLog");
+        private final Slot<ErasureJournal> erasureJournal = new Slot<>("erasureJournal");
+        private final Slot<ErasurePolicy> erasurePolicy = new Slot<>("erasurePolicy");
+        private final Slot<PurposeId> legalBasisRule = new Slot<>("requireLegalBasis");
+        private final Slot<String> privacyNoticeUrl = new Slot<>("privacyNoticeUrl");
+
+        public Builder organizationStore(OrganizationStore store) {
+            organizations.set(store, "explicitly");
+            return this;
+        }
+
+        public Builder consentStore(ConsentStore store) {
+            consents.set(store, "explicitly");
+            return this;
+        }
+
+        /** Where reads of personal data are recorded (R8 accountability). */
+        public Builder auditLog(AuditLog log) {
+            auditLog.set(log, "explicitly");
+            return this;
+        }
+
+        /** Where erasure runs record their progress; must survive restores of the other stores. */
+        public Builder erasureJournal(ErasureJournal journal) {
+            erasureJournal.set(journal, "explicitly");
+            return this;
+        }
+
+        /** The policy {@code privacy().erase(request)} applies; defaults to {@link ErasurePolicy#standard()}. */
+        public Builder erasurePolicy(ErasurePolicy policy) {
+            erasurePolicy.set(policy, "explicitly");
+            return this;
+        }
+
+        /**
+         * Turns on the rule "no contact without a legal basis" (off by default): opening a ticket for a
+         * contact, and any message to a contact (public replies, requester notifications), then needs
+         * a consent or other basis in effect for {@code purpose}, else fails with {@code NO_LEGAL_BASIS}
+         * (or {@code CONSENT_WITHDRAWN}) and nothing changes. The purpose must be registered before use.
+         */
+        public Builder requireLegalBasis(PurposeId purpose) {
+            legalBasisRule.set(purpose, "explicitly");
+            return this;
+        }
+
+        /**
+         * The privacy notice's address, offered to workflow templates as {@code {privacyNoticeUrl}}
+         * (R8 transparency); an absolute http(s) URL. Without it the placeholder expands to nothing.
+         */
+        public Builder privacyNoticeUrl(String url) {
+            Require.notBlank(url, "privacy notice URL");
+            try {
+                java.net.URI uri = new java.net.URI(url.strip());
+                Require.argument(uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme())
+                        || "http".equalsIgnoreCase(uri.getScheme())), "The privacy notice URL must be an absolute "
+                        + "http(s) URL, e.g. https://example.fi/tietosuoja.");
+            } catch (java.net.URISyntaxException e) {
+                throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "The privacy notice URL is not a valid URI ("
+                        + e.getReason() + "); give e.g. https://example.fi/tietosuoja.");
+            }
+            privacyNoticeUrl.set(url.strip(), "explicitly");
+            return this;
+        }
+
+        private void fillPrivacyInMemory() {
+            organizations.fill(InMemoryOrganizationStore::new, "by inMemory()");
+            consents.fill(InMemoryConsentStore::new, "by inMemory()");
+            auditLog.fill(InMemoryAuditLog::new, "by inMemory()");
+            erasureJournal.fill(InMemoryErasureJournal::new, "by inMemory()");
+        }
+
+        private List<Slot<?>> privacySlots() {
+            return List.of(organizations, consents, auditLog, erasureJournal);
+        }
+
+        private Privacy privacy(Ticketing t) {
+            erasurePolicy.fill(ErasurePolicy::standard, "by default");
+            return new Privacy(new ErasureEngine.Stores(t.tickets, t.contacts, organizations.value, consents.value,
+                    t.attachments, auditLog.value, erasureJournal.value, t.transactions), t.clock, t::closed,
+                    erasurePolicy.value, Optional.ofNullable(legalBasisRule.value),
+                    Optional.ofNullable(privacyNoticeUrl.value), t.listeners);
+        }
+        // ------------------------------------------------------------ end of privacy slots
+
         public Builder ticketStore(TicketStore store) {
             tickets.set(store, "explicitly");
             return this;
@@ -714,6 +836,7 @@ public final class Ticketing {
             attachments.fill(InMemoryAttachmentStore::new, "by inMemory()");
             outbound.fill(RecordingOutboundTransport::new, "by inMemory()");
             inMemoryTimers = true; // created in build(), on the final clock
+            fillPrivacyInMemory();
             return this;
         }
 
@@ -851,7 +974,9 @@ public final class Ticketing {
 
         public Ticketing build() {
             List<String> problems = new ArrayList<>();
-            for (Slot<?> slot : List.of(tickets, definitions, contacts, attachments, outbound)) {
+            List<Slot<?>> required = new ArrayList<>(List.of(tickets, definitions, contacts, attachments, outbound));
+            required.addAll(privacySlots());
+            for (Slot<?> slot : required) {
                 if (slot.value == null) {
                     problems.add(slot.name + " is not set: call Ticketing.builder()." + slot.name
                             + "(...) with your adapter, or .inMemory() for the in-memory reference implementations");
@@ -867,7 +992,10 @@ public final class Ticketing {
             fillTimerStore();
             Ticketing built = new Ticketing(this);
             Map<String, String> wiring = new LinkedHashMap<>();
-            for (Slot<?> slot : List.of(tickets, definitions, contacts, attachments, outbound, transactions, clock)) {
+            List<Slot<?>> wired = new ArrayList<>(List.of(tickets, definitions, contacts, attachments, outbound,
+                    transactions, clock));
+            wired.addAll(privacySlots());
+            for (Slot<?> slot : wired) {
                 wiring.put(slot.name, slot.value.getClass().getName() + " (" + slot.origin + ")");
             }
             if (timerStore.value != null) {

@@ -10,6 +10,10 @@ import dev.tiketti.core.TicketId;
 import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
+import dev.tiketti.core.inmemory.InMemoryAuditLog;
+import dev.tiketti.core.inmemory.InMemoryConsentStore;
+import dev.tiketti.core.inmemory.InMemoryErasureJournal;
+import dev.tiketti.core.inmemory.InMemoryOrganizationStore;
 import dev.tiketti.core.inmemory.InMemoryContactStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
@@ -45,12 +49,17 @@ class SlaTimersConcurrencyTest {
     final InMemoryContactStore contacts = new InMemoryContactStore();
     final InMemoryAttachmentStore attachments = new InMemoryAttachmentStore();
     final InMemoryTimerStore timers = new InMemoryTimerStore(clock);
+    final InMemoryOrganizationStore organizations = new InMemoryOrganizationStore();
+    final InMemoryConsentStore consents = new InMemoryConsentStore();
+    final InMemoryAuditLog audit = new InMemoryAuditLog();
+    final InMemoryErasureJournal journal = new InMemoryErasureJournal();
     final List<TicketEvent> events = new CopyOnWriteArrayList<>();
     final ExecutorService pool = Executors.newFixedThreadPool(2 * THREADS_PER_NODE);
 
     Ticketing node(String owner) {
         return Ticketing.builder().ticketStore(ticketStore).definitionStore(definitions).contactStore(contacts)
-                .attachmentStore(attachments).timerStore(timers).outboundTransport(new RecordingOutboundTransport())
+                .attachmentStore(attachments).timerStore(timers)
+                .organizationStore(organizations).consentStore(consents).auditLog(audit).erasureJournal(journal).outboundTransport(new RecordingOutboundTransport())
                 .clock(clock).slaPolicies(SlaTimersFacadeTest.policies()).reminder(SlaTimersFacadeTest.unassigned())
                 .teamLead(SlaTimersFacadeTest.HR, SlaTimersFacadeTest.LEAD).timerOwner(owner)
                 .listener(events::add).build();
