@@ -71,6 +71,10 @@ public enum ErrorCode {
     SLA_CLOCK_OUT_OF_ORDER("TKT-0713", false),
     /** A ticket's history or timeline cannot be replayed into SLA clocks (another ticket's entries, unknown states). */
     SLA_HISTORY_MISMATCH("TKT-0714", false),
+    /** SLA clocks or timers were asked of a {@code Ticketing} built without SLA policies or reminder rules. */
+    SLA_NOT_CONFIGURED("TKT-0715", false),
+    /** A reminder rule is invalid (name, business time, scope) or two rules share a name. */
+    INVALID_REMINDER_RULE("TKT-0716", false),
     /** A timer service option is invalid (lease, interval, handler, owner id). */
     INVALID_TIMER_CONFIGURATION("TKT-0730", false),
     /** A timer service was used in the wrong phase of its life (started twice, used after close). */
@@ -88,7 +92,17 @@ public enum ErrorCode {
     /** No organisation with the given id. */
     ORGANIZATION_NOT_FOUND("TKT-0806", false),
     /** A substitute contact is the person themselves, inactive or unknown. */
-    INVALID_SUBSTITUTE("TKT-0807", false);
+    INVALID_SUBSTITUTE("TKT-0807", false),
+    /** Open tickets must be handed over on erasure, but no usable substitute was named or found. */
+    NO_SUBSTITUTE("TKT-0808", false),
+    /** A retention period or schedule is invalid (fewer than one month, RETAIN as a sweep action). */
+    INVALID_RETENTION("TKT-0809", false),
+    /** An erasure policy is invalid (RETAIN without a basis, an option set twice, a bad token). */
+    INVALID_ERASURE_POLICY("TKT-0810", false),
+    /** An erasure run stopped midway; it is recorded as partial and finishes when run again. */
+    ERASURE_INCOMPLETE("TKT-0811", true),
+    /** A ticket rewrite tried to change what a rewrite may not (id, key, version, entry ids, sequences). */
+    INVALID_TICKET_REWRITE("TKT-0812", false);
 
     private final String id;
     private final boolean retryable;

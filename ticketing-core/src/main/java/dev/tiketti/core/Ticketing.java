@@ -2,15 +2,34 @@ package dev.tiketti.core;
 
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
+import dev.tiketti.core.inmemory.InMemoryAuditLog;
+import dev.tiketti.core.inmemory.InMemoryConsentStore;
 import dev.tiketti.core.inmemory.InMemoryContactStore;
+import dev.tiketti.core.inmemory.InMemoryErasureJournal;
+import dev.tiketti.core.inmemory.InMemoryOrganizationStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
+import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
+import dev.tiketti.core.internal.ErasureEngine;
 import dev.tiketti.core.internal.FieldValidation;
 import dev.tiketti.core.internal.Problems;
 import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.internal.SlaScheduler;
 import dev.tiketti.core.internal.WorkflowEngine;
 import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.sla.ReminderRule;
+import dev.tiketti.core.sla.SlaClock;
+import dev.tiketti.core.sla.SlaClocks;
+import dev.tiketti.core.sla.SlaPolicies;
+import dev.tiketti.core.sla.SlaPolicy;
+import dev.tiketti.core.sla.SlaTarget;
+import dev.tiketti.core.privacy.ErasurePolicy;
+import dev.tiketti.core.privacy.PurposeId;
+import dev.tiketti.core.spi.AuditLog;
+import dev.tiketti.core.spi.ConsentStore;
+import dev.tiketti.core.spi.ErasureJournal;
+import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
@@ -19,6 +38,7 @@ import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.spi.OutboundTransport;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.core.ticket.AttachmentRef;
 import dev.tiketti.core.ticket.CustomFields;
@@ -38,8 +58,10 @@ import dev.tiketti.core.workflow.Guard;
 import dev.tiketti.core.workflow.StateCategory;
 import dev.tiketti.core.workflow.StateDefinition;
 import dev.tiketti.core.workflow.TransitionDefinition;
+import dev.tiketti.core.timer.TimerService;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,6 +97,10 @@ public final class Ticketing {
     private final OutboundTransport outbound;
     private final Clock clock;
     private final List<EventListener> listeners;
+    private final Optional<SlaPolicies> slaPolicies;
+    private final Optional<SlaScheduler> sla;
+    private final Optional<TimerService> timers;
+    private final Privacy privacy;
 
     private Ticketing(Builder b) {
         this.tickets = b.tickets.value;
@@ -85,6 +111,10 @@ public final class Ticketing {
         this.outbound = b.outbound.value;
         this.clock = b.clock.value;
         this.listeners = List.copyOf(b.listeners);
+        this.slaPolicies = Optional.ofNullable(b.slaPolicies.value);
+        this.sla = b.slaScheduler(this::deliver, tickets, definitions, transactions, clock);
+        this.timers = sla.map(s -> b.timerService(s, clock, transactions));
+        this.privacy = b.privacy(this);
     }
 
     public static Builder builder() {
@@ -213,6 +243,21 @@ public final class Ticketing {
         return definitions.types();
     }
 
+    // ---------------------------------------------------------------- privacy (R8)
+
+    /**
+     * Data protection: organisations and memberships, consent, audited reads of contacts, erasure,
+     * retention sweeps and the access export. See {@code docs/privacy.md}.
+     */
+    public Privacy privacy() {
+        return privacy;
+    }
+
+    private boolean closed(Ticket ticket) {
+        return definitions.findWorkflow(ticket.workflowId(), ticket.workflowVersion())
+                .flatMap(w -> w.state(ticket.state())).map(st -> st.category() == StateCategory.CLOSED).orElse(false);
+    }
+
     // ---------------------------------------------------------------- contacts and attachments
 
     /** Adds or replaces a contact in the customer register. */
@@ -306,6 +351,7 @@ public final class Ticketing {
         WorkflowDefinition workflow = definitions.latestWorkflow(type.workflowId())
                 .orElseThrow(() -> Problems.workflowNotFound(type.workflowId()));
         contacts.find(request.requester()).orElseThrow(() -> Problems.contactNotFound(request.requester()));
+        privacy.checkBasis(request.requester());
         if (request.body().isEmpty() && !request.attachments().isEmpty()) {
             // Attachments travel on the first timeline entry; without a body there is none to carry them.
             throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "A ticket opened with attachments needs a "
@@ -334,6 +380,7 @@ public final class Ticketing {
                     Optional.empty(), WorkflowEngine.initialValues(ticket));
             tickets.create(ticket, timeline, List.of(created));
             events.add(new TicketEvent.TicketOpened(ticket.id(), key, request.actor(), now, type.id(), ticket.state()));
+            slaChanged(ticket, Map.of(), request.actor(), events);
             return ticket;
         }, List.of());
     }
@@ -365,9 +412,13 @@ public final class Ticketing {
             if (!reasons.isEmpty()) {
                 throw new TransitionRejectedException(transition.name(), before.key(), reasons);
             }
+            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
             Instant now = clock.instant();
             WorkflowEngine.Outcome outcome = WorkflowEngine.apply(transition, before, prospective, type,
-                    request.actor(), requester, now, violations);
+                    request.actor(), requester, now, violations, privacy.privacyNoticeUrl().orElse(""));
+            if (outcome.messages().stream().anyMatch(m -> m.to() instanceof OutboundMessage.ToContact)) {
+                privacy.checkBasis(requester.id());
+            }
             rejectInvalid(violations, before);
             Ticket after = outcome.ticket().nextVersion(now);
             tickets.update(new TicketChange(after, before.version(), outcome.entries(), List.of(new HistoryEntry(
@@ -376,6 +427,7 @@ public final class Ticketing {
             messages.addAll(outcome.messages());
             events.add(new TicketEvent.TicketTransitioned(after.id(), after.key(), request.actor(), now,
                     transition.name(), before.state(), after.state()));
+            slaChanged(after, slaBefore, request.actor(), events);
             return after;
         }, messages);
     }
@@ -400,11 +452,13 @@ public final class Ticketing {
             if (changes.isEmpty()) {
                 return before; // nothing to record: an update that changes nothing is not a change
             }
+            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
             Instant now = clock.instant();
             after = after.nextVersion(now);
             tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
                     after.version(), now, request.actor(), HistoryAction.UPDATED, Optional.empty(), changes))));
             events.add(new TicketEvent.TicketUpdated(after.id(), after.key(), request.actor(), now, changes));
+            slaChanged(after, slaBefore, request.actor(), events);
             return after;
         }, List.of());
     }
@@ -443,6 +497,10 @@ public final class Ticketing {
         List<OutboundMessage> messages = new ArrayList<>();
         return changing(events -> {
             Ticket before = get(request.ticketId());
+            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
+            if (request.kind() == EntryKind.OUTBOUND_REPLY && request.visibility() == Visibility.PUBLIC) {
+                privacy.checkBasis(before.requester()); // before anything is written: a refusal changes nothing
+            }
             Instant now = clock.instant();
             TimelineEntry entry = new TimelineEntry(UUID.randomUUID(), before.id(), request.kind(), request.author(),
                     request.visibility(), request.channel(), request.body(), request.attachments(), now);
@@ -457,6 +515,7 @@ public final class Ticketing {
                         "[" + before.key() + "] " + before.subject(), request.body()));
             }
             events.add(new TicketEvent.EntryAdded(before.id(), before.key(), request.author(), now, request.kind()));
+            slaChanged(after, slaBefore, request.author(), events);
             return entry;
         }, messages);
     }
@@ -480,6 +539,7 @@ public final class Ticketing {
                 throw Problems.unknownState(state, latest.id(), latest.version(),
                         latest.states().stream().map(StateDefinition::name).toList());
             }
+            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
             Instant now = clock.instant();
             Ticket after = before.withWorkflowVersion(latest.version()).withState(state).nextVersion(now);
             tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
@@ -487,8 +547,70 @@ public final class Ticketing {
                     WorkflowEngine.changes(before, after)))));
             events.add(new TicketEvent.WorkflowUpgraded(after.id(), after.key(), actor, now, before.workflowVersion(),
                     latest.version()));
+            slaChanged(after, slaBefore, actor, events);
             return after;
         }, List.of());
+    }
+
+    // ---------------------------------------------------------------- SLA clocks and timers (issue #3)
+
+    /**
+     * The ticket's SLA clocks now, recomputed from its stored history under the policy that
+     * {@link Builder#slaPolicies} chooses for it today — the live source of truth.
+     *
+     * @throws TicketingException {@link ErrorCode#SLA_NOT_CONFIGURED} without SLA policies
+     */
+    public SlaClocks slaClocks(TicketId id) {
+        Ticket ticket = get(id);
+        return requireSla().clocks(ticket, clock.instant());
+    }
+
+    /**
+     * The SLA policy that applies to the ticket now (rules over type, classification, priority and
+     * organisation).
+     *
+     * @throws TicketingException {@link ErrorCode#SLA_NOT_CONFIGURED} without SLA policies
+     */
+    public SlaPolicy slaPolicy(TicketId id) {
+        Ticket ticket = get(id);
+        SlaPolicies policies = slaPolicies.orElseThrow(() -> slaNotConfigured("SLA clocks"));
+        return policies.policyFor(new dev.tiketti.core.sla.SlaSubject(ticket.typeId(), ticket.classification(),
+                ticket.priority(), ticket.organization()));
+    }
+
+    /**
+     * The timer service that fires this instance's SLA warnings, breaches and reminders. The host
+     * drives it: {@link TimerService#tick()} from its own scheduler, or {@link TimerService#start()}
+     * and {@link TimerService#close()} on shutdown. Several instances may share one
+     * {@link TimerStore}; each timer takes effect once.
+     *
+     * @throws TicketingException {@link ErrorCode#SLA_NOT_CONFIGURED} without SLA policies or reminder rules
+     */
+    public TimerService timers() {
+        return timers.orElseThrow(() -> slaNotConfigured("SLA timers"));
+    }
+
+    private SlaScheduler requireSla() {
+        if (slaPolicies.isEmpty()) {
+            throw slaNotConfigured("SLA clocks");
+        }
+        return sla.orElseThrow(() -> slaNotConfigured("SLA clocks"));
+    }
+
+    private static TicketingException slaNotConfigured(String what) {
+        return new TicketingException(ErrorCode.SLA_NOT_CONFIGURED, what + " were asked for, but this Ticketing was "
+                + "built without SLA policies" + ("SLA timers".equals(what) ? " or reminder rules" : "")
+                + ": configure them with Ticketing.builder().slaPolicies(...) / .reminder(...).");
+    }
+
+    /** The ticket's clocks before a change, so that the change can tell which targets it meets. */
+    private Map<SlaTarget, SlaClock> slaBefore(Ticket before) {
+        return sla.map(s -> s.before(before)).orElse(Map.of());
+    }
+
+    /** Re-schedules the ticket's timers inside the change's unit of work and adds SlaMet events. */
+    private void slaChanged(Ticket after, Map<SlaTarget, SlaClock> before, Actor actor, List<TicketEvent> events) {
+        sla.ifPresent(s -> s.changed(after, before, actor, events));
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -497,6 +619,12 @@ public final class Ticketing {
     private <T> T changing(java.util.function.Function<List<TicketEvent>, T> work, List<OutboundMessage> messages) {
         List<TicketEvent> events = new ArrayList<>();
         T result = transactions.inTransaction(() -> work.apply(events));
+        deliver(events, messages);
+        return result;
+    }
+
+    /** Hands a committed unit of work's messages to the transport, then its events to the listeners. */
+    private void deliver(List<TicketEvent> events, List<OutboundMessage> messages) {
         for (OutboundMessage message : messages) {
             try {
                 outbound.send(message);
@@ -515,7 +643,6 @@ public final class Ticketing {
                 }
             }
         }
-        return result;
     }
 
     private Ticket load(TicketId id, OptionalLong expectedVersion) {
@@ -567,6 +694,93 @@ public final class Ticketing {
 
         private Builder() {
         }
+
+        // ------------------------------------------------------------ privacy (R8) slots
+        private final Slot<OrganizationStore> organizations = new Slot<>("organizationStore");
+        private final Slot<ConsentStore> consents = new Slot<>("consentStore");
+        private final Slot<AuditLog> auditLog = new Slot<>("auditLog");
+        private final Slot<ErasureJournal> erasureJournal = new Slot<>("erasureJournal");
+        private final Slot<ErasurePolicy> erasurePolicy = new Slot<>("erasurePolicy");
+        private final Slot<PurposeId> legalBasisRule = new Slot<>("requireLegalBasis");
+        private final Slot<String> privacyNoticeUrl = new Slot<>("privacyNoticeUrl");
+
+        public Builder organizationStore(OrganizationStore store) {
+            organizations.set(store, "explicitly");
+            return this;
+        }
+
+        public Builder consentStore(ConsentStore store) {
+            consents.set(store, "explicitly");
+            return this;
+        }
+
+        /** Where reads of personal data are recorded (R8 accountability). */
+        public Builder auditLog(AuditLog log) {
+            auditLog.set(log, "explicitly");
+            return this;
+        }
+
+        /** Where erasure runs record their progress; must survive restores of the other stores. */
+        public Builder erasureJournal(ErasureJournal journal) {
+            erasureJournal.set(journal, "explicitly");
+            return this;
+        }
+
+        /** The policy {@code privacy().erase(request)} applies; defaults to {@link ErasurePolicy#standard()}. */
+        public Builder erasurePolicy(ErasurePolicy policy) {
+            erasurePolicy.set(policy, "explicitly");
+            return this;
+        }
+
+        /**
+         * Turns on the rule "no contact without a legal basis" (off by default): opening a ticket for a
+         * contact, and any message to a contact (public replies, requester notifications), then needs
+         * a consent or other basis in effect for {@code purpose}, else fails with {@code NO_LEGAL_BASIS}
+         * (or {@code CONSENT_WITHDRAWN}) and nothing changes. The purpose must be registered before use.
+         */
+        public Builder requireLegalBasis(PurposeId purpose) {
+            legalBasisRule.set(purpose, "explicitly");
+            return this;
+        }
+
+        /**
+         * The privacy notice's address, offered to workflow templates as {@code {privacyNoticeUrl}}
+         * (R8 transparency); an absolute http(s) URL. Without it the placeholder expands to nothing.
+         */
+        public Builder privacyNoticeUrl(String url) {
+            Require.notBlank(url, "privacy notice URL");
+            try {
+                java.net.URI uri = new java.net.URI(url.strip());
+                Require.argument(uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme())
+                        || "http".equalsIgnoreCase(uri.getScheme())), "The privacy notice URL must be an absolute "
+                        + "http(s) URL, e.g. https://example.fi/tietosuoja.");
+            } catch (java.net.URISyntaxException e) {
+                throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "The privacy notice URL is not a valid URI ("
+                        + e.getReason() + "); give e.g. https://example.fi/tietosuoja.");
+            }
+            privacyNoticeUrl.set(url.strip(), "explicitly");
+            return this;
+        }
+
+        private void fillPrivacyInMemory() {
+            organizations.fill(InMemoryOrganizationStore::new, "by inMemory()");
+            consents.fill(InMemoryConsentStore::new, "by inMemory()");
+            auditLog.fill(InMemoryAuditLog::new, "by inMemory()");
+            erasureJournal.fill(InMemoryErasureJournal::new, "by inMemory()");
+        }
+
+        private List<Slot<?>> privacySlots() {
+            return List.of(organizations, consents, auditLog, erasureJournal);
+        }
+
+        private Privacy privacy(Ticketing t) {
+            erasurePolicy.fill(ErasurePolicy::standard, "by default");
+            return new Privacy(new ErasureEngine.Stores(t.tickets, t.contacts, organizations.value, consents.value,
+                    t.attachments, auditLog.value, erasureJournal.value, t.transactions), t.clock, t::closed,
+                    erasurePolicy.value, Optional.ofNullable(legalBasisRule.value),
+                    Optional.ofNullable(privacyNoticeUrl.value), t.listeners);
+        }
+        // ------------------------------------------------------------ end of privacy slots
 
         public Builder ticketStore(TicketStore store) {
             tickets.set(store, "explicitly");
@@ -621,27 +835,171 @@ public final class Ticketing {
             contacts.fill(InMemoryContactStore::new, "by inMemory()");
             attachments.fill(InMemoryAttachmentStore::new, "by inMemory()");
             outbound.fill(RecordingOutboundTransport::new, "by inMemory()");
+            inMemoryTimers = true; // created in build(), on the final clock
+            fillPrivacyInMemory();
             return this;
+        }
+
+        // ------------------------------------------------------------ SLA and timers (issue #3)
+
+        private final Slot<SlaPolicies> slaPolicies = new Slot<>("slaPolicies");
+        private final Slot<TimerStore> timerStore = new Slot<>("timerStore");
+        private final Slot<String> timerOwner = new Slot<>("timerOwner");
+        private final Slot<Duration> timerLease = new Slot<>("timerLease");
+        private final Slot<Duration> timerPollInterval = new Slot<>("timerPollInterval");
+        private final Map<String, ReminderRule> reminders = new LinkedHashMap<>();
+        private final Map<TeamId, AgentId> teamLeads = new LinkedHashMap<>();
+        private final Map<AgentId, AgentId> pairs = new LinkedHashMap<>();
+        private boolean inMemoryTimers;
+
+        /**
+         * The SLA configuration: calendars, policies, rules and fallback. With it, every change of a
+         * ticket (re)schedules its warning and breach timers, fired through {@link Ticketing#timers()}.
+         */
+        public Builder slaPolicies(SlaPolicies value) {
+            slaPolicies.set(value, "explicitly");
+            return this;
+        }
+
+        /**
+         * Where SLA and reminder timers are kept; several instances may share one. Filled by
+         * {@link #inMemory()} with an {@link InMemoryTimerStore} on this builder's clock.
+         */
+        public Builder timerStore(TimerStore store) {
+            timerStore.set(store, "explicitly");
+            return this;
+        }
+
+        /** Adds a reminder rule (R6); names must be unique. */
+        public Builder reminder(ReminderRule rule) {
+            Require.nonNull(rule, "reminder rule");
+            if (reminders.putIfAbsent(rule.name(), rule) != null) {
+                throw new ConfigurationException(ErrorCode.INVALID_REMINDER_RULE, "Reminder rule '" + rule.name()
+                        + "' is added twice: give each reminder rule its own name", List.of());
+            }
+            return this;
+        }
+
+        /** The lead of a team: notified by {@code NotifyTeamLead}, assignee of {@code reassignToTeamLead()}. */
+        public Builder teamLead(TeamId team, AgentId lead) {
+            Require.nonNull(team, "team");
+            Require.nonNull(lead, "team lead");
+            if (teamLeads.putIfAbsent(team, lead) != null) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "The lead of team '" + team
+                        + "' is set twice: set it once", List.of());
+            }
+            return this;
+        }
+
+        /** An agent's pair (stand-in), the assignee of {@code reassignToPair()}. */
+        public Builder pair(AgentId agent, AgentId pair) {
+            Require.nonNull(agent, "agent");
+            Require.nonNull(pair, "pair");
+            if (agent.equals(pair) || pairs.putIfAbsent(agent, pair) != null) {
+                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "The pair of agent '" + agent
+                        + "' is set twice or to the agent itself: give each agent one other agent as pair", List.of());
+            }
+            return this;
+        }
+
+        /** This node's owner id on timer claims (default: random per instance); e.g. the host name. */
+        public Builder timerOwner(String owner) {
+            Require.notBlank(owner, "timer owner");
+            timerOwner.set(owner, "explicitly");
+            return this;
+        }
+
+        /** How long a claimed timer excludes other nodes (default 1 minute); longer than the slowest handler. */
+        public Builder timerLease(Duration lease) {
+            timerLease.set(positive(lease, "timerLease"), "explicitly");
+            return this;
+        }
+
+        /** Pause of the built-in poller ({@link TimerService#start()}) between passes (default 1 second). */
+        public Builder timerPollInterval(Duration interval) {
+            timerPollInterval.set(positive(interval, "timerPollInterval"), "explicitly");
+            return this;
+        }
+
+        private static Duration positive(Duration value, String option) {
+            Require.nonNull(value, option);
+            if (value.isZero() || value.isNegative()) {
+                throw new ConfigurationException(ErrorCode.INVALID_TIMER_CONFIGURATION, option + " " + value
+                        + " is invalid: use a positive duration", List.of());
+            }
+            return value;
+        }
+
+        private boolean slaConfigured() {
+            return slaPolicies.value != null || !reminders.isEmpty();
+        }
+
+        private void slaProblems(List<String> problems) {
+            if (slaConfigured() && timerStore.value == null && !inMemoryTimers) {
+                problems.add("timerStore is not set, but SLA policies or reminder rules need one: call "
+                        + "Ticketing.builder().timerStore(...) with your adapter, or .inMemory()");
+            }
+        }
+
+        private void fillTimerStore() {
+            if (inMemoryTimers && slaConfigured()) {
+                Clock onClock = clock.value;
+                timerStore.fill(() -> new InMemoryTimerStore(onClock), "by inMemory()");
+            }
+        }
+
+        private Optional<SlaScheduler> slaScheduler(SlaScheduler.Delivery delivery, TicketStore ticketStore,
+                                                    DefinitionStore definitionStore, Transactions tx, Clock time) {
+            if (!slaConfigured()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SlaScheduler(Optional.ofNullable(slaPolicies.value), List.copyOf(reminders.values()),
+                    teamLeads, pairs, ticketStore, definitionStore, timerStore.value, tx, time, delivery));
+        }
+
+        private TimerService timerService(SlaScheduler scheduler, Clock time, Transactions tx) {
+            TimerService.Builder b = TimerService.builder(timerStore.value).clock(time).transactions(tx);
+            if (timerOwner.value != null) {
+                b.owner(timerOwner.value);
+            }
+            if (timerLease.value != null) {
+                b.lease(timerLease.value);
+            }
+            if (timerPollInterval.value != null) {
+                b.pollInterval(timerPollInterval.value);
+            }
+            scheduler.handlers().forEach(b::handler);
+            return b.build();
         }
 
         public Ticketing build() {
             List<String> problems = new ArrayList<>();
-            for (Slot<?> slot : List.of(tickets, definitions, contacts, attachments, outbound)) {
+            List<Slot<?>> required = new ArrayList<>(List.of(tickets, definitions, contacts, attachments, outbound));
+            required.addAll(privacySlots());
+            for (Slot<?> slot : required) {
                 if (slot.value == null) {
                     problems.add(slot.name + " is not set: call Ticketing.builder()." + slot.name
                             + "(...) with your adapter, or .inMemory() for the in-memory reference implementations");
                 }
             }
+            slaProblems(problems);
             if (!problems.isEmpty()) {
                 throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION,
                         "Ticketing cannot be built", problems);
             }
             transactions.fill(Transactions::none, "by default");
             clock.fill(Clock::systemUTC, "by default"); // the one place that may read the wall clock
+            fillTimerStore();
             Ticketing built = new Ticketing(this);
             Map<String, String> wiring = new LinkedHashMap<>();
-            for (Slot<?> slot : List.of(tickets, definitions, contacts, attachments, outbound, transactions, clock)) {
+            List<Slot<?>> wired = new ArrayList<>(List.of(tickets, definitions, contacts, attachments, outbound,
+                    transactions, clock));
+            wired.addAll(privacySlots());
+            for (Slot<?> slot : wired) {
                 wiring.put(slot.name, slot.value.getClass().getName() + " (" + slot.origin + ")");
+            }
+            if (timerStore.value != null) {
+                wiring.put(timerStore.name, timerStore.value.getClass().getName() + " (" + timerStore.origin + ")");
             }
             LOG.info("Tiketti wired: {}, {} event listener(s)", wiring, listeners.size());
             return built;

@@ -12,6 +12,10 @@ import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.spi.Transactions;
 import java.time.Clock;
 import java.util.ArrayList;
+import dev.tiketti.core.inmemory.InMemoryAuditLog;
+import dev.tiketti.core.inmemory.InMemoryConsentStore;
+import dev.tiketti.core.inmemory.InMemoryErasureJournal;
+import dev.tiketti.core.inmemory.InMemoryOrganizationStore;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -25,9 +29,10 @@ class TicketingBuilderTest {
                 () -> Ticketing.builder().build());
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
-        assertThat(e.problems()).hasSize(5);
+        assertThat(e.problems()).hasSize(9);
         assertThat(e.problems()).extracting(p -> p.substring(0, p.indexOf(' '))).containsExactly(
-                "ticketStore", "definitionStore", "contactStore", "attachmentStore", "outboundTransport");
+                "ticketStore", "definitionStore", "contactStore", "attachmentStore", "outboundTransport",
+                "organizationStore", "consentStore", "auditLog", "erasureJournal");
         assertThat(e.problems()).allSatisfy(p -> assertThat(p).contains("is not set", "Ticketing.builder().",
                 ".inMemory()"));
         assertThat(e.getMessage()).startsWith("[TKT-0503]").contains("ticketStore", "outboundTransport");
@@ -37,7 +42,9 @@ class TicketingBuilderTest {
     void onlyTheMissingSlotsAreReported() {
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> Ticketing.builder()
                 .ticketStore(new InMemoryTicketStore()).definitionStore(new InMemoryDefinitionStore())
-                .contactStore(new InMemoryContactStore()).build());
+                .contactStore(new InMemoryContactStore()).organizationStore(new InMemoryOrganizationStore())
+                .consentStore(new InMemoryConsentStore()).auditLog(new InMemoryAuditLog())
+                .erasureJournal(new InMemoryErasureJournal()).build());
 
         assertThat(e.problems()).hasSize(2);
         assertThat(e.problems().get(0)).startsWith("attachmentStore is not set");

@@ -17,7 +17,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import dev.tiketti.core.spi.StoredTicket;
 
 /**
  * Reference {@link dev.tiketti.core.spi.TicketStore} in memory: for tests, examples and as the
@@ -91,5 +94,54 @@ public final class InMemoryTicketStore implements TicketStore {
                 .sorted(Comparator.comparing((Ticket t) -> t.key().prefix()).thenComparingLong(t -> t.key().number()))
                 .limit(query.limit())
                 .toList();
+    }
+
+    @Override
+    public synchronized boolean rewrite(TicketId id, UnaryOperator<StoredTicket> rewriter) {
+        Objects.requireNonNull(rewriter, "rewriter");
+        Ticket current = tickets.get(Objects.requireNonNull(id, "ticket id"));
+        if (current == null) {
+            return false;
+        }
+        StoredTicket before = new StoredTicket(current, timelines.get(id), histories.get(id));
+        StoredTicket after = Objects.requireNonNull(rewriter.apply(before), "rewritten ticket");
+        checkRewrite(before, after);
+        if (after.equals(before)) {
+            return false;
+        }
+        tickets.put(id, after.ticket());
+        timelines.put(id, new ArrayList<>(after.timeline()));
+        histories.put(id, new ArrayList<>(after.history()));
+        return true;
+    }
+
+    /** The rules of {@link TicketStore#rewrite}; public so adapters can apply the same check. */
+    public static void checkRewrite(StoredTicket before, StoredTicket after) {
+        Ticket b = before.ticket();
+        Ticket a = after.ticket();
+        boolean same = a.id().equals(b.id()) && a.key().equals(b.key()) && a.version() == b.version()
+                && before.timeline().stream().map(TimelineEntry::id).toList()
+                        .equals(after.timeline().stream().map(TimelineEntry::id).toList())
+                && after.timeline().stream().allMatch(e -> e.ticketId().equals(b.id()))
+                && before.history().stream().map(HistoryEntry::sequence).toList()
+                        .equals(after.history().stream().map(HistoryEntry::sequence).toList())
+                && after.history().stream().allMatch(h -> h.ticketId().equals(b.id()));
+        if (!same) {
+            throw new TicketingException(ErrorCode.INVALID_TICKET_REWRITE, "A rewrite of ticket " + b.key()
+                    + " changed its id, key, version, timeline entry ids or history sequences; nothing was stored. "
+                    + "A rewrite may change text, values, attachment references and the requester only.");
+        }
+    }
+
+    @Override
+    public synchronized boolean delete(TicketId id) {
+        Ticket removed = tickets.remove(Objects.requireNonNull(id, "ticket id"));
+        if (removed == null) {
+            return false;
+        }
+        byKey.remove(removed.key());
+        timelines.remove(id);
+        histories.remove(id);
+        return true;
     }
 }

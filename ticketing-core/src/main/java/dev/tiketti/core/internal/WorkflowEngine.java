@@ -65,6 +65,13 @@ public final class WorkflowEngine {
      */
     public static Outcome apply(TransitionDefinition transition, Ticket before, Ticket prospective, TicketType type,
                                 Actor actor, Contact requester, Instant now, List<FieldViolation> violations) {
+        return apply(transition, before, prospective, type, actor, requester, now, violations, "");
+    }
+
+    /** As above; {@code privacyNoticeUrl} fills the {@code {privacyNoticeUrl}} placeholder (R8 transparency). */
+    public static Outcome apply(TransitionDefinition transition, Ticket before, Ticket prospective, TicketType type,
+                                Actor actor, Contact requester, Instant now, List<FieldViolation> violations,
+                                String privacyNoticeUrl) {
         Ticket t = prospective.withState(transition.to());
         List<TimelineEntry> entries = new ArrayList<>();
         List<OutboundMessage> messages = new ArrayList<>();
@@ -82,15 +89,16 @@ public final class WorkflowEngine {
                 t = t.withAssignee(who);
             } else if (effect instanceof Effect.AddNote note) {
                 entries.add(new TimelineEntry(UUID.randomUUID(), t.id(), EntryKind.INTERNAL_NOTE, Actor.system(),
-                        Visibility.INTERNAL, Channel.OTHER, render(note.text(), t, transition.name()), List.of(), now));
+                        Visibility.INTERNAL, Channel.OTHER, render(note.text(), t, transition.name(), privacyNoticeUrl), List.of(), now));
             } else if (effect instanceof Effect.Notify notify) {
-                messages.add(message(notify, t, transition.name(), requester));
+                messages.add(message(notify, t, transition.name(), requester, privacyNoticeUrl));
             }
         }
         return new Outcome(t, changes(before, t), entries, messages);
     }
 
-    private static OutboundMessage message(Effect.Notify notify, Ticket t, String transition, Contact requester) {
+    private static OutboundMessage message(Effect.Notify notify, Ticket t, String transition, Contact requester,
+                                           String privacyNoticeUrl) {
         OutboundMessage.Recipient to = switch (notify.recipient()) {
             case REQUESTER -> new OutboundMessage.ToContact(requester.id(), requester.emails());
             case ASSIGNEE -> t.assignee().<OutboundMessage.Recipient>map(OutboundMessage.ToAgent::new)
@@ -98,22 +106,23 @@ public final class WorkflowEngine {
             case TEAM -> new OutboundMessage.ToTeam(t.team());
         };
         return new OutboundMessage(t.id(), t.key(), to, "[" + t.key() + "] " + t.subject(),
-                render(notify.template(), t, transition));
+                render(notify.template(), t, transition, privacyNoticeUrl));
     }
 
     private static final java.util.regex.Pattern PLACEHOLDER =
-            java.util.regex.Pattern.compile("\\{(key|subject|state|transition)}");
+            java.util.regex.Pattern.compile("\\{(key|subject|state|transition|privacyNoticeUrl)}");
 
     /**
      * Fills the placeholders in one pass, so that text coming from outside (a subject typed by the
      * requester may contain "{state}") is inserted literally and never expanded in turn.
      */
-    static String render(String template, Ticket t, String transition) {
+    static String render(String template, Ticket t, String transition, String privacyNoticeUrl) {
         return PLACEHOLDER.matcher(template).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
                 switch (m.group(1)) {
                     case "key" -> t.key().toString();
                     case "subject" -> t.subject();
                     case "state" -> t.state();
+                    case "privacyNoticeUrl" -> privacyNoticeUrl;
                     default -> transition;
                 }));
     }

@@ -1,5 +1,6 @@
 package dev.tiketti.core.spi;
 
+import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.event.TicketEvent;
 
 /**
@@ -13,4 +14,11 @@ import dev.tiketti.core.event.TicketEvent;
 public interface EventListener {
 
     void on(TicketEvent event);
+
+    /**
+     * A data-protection event ({@code ContactErased}, {@code RetentionSweepCompleted}): purge copies of
+     * erased data. Ignored unless overridden, so existing listeners keep compiling.
+     */
+    default void onPrivacy(PrivacyEvent event) {
+    }
 }

@@ -80,6 +80,26 @@ final class BrokenStores {
         }
 
         @Override
+        public boolean rewrite(TicketId id, java.util.function.UnaryOperator<dev.tiketti.core.spi.StoredTicket> rewriter) {
+            Ticket t = tickets.get(id);
+            if (t == null) {
+                return false;
+            }
+            var after = rewriter.apply(new dev.tiketti.core.spi.StoredTicket(t, timeline(id), history(id)));
+            tickets.put(id, after.ticket());
+            timelines.put(id, new ArrayList<>(after.timeline()));
+            histories.put(id, new ArrayList<>(after.history()));
+            return true;
+        }
+
+        @Override
+        public boolean delete(TicketId id) {
+            timelines.remove(id);
+            histories.remove(id);
+            return tickets.remove(id) != null;
+        }
+
+        @Override
         public List<Ticket> query(TicketQuery query) {
             // newest key first and uncapped: wrong in a way that fails every time, not by chance
             return tickets.values().stream().filter(query::matches)

@@ -12,6 +12,9 @@ import dev.tiketti.core.TransitionRequest;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.sla.SlaClock;
+import dev.tiketti.core.sla.SlaClocks;
+import dev.tiketti.core.sla.FiredTimer;
 import dev.tiketti.core.ticket.FieldChange;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
@@ -19,8 +22,11 @@ import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.workflow.StateCategory;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -28,7 +34,9 @@ import java.util.stream.Collectors;
 /**
  * A runnable host application: an HR service team that used to work from hr@company.example.fi.
  * Walks through opening tickets from mail and from a phone call, handling them, a refused
- * transition, the team's situational picture and one ticket's full history. People are invented.
+ * transition, the team's situational picture, one ticket's full history, and service levels: a
+ * ticket's SLA clocks, then a reminder and an SLA warning firing as the clock moves on. People are
+ * invented.
  */
 public final class HrHelpdesk {
     private static final DateTimeFormatter TIME =
@@ -40,17 +48,27 @@ public final class HrHelpdesk {
         this.out = out;
     }
 
+    /**
+     * The walkthrough starts on a Monday morning in Helsinki, pinned, so that the reminder and the
+     * SLA warning it shows fall within business hours whenever it is run.
+     */
+    static final Instant WALKTHROUGH_START = Instant.parse("2025-03-03T06:15:00Z");
+
     public static void main(String[] args) {
-        new HrHelpdesk(System.out).run(Clock.systemUTC());
+        new HrHelpdesk(System.out).run(Clock.fixed(WALKTHROUGH_START, ZoneId.of("Europe/Helsinki")));
     }
 
-    void run(Clock clock) {
+    void run(Clock base) {
+        AdvancingClock clock = new AdvancingClock(base);
         RecordingOutboundTransport outbox = new RecordingOutboundTransport();
         // tag::embed[]
         Ticketing ticketing = Ticketing.builder()
                 .outboundTransport(outbox)          // SMTP in production; here we keep what is sent
                 .inMemory()                          // in-memory stores for everything not set above
                 .clock(clock)
+                .slaPolicies(HrSetup.slaPolicies())  // Finnish calendar: first response 4 h, resolution 3 days
+                .reminder(HrSetup.unassignedReminder())
+                .teamLead(HrSetup.HR, HrSetup.LEAD)
                 .listener(event -> out.println("  event: " + event.getClass().getSimpleName() + " " + event.key()))
                 .build();
         // end::embed[]
@@ -139,6 +157,70 @@ public final class HrHelpdesk {
         out.println();
         out.println("Messages handed to the outbound transport: " + outbox.sent().size());
         outbox.sent().forEach(m -> out.println("  to " + m.to().getClass().getSimpleName() + ": " + m.subject()));
+
+        out.println();
+        out.println("-- Service levels of " + employment.key() + " (policy '"
+                + ticketing.slaPolicy(employment.id()).name() + "') --");
+        printClocks(ticketing.slaClocks(employment.id()));
+        int sentBefore = outbox.sent().size();
+        // The host drives the timers: ticketing.timers().start() in production; here the clock moves on.
+        clock.advance(Duration.ofHours(2));
+        out.println("Two hours later, " + TIME.format(clock.instant()) + ", nobody has taken " + employment.key() + ":");
+        printFired(ticketing.timers().tick());
+        clock.advance(Duration.ofHours(1));
+        out.println("One more hour, " + TIME.format(clock.instant()) + ", 75 % of the first-response time is used:");
+        printFired(ticketing.timers().tick());
+        printClocks(ticketing.slaClocks(employment.id()));
+        out.println("Notifications from the timers:");
+        outbox.sent().subList(sentBefore, outbox.sent().size()).forEach(m ->
+                out.println("  to " + m.to().getClass().getSimpleName() + ": " + m.subject()));
+    }
+
+    private void printClocks(SlaClocks clocks) {
+        for (SlaClock c : clocks.clocks().values()) {
+            out.println("  " + c.target() + " " + c.status() + ", used " + hours(c.used()) + " of "
+                    + hours(c.allowed()) + c.due().map(d -> ", due " + TIME.format(d)).orElse(""));
+        }
+    }
+
+    private void printFired(List<FiredTimer> fired) {
+        if (fired.isEmpty()) {
+            out.println("  (nothing fired: outside business hours, timers wait for the next opening)");
+        }
+        fired.forEach(f -> out.println("  fired " + f.id().kind()));
+    }
+
+    private static String hours(Duration d) {
+        return d.toHours() + " h " + d.toMinutesPart() + " min";
+    }
+
+    /** The host's clock, moved forward by the walkthrough to show timers firing. */
+    static final class AdvancingClock extends Clock {
+        private final Clock base;
+        private volatile Duration offset = Duration.ZERO;
+
+        AdvancingClock(Clock base) {
+            this.base = base;
+        }
+
+        void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().plus(offset);
+        }
     }
 
     /** History keeps ids only; the host resolves them to names for display. */

@@ -1,7 +1,13 @@
 package dev.tiketti.examples.hr;
 
+import dev.tiketti.core.AgentId;
 import dev.tiketti.core.TeamId;
 import dev.tiketti.core.Ticketing;
+import dev.tiketti.core.sla.BusinessCalendars;
+import dev.tiketti.core.sla.Escalation;
+import dev.tiketti.core.sla.ReminderRule;
+import dev.tiketti.core.sla.SlaPolicies;
+import dev.tiketti.core.sla.SlaPolicy;
 import dev.tiketti.core.ticket.FieldDefinition;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.Effect;
@@ -14,11 +20,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 /** The HR team's process and ticket types, as a host application would define them. */
 final class HrSetup {
     static final TeamId HR = TeamId.of("hr");
+    static final AgentId LEAD = AgentId.of("helena");
 
     private HrSetup() {
     }
@@ -44,6 +52,31 @@ final class HrSetup {
                 .transition("reopen").from("RESOLVED", "CLOSED").to("OPEN")
                     .then(Effect.addNote("Reopened: check the earlier resolution before replying."))
                 .build();
+    }
+
+    /**
+     * The HR team's promise, on the Finnish calendar (Mon-Fri 08-16, public holidays off): a first
+     * answer within 4 business hours, a resolution within 3 business days; warnings at 75 % (the
+     * team lead hears of it) and 90 %; at a breach the priority goes up and the lead is told.
+     */
+    static SlaPolicies slaPolicies() {
+        return SlaPolicies.builder()
+                .calendar("hr-office", BusinessCalendars.finland())
+                .policy(SlaPolicy.builder("hr-standard", "hr-office")
+                        .firstResponse(Duration.ofHours(4))
+                        .resolution(Duration.ofHours(3 * 8))
+                        .warnAt(75, Escalation.notifyTeamLead())
+                        .warnAt(90)
+                        .atBreach(Escalation.raisePriority(), Escalation.notifyTeamLead())
+                        .build())
+                .fallback("hr-standard")
+                .build();
+    }
+
+    /** Matters nobody has taken for 2 business hours are brought to the team's attention (R6). */
+    static ReminderRule unassignedReminder() {
+        return ReminderRule.unassignedFor("unassigned-2h", Duration.ofHours(2), BusinessCalendars.finland())
+                .forTeam(HR).notifyingTeam();
     }
 
     /** Personal matters need an identified requester (R5); this process is data, read from JSON. */

@@ -42,4 +42,24 @@ class HrHelpdeskTest {
         assertThat(out).contains("#7 3.3.2025 10:15:00 agent:maija TRANSITIONED 'close' state: RESOLVED -> CLOSED");
         assertThat(out).contains("Messages handed to the outbound transport: 2");
     }
+
+    @Test
+    void slaClocksOfATicketAndAReminderAndAWarningFiringOnThePinnedClock() {
+        String out = walkthrough();
+        // Opened Monday 3.3.2025 10:15 (Helsinki): 4 business hours for the first answer, 3 days to resolve.
+        assertThat(out).contains("-- Service levels of HR-3 (policy 'hr-standard') --",
+                "  FIRST_RESPONSE RUNNING, used 0 h 0 min of 4 h 0 min, due 3.3.2025 14:15:00",
+                "  RESOLUTION RUNNING, used 0 h 0 min of 24 h 0 min, due 6.3.2025 10:15:00");
+        String reminder = out.substring(out.indexOf("Two hours later, 3.3.2025 12:15:00, nobody has taken HR-3:"));
+        assertThat(reminder).startsWith("Two hours later, 3.3.2025 12:15:00, nobody has taken HR-3:\n"
+                + "  event: ReminderDue HR-3\n  fired sla.reminder\nOne more hour, 3.3.2025 13:15:00");
+        String warning = out.substring(out.indexOf("One more hour, 3.3.2025 13:15:00"));
+        // HR-2 (a phone call, never answered in writing) and HR-3 both reach 75 %; HR-1 was answered by its resolution.
+        assertThat(warning).contains("  event: SlaWarning HR-2\n", "  event: SlaWarning HR-3\n",
+                "  FIRST_RESPONSE RUNNING, used 3 h 0 min of 4 h 0 min, due 3.3.2025 14:15:00",
+                "  to ToTeam: [HR-3] Reminder: unassigned-2h",
+                "  to ToAgent: [HR-3] SLA warning: FIRST_RESPONSE 75 % used");
+        assertThat(warning).doesNotContain("SlaWarning HR-1", "ReminderDue");
+        assertThat(out).contains("  event: SlaMet HR-1");
+    }
 }

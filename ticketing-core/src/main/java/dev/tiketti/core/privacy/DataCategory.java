@@ -1,0 +1,24 @@
+package dev.tiketti.core.privacy;
+
+/**
+ * A category of personal data that an {@link ErasurePolicy} decides about separately (R8): the
+ * register record, its channels, ticket text, attachments, history values, feedback, search index.
+ *
+ * @since 0.1
+ */
+public enum DataCategory {
+    /** The contact's name in the register (and consent records and memberships). */
+    CONTACT_IDENTITY,
+    /** The contact's e-mail addresses and phone numbers in the register. */
+    CONTACT_CHANNELS,
+    /** Ticket subjects and timeline bodies, the person's own tickets and others that mention them. */
+    TICKET_TEXT,
+    /** Attachment content referenced from timeline entries. */
+    ATTACHMENTS,
+    /** Field values and transition names in the action history. */
+    HISTORY_VALUES,
+    /** Satisfaction feedback; core keeps none yet, hosts purge theirs on {@code ContactErased}. */
+    FEEDBACK,
+    /** Search index copies; core keeps none, search adapters purge theirs on {@code ContactErased}. */
+    SEARCH_INDEX
+}

@@ -1,0 +1,23 @@
+package dev.tiketti.core.privacy;
+
+import dev.tiketti.core.internal.Require;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Why and until when data is kept despite an erasure request: the legal basis (GDPR art. 6), a
+ * short reason written by the host (e.g. {@code "payroll records, Kirjanpitolaki 2:10"}; never
+ * personal data) and the last day it is kept; empty {@code until} means "while the basis lasts"
+ * (a service contract without an end date).
+ *
+ * @since 0.1
+ */
+public record Retention(LegalBasis basis, String reason, Optional<LocalDate> until) {
+    public Retention {
+        Require.nonNull(basis, "legal basis");
+        reason = Require.notBlank(reason, "retention reason").strip();
+        Require.nonNull(until, "until");
+        Require.argument(basis != LegalBasis.CONSENT, "Consent is no basis to retain data against an erasure "
+                + "request (the request withdraws it). Use CONTRACT, LEGAL_OBLIGATION or another basis of art. 6.");
+    }
+}

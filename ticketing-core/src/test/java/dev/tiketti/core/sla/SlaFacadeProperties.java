@@ -1,0 +1,137 @@
+package dev.tiketti.core.sla;
+
+import static dev.tiketti.core.sla.SlaClockStory.hki;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tiketti.core.Actor;
+import dev.tiketti.core.Channel;
+import dev.tiketti.core.NewEntry;
+import dev.tiketti.core.OpenTicket;
+import dev.tiketti.core.Priority;
+import dev.tiketti.core.TicketId;
+import dev.tiketti.core.TicketUpdate;
+import dev.tiketti.core.Ticketing;
+import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.inmemory.InMemoryTimerStore;
+import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.event.TicketEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * After any sequence of changes (and ticks of the timer service), the clocks the facade shows are
+ * the clocks recomputed from the stored history, and the scheduled breach and warning timers follow
+ * them: present at the live due instant while a target counts, absent while it is paused or met.
+ */
+class SlaFacadeProperties {
+
+    enum Action { REPLY, INBOUND, NOTE, START, ASK, CUSTOMER_REPLIED, RESOLVE, CLOSE, PRIORITY, TICK }
+
+    record Step(Action action, int minutes, Priority priority) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> stories() {
+        Arbitrary<Step> step = Combinators.combine(Arbitraries.of(Action.class),
+                Arbitraries.integers().between(0, 1500), Arbitraries.of(Priority.class)).as(Step::new);
+        return step.list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    static SlaPolicies policies() {
+        return SlaPolicies.builder()
+                .calendar("office", BusinessCalendars.finland())
+                .policy(SlaPolicy.builder("standard", "office")
+                        .firstResponse(Duration.ofHours(4)).nextResponse(Duration.ofHours(8))
+                        .resolution(Duration.ofHours(24))
+                        .warnAt(75, Escalation.notifyTeamLead()).warnAt(90)
+                        .atBreach(Escalation.raisePriority()).build())
+                .policy(SlaPolicy.builder("urgent", "office")
+                        .firstResponse(Duration.ofHours(1)).resolution(Duration.ofHours(8))
+                        .warnAt(50).atBreach(Escalation.reassignToTeamLead()).build())
+                .rule(SlaRule.use("urgent").whenPriority(Priority.URGENT))
+                .fallback("standard")
+                .build();
+    }
+
+    @Property(tries = 60)
+    void facadeClocksEqualRecomputedClocksAndTimersFollowThem(@ForAll("stories") List<Step> story) {
+        SlaTimersFacadeTest.TestClock clock = new SlaTimersFacadeTest.TestClock(hki("2023-12-29T15:30"));
+        InMemoryTimerStore store = new InMemoryTimerStore(clock);
+        SlaPolicies policies = policies();
+        List<TicketEvent> events = new ArrayList<>();
+        Ticketing ticketing = Ticketing.builder().timerStore(store).inMemory().clock(clock).slaPolicies(policies)
+                .teamLead(SlaTimersFacadeTest.HR, SlaTimersFacadeTest.LEAD).listener(events::add).build();
+        SlaTimersFacadeTest.define(ticketing);
+        Contact aino = ticketing.registerContact(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
+                AssuranceLevel.LOW));
+        Actor maija = Actor.agent("maija.virtanen", "hr");
+        TicketId id = ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Lomat", Channel.EMAIL).body("Hei")).id();
+        check(ticketing, store, policies, id);
+        for (Step s : story) {
+            clock.set(clock.instant().plus(Duration.ofMinutes(s.minutes())));
+            try {
+                switch (s.action()) {
+                    case REPLY -> ticketing.addEntry(NewEntry.reply(id, maija, "Vastaus"));
+                    case INBOUND -> ticketing.addEntry(NewEntry.inbound(id, Actor.contact(aino.id()), Channel.EMAIL, "Lisää"));
+                    case NOTE -> ticketing.addEntry(NewEntry.note(id, maija, "Muistiinpano"));
+                    case START -> ticketing.transition(TransitionRequest.of(id, "start", maija));
+                    case ASK -> ticketing.transition(TransitionRequest.of(id, "ask-customer", maija));
+                    case CUSTOMER_REPLIED -> ticketing.transition(TransitionRequest.of(id, "customer-replied", maija));
+                    case RESOLVE -> ticketing.transition(TransitionRequest.of(id, "resolve", maija).resolution("Tehty"));
+                    case CLOSE -> ticketing.transition(TransitionRequest.of(id, "close", maija));
+                    case PRIORITY -> ticketing.update(TicketUpdate.of(id, maija).priority(s.priority()));
+                    case TICK -> ticketing.timers().tick();
+                }
+            } catch (TicketingException refused) {
+                // a transition not offered from the current state: nothing changed
+            }
+            check(ticketing, store, policies, id);
+        }
+        // Whatever the order of changes and ticks: each warning and each breach at most once.
+        assertThat(events.stream().filter(TicketEvent.SlaWarning.class::isInstance).map(TicketEvent.SlaWarning.class::cast)
+                .map(w -> w.target() + "/" + w.percent() + "/" + w.crossedAt()))
+                .doesNotHaveDuplicates();
+        assertThat(events.stream().filter(TicketEvent.SlaBreached.class::isInstance)
+                .map(TicketEvent.SlaBreached.class::cast).map(b -> b.target() + "/" + b.due()))
+                .doesNotHaveDuplicates();
+    }
+
+    private static void check(Ticketing ticketing, InMemoryTimerStore store, SlaPolicies policies, TicketId id) {
+        Ticket ticket = ticketing.get(id);
+        SlaPolicy policy = ticketing.slaPolicy(id);
+        SlaClocks live = ticketing.slaClocks(id);
+        SlaClocks recomputed = SlaClocks.compute(ticket, ticketing.history(id), ticketing.timeline(id),
+                ticketing.workflow(ticket.workflowId(), ticket.workflowVersion()).orElseThrow(), policy,
+                policies.calendarOf(policy), ticketing.clock().instant());
+        assertThat(live).isEqualTo(recomputed);
+        for (SlaTarget target : SlaTarget.values()) {
+            Optional<SlaClock> clock = live.clock(target);
+            TimerId breach = TimerId.forTicket(SlaTimerKinds.BREACH, id, SlaTimerKinds.qualifier(target));
+            if (clock.isEmpty() || !clock.get().counting()) {
+                assertThat(store.find(breach)).as("breach timer of %s, not counting", target).isEmpty();
+            } else if (!clock.get().breached()) {
+                assertThat(store.find(breach)).as("breach timer of %s", target)
+                        .hasValueSatisfying(t -> assertThat(t.due()).isEqualTo(clock.get().due().orElseThrow().plusNanos(1)));
+                for (SlaClockWarning w : clock.get().warnings()) {
+                    if (!w.crossed()) {
+                        TimerId warning = TimerId.forTicket(SlaTimerKinds.WARNING, id,
+                                SlaTimerKinds.qualifier(target) + "/" + w.threshold().percent());
+                        assertThat(store.find(warning)).as("warning timer %s of %s", w.threshold().percent(), target)
+                                .hasValueSatisfying(t -> assertThat(t.due()).isEqualTo(w.at().orElseThrow()));
+                    }
+                }
+            }
+        }
+    }
+}
