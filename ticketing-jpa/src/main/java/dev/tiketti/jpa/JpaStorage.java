@@ -4,6 +4,7 @@ import dev.tiketti.core.ConfigurationException;
 import dev.tiketti.core.ErrorCode;
 import dev.tiketti.jpa.internal.Args;
 import dev.tiketti.core.spi.AttachmentStore;
+import dev.tiketti.core.spi.AuditLog;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.OrganizationStore;
@@ -13,6 +14,7 @@ import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.jpa.internal.EntityManagers;
 import dev.tiketti.jpa.internal.JpaAttachmentStore;
+import dev.tiketti.jpa.internal.JpaAuditLog;
 import dev.tiketti.jpa.internal.JpaConsentStore;
 import dev.tiketti.jpa.internal.JpaContactStore;
 import dev.tiketti.jpa.internal.JpaOrganizationStore;
@@ -66,6 +68,7 @@ public final class JpaStorage implements AutoCloseable {
     private final OrganizationStore organizations;
     private final ConsentStore consents;
     private final JpaTimerStore timers;
+    private final AuditLog auditLog;
     private final Transactions transactions;
     private final @Nullable EntityManagerFactory owned;
 
@@ -77,6 +80,7 @@ public final class JpaStorage implements AutoCloseable {
         this.organizations = new JpaOrganizationStore(ems);
         this.consents = new JpaConsentStore(ems);
         this.timers = new JpaTimerStore(ems);
+        this.auditLog = new JpaAuditLog(ems);
         this.transactions = transactions;
         this.owned = owned;
     }
@@ -173,6 +177,11 @@ public final class JpaStorage implements AutoCloseable {
      */
     public TimerStore timerStore() {
         return timers;
+    }
+
+    /** The append-only log of reads of contacts' personal data. */
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /**

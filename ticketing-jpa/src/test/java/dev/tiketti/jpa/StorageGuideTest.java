@@ -55,8 +55,13 @@ class StorageGuideTest {
                     .definitionStore(storage.definitionStore())
                     .attachmentStore(storage.attachmentStore())
                     .contactStore(storage.contactStore())
+                    .organizationStore(storage.organizationStore())
+                    .consentStore(storage.consentStore())
+                    .auditLog(storage.auditLog())
+                    .timerStore(storage.timerStore())
                     .transactions(storage.transactions())
                     .outboundTransport(outbox)    // SMTP in production
+                    .inMemory()                   // the erasure journal: keep yours apart from this database
                     .build();
             // end::setup[]
             try (storage) {

@@ -14,6 +14,7 @@ import dev.tiketti.core.TicketId;
 import dev.tiketti.core.TicketKey;
 import dev.tiketti.core.TicketQuery;
 import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.spi.StoredTicket;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.ticket.EntryKind;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -209,48 +211,161 @@ public final class JpaTicketStore implements TicketStore {
 
     @Override
     public List<TimelineEntry> timeline(TicketId id) {
-        return ems.call("reading the timeline of ticket " + id, em -> {
-            List<TimelineEntryEntity> rows = em.createQuery("SELECT e FROM TktTimelineEntry e WHERE e.ticketId = :id"
-                            + " ORDER BY e.ticketVersion, e.position", TimelineEntryEntity.class)
-                    .setParameter("id", id.value()).getResultList();
-            List<TimelineEntry> entries = new ArrayList<>(rows.size());
-            for (TimelineEntryEntity e : rows) {
-                em.detach(e);
-                entries.add(new TimelineEntry(e.id, new TicketId(e.ticketId), EntryKind.valueOf(e.kind),
-                        new Actor(Actor.Kind.valueOf(e.authorKind), e.authorId, JsonMapping.readRoles(e.authorRoles)),
-                        Visibility.valueOf(e.visibility), Channel.valueOf(e.channel), e.body,
-                        JsonMapping.readAttachments(e.attachments), Instants.join(e.at, e.atNanos)));
-            }
-            return List.copyOf(entries);
-        });
+        return ems.call("reading the timeline of ticket " + id, em -> loadTimeline(em, id));
+    }
+
+    private static List<TimelineEntry> loadTimeline(EntityManager em, TicketId id) {
+        List<TimelineEntryEntity> rows = em.createQuery("SELECT e FROM TktTimelineEntry e WHERE e.ticketId = :id"
+                        + " ORDER BY e.ticketVersion, e.position", TimelineEntryEntity.class)
+                .setParameter("id", id.value()).getResultList();
+        List<TimelineEntry> entries = new ArrayList<>(rows.size());
+        for (TimelineEntryEntity e : rows) {
+            em.detach(e);
+            entries.add(new TimelineEntry(e.id, new TicketId(e.ticketId), EntryKind.valueOf(e.kind),
+                    new Actor(Actor.Kind.valueOf(e.authorKind), e.authorId, JsonMapping.readRoles(e.authorRoles)),
+                    Visibility.valueOf(e.visibility), Channel.valueOf(e.channel), e.body,
+                    JsonMapping.readAttachments(e.attachments), Instants.join(e.at, e.atNanos)));
+        }
+        return List.copyOf(entries);
     }
 
     @Override
     public List<HistoryEntry> history(TicketId id) {
-        return ems.call("reading the history of ticket " + id, em -> {
-            // Two queries for the whole history, whatever its length (no query per entry).
-            List<HistoryEntryEntity> rows = em.createQuery("SELECT h FROM TktHistoryEntry h"
-                            + " WHERE h.key.ticketId = :id ORDER BY h.key.sequence", HistoryEntryEntity.class)
-                    .setParameter("id", id.value()).getResultList();
-            List<HistoryChangeEntity> changeRows = em.createQuery("SELECT c FROM TktHistoryChange c"
-                            + " WHERE c.key.ticketId = :id ORDER BY c.key.sequence, c.key.position",
-                            HistoryChangeEntity.class)
-                    .setParameter("id", id.value()).getResultList();
-            Map<Long, List<FieldChange>> changes = new LinkedHashMap<>();
-            for (HistoryChangeEntity c : changeRows) {
-                em.detach(c);
-                changes.computeIfAbsent(c.key.sequence, s -> new ArrayList<>()).add(new FieldChange(c.field,
-                        Optional.ofNullable(c.fromValue), Optional.ofNullable(c.toValue)));
+        return ems.call("reading the history of ticket " + id, em -> loadHistory(em, id));
+    }
+
+    private static List<HistoryEntry> loadHistory(EntityManager em, TicketId id) {
+        // Two queries for the whole history, whatever its length (no query per entry).
+        List<HistoryEntryEntity> rows = em.createQuery("SELECT h FROM TktHistoryEntry h"
+                        + " WHERE h.key.ticketId = :id ORDER BY h.key.sequence", HistoryEntryEntity.class)
+                .setParameter("id", id.value()).getResultList();
+        List<HistoryChangeEntity> changeRows = em.createQuery("SELECT c FROM TktHistoryChange c"
+                        + " WHERE c.key.ticketId = :id ORDER BY c.key.sequence, c.key.position",
+                        HistoryChangeEntity.class)
+                .setParameter("id", id.value()).getResultList();
+        Map<Long, List<FieldChange>> changes = new LinkedHashMap<>();
+        for (HistoryChangeEntity c : changeRows) {
+            em.detach(c);
+            changes.computeIfAbsent(c.key.sequence, s -> new ArrayList<>()).add(new FieldChange(c.field,
+                    Optional.ofNullable(c.fromValue), Optional.ofNullable(c.toValue)));
+        }
+        List<HistoryEntry> entries = new ArrayList<>(rows.size());
+        for (HistoryEntryEntity h : rows) {
+            em.detach(h);
+            entries.add(new HistoryEntry(new TicketId(h.key.ticketId), h.key.sequence, Instants.join(h.at, h.atNanos),
+                    new Actor(Actor.Kind.valueOf(h.actorKind), h.actorId, JsonMapping.readRoles(h.actorRoles)),
+                    HistoryAction.valueOf(h.action), Optional.ofNullable(h.transition),
+                    changes.getOrDefault(h.key.sequence, List.of())));
+        }
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public boolean rewrite(TicketId id, UnaryOperator<StoredTicket> rewriter) {
+        Args.nonNull(id, "ticket id");
+        Args.nonNull(rewriter, "rewriter");
+        return ems.call("rewriting ticket " + id, em -> {
+            // The row lock keeps updates out until this unit commits (SELECT ... FOR UPDATE).
+            TicketEntity row = em.find(TicketEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+            if (row == null) {
+                return false;
             }
-            List<HistoryEntry> entries = new ArrayList<>(rows.size());
-            for (HistoryEntryEntity h : rows) {
-                em.detach(h);
-                entries.add(new HistoryEntry(new TicketId(h.key.ticketId), h.key.sequence, Instants.join(h.at, h.atNanos),
-                        new Actor(Actor.Kind.valueOf(h.actorKind), h.actorId, JsonMapping.readRoles(h.actorRoles)),
-                        HistoryAction.valueOf(h.action), Optional.ofNullable(h.transition),
-                        changes.getOrDefault(h.key.sequence, List.of())));
+            em.detach(row);
+            StoredTicket current = new StoredTicket(toTicket(row), loadTimeline(em, id), loadHistory(em, id));
+            StoredTicket result = Args.nonNull(rewriter.apply(current), "rewritten ticket");
+            requireSameStructure(current, result);
+            if (result.equals(current)) {
+                return false;
             }
-            return List.copyOf(entries);
+            Ticket t = result.ticket();
+            TicketEntity e = em.find(TicketEntity.class, id.value());
+            e.typeId = t.typeId();
+            e.workflowId = t.workflowId();
+            e.createdAt = Instants.micros(t.createdAt());
+            e.createdAtNanos = Instants.nanos(t.createdAt());
+            copy(t, e);
+            List<Object> written = new ArrayList<>();
+            written.add(e);
+            for (TimelineEntry entry : result.timeline()) {
+                TimelineEntryEntity te = em.find(TimelineEntryEntity.class, entry.id());
+                te.kind = entry.kind().name();
+                te.authorKind = entry.author().kind().name();
+                te.authorId = entry.author().id();
+                te.authorRoles = JsonMapping.writeRoles(entry.author().roles());
+                te.visibility = entry.visibility().name();
+                te.channel = entry.channel().name();
+                te.body = entry.body();
+                te.attachments = JsonMapping.writeAttachments(entry.attachments());
+                te.at = Instants.micros(entry.at());
+                te.atNanos = Instants.nanos(entry.at());
+                written.add(te);
+            }
+            em.createQuery("DELETE FROM TktHistoryChange c WHERE c.key.ticketId = :id")
+                    .setParameter("id", id.value()).executeUpdate();
+            for (HistoryEntry entry : result.history()) {
+                HistoryEntryEntity he = em.find(HistoryEntryEntity.class,
+                        new HistoryEntryEntity.Key(id.value(), entry.sequence()));
+                he.at = Instants.micros(entry.at());
+                he.atNanos = Instants.nanos(entry.at());
+                he.actorKind = entry.actor().kind().name();
+                he.actorId = entry.actor().id();
+                he.actorRoles = JsonMapping.writeRoles(entry.actor().roles());
+                he.action = entry.action().name();
+                he.transition = entry.transition().orElse(null);
+                written.add(he);
+                int i = 0;
+                for (FieldChange change : entry.changes()) {
+                    HistoryChangeEntity c = new HistoryChangeEntity();
+                    c.key = new HistoryChangeEntity.Key(id.value(), entry.sequence(), i++);
+                    c.field = change.field();
+                    c.fromValue = change.from().orElse(null);
+                    c.toValue = change.to().orElse(null);
+                    em.persist(c);
+                    written.add(c);
+                }
+            }
+            em.flush();
+            written.forEach(em::detach);
+            return true;
+        });
+    }
+
+    private static void requireSameStructure(StoredTicket current, StoredTicket result) {
+        Ticket a = current.ticket();
+        Ticket b = result.ticket();
+        List<String> broken = new ArrayList<>();
+        if (!a.id().equals(b.id()) || !a.key().equals(b.key()) || a.version() != b.version()) {
+            broken.add("the id, key and version must stay " + a.id() + ", " + a.key() + ", " + a.version());
+        }
+        if (!current.timeline().stream().map(TimelineEntry::id).toList()
+                .equals(result.timeline().stream().map(TimelineEntry::id).toList())) {
+            broken.add("the timeline must keep its " + current.timeline().size() + " entries, ids and order");
+        }
+        if (!current.history().stream().map(h -> h.ticketId() + "#" + h.sequence()).toList()
+                .equals(result.history().stream().map(h -> h.ticketId() + "#" + h.sequence()).toList())) {
+            broken.add("the history must keep its " + current.history().size() + " entries and their sequences");
+        }
+        if (!broken.isEmpty()) {
+            throw new TicketingException(ErrorCode.INVALID_TICKET_REWRITE, "The rewrite of ticket " + a.id()
+                    + " was refused and nothing changed: " + String.join("; ", broken)
+                    + ". A rewrite may change contents only.");
+        }
+    }
+
+    @Override
+    public boolean delete(TicketId id) {
+        Args.nonNull(id, "ticket id");
+        return ems.call("deleting ticket " + id, em -> {
+            UUID ticket = id.value();
+            em.createQuery("DELETE FROM TktHistoryChange c WHERE c.key.ticketId = :id").setParameter("id", ticket)
+                    .executeUpdate();
+            em.createQuery("DELETE FROM TktHistoryEntry h WHERE h.key.ticketId = :id").setParameter("id", ticket)
+                    .executeUpdate();
+            em.createQuery("DELETE FROM TktTimelineEntry e WHERE e.ticketId = :id").setParameter("id", ticket)
+                    .executeUpdate();
+            // The key sequence is left alone: a deleted ticket's number is never handed out again.
+            return em.createQuery("DELETE FROM TktTicket t WHERE t.id = :id").setParameter("id", ticket)
+                    .executeUpdate() > 0;
         });
     }
 
