@@ -189,6 +189,16 @@ public final class Privacy {
         return requestStore.find(Require.nonNull(id, "consent request id"));
     }
 
+    /**
+     * Removes every consent request whose token has expired, answered or not (a given answer lives
+     * on in its {@link Consent}); returns how many. Requests hold an address, so keep them no longer
+     * than needed: schedule this like the retention sweep. Afterwards such a token is unknown
+     * ({@code CONSENT_REQUEST_NOT_FOUND}) rather than expired.
+     */
+    public int purgeExpiredConsentRequests() {
+        return tx(() -> requestStore.deleteExpired(clock.instant()));
+    }
+
     /** The consent requests sent to a contact, oldest first (answered ones included). */
     public List<ConsentRequest> consentRequests(ContactId contact) {
         return requestStore.forContact(Require.nonNull(contact, "contact id"));

@@ -66,4 +66,12 @@ public final class InMemoryConsentRequestStore implements ConsentRequestStore {
         requests.values().removeIf(r -> r.contact().filter(contact::equals).isPresent());
         return before - requests.size();
     }
+
+    @Override
+    public synchronized int deleteExpired(java.time.Instant now) {
+        Require.nonNull(now, "now");
+        int before = requests.size();
+        requests.values().removeIf(r -> r.expiredAt(now));
+        return before - requests.size();
+    }
 }

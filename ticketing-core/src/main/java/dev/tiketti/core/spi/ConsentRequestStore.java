@@ -15,7 +15,7 @@ import java.util.Optional;
  * request as given; {@link #findByTokenDigest} finds it by its digest exactly; {@link #answer} is
  * an atomic compare-and-set: it replaces the stored request with the answered one only while the
  * stored one is still {@code PENDING}, and of concurrent calls for one request exactly one returns
- * {@code true}; {@link #delete} and {@link #deleteForContact} are idempotent; lists are copies,
+ * {@code true}; {@link #delete}, {@link #deleteForContact} and {@link #deleteExpired} are idempotent; lists are copies,
  * never null, oldest first by {@code sentAt}; thread-safe. The store checks no rules (core does).
  *
  * @since 0.1
@@ -43,4 +43,10 @@ public interface ConsentRequestStore {
 
     /** Removes every request of the contact (erasure); returns how many. */
     int deleteForContact(ContactId contact);
+
+    /**
+     * Removes every request, answered or not, whose {@code expiresAt} is at or before {@code now}
+     * (storage limitation: a request holds an address); returns how many. Idempotent.
+     */
+    int deleteExpired(java.time.Instant now);
 }

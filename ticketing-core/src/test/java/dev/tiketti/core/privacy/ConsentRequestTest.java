@@ -284,6 +284,21 @@ class ConsentRequestTest {
         }
 
         @Test
+        void purgingRemovesExpiredRequestsOnlyAfterwardsTheirTokenIsUnknown() {
+            w.clock.advance(Duration.ofDays(10));
+            ConsentRequest later = w.privacy.requestConsent(aino.id(), SURVEY, TEXT, "2025-03", DPO);
+
+            assertThat(w.privacy.purgeExpiredConsentRequests()).isZero();
+            w.clock.advance(Duration.ofDays(20));
+            assertThat(w.privacy.purgeExpiredConsentRequests()).isEqualTo(1);
+
+            assertThat(w.privacy.consentRequests(aino.id())).containsExactly(later);
+            TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy
+                    .answerConsentRequest(token, ConsentAnswer.given("message:<x@example.fi>")));
+            assertThat(e.code()).isEqualTo(ErrorCode.CONSENT_REQUEST_NOT_FOUND);
+        }
+
+        @Test
         void anErasedPersonsRequestsGoWithThemAndTheirTokenNoLongerWorks() {
             w.privacy.erase(ErasureRequest.of(aino.id(), DPO, new ErasureSource.Form("form-1")));
 

@@ -193,6 +193,28 @@ public abstract class ConsentRequestStoreContract {
     }
 
     @Nested
+    @DisplayName("Purging expired requests")
+    class Purging {
+        @Test
+        @DisplayName("removes pending and answered requests expired at or before the instant, keeps the rest, counts, and is idempotent")
+        void deleteExpired() {
+            ContactId aino = ContactId.random();
+            ConsentRequest old = pending(Optional.of(aino), 0, "t1");
+            ConsentRequest oldAnswered = given(pending(Optional.of(aino), 1, "t2"), aino, 2);
+            ConsentRequest fresh = pending(Optional.empty(), 60, "t3");
+            store.save(old);
+            store.save(oldAnswered);
+            store.save(fresh);
+            Instant cutoff = oldAnswered.expiresAt(); // exactly at expiry counts as expired
+            assertThat(store.deleteExpired(cutoff)).isEqualTo(2);
+            assertThat(store.deleteExpired(cutoff)).isZero();
+            assertThat(store.find(old.id())).isEmpty();
+            assertThat(store.find(oldAnswered.id())).isEmpty();
+            assertThat(store.find(fresh.id())).contains(fresh);
+        }
+    }
+
+    @Nested
     @DisplayName("Concurrent use")
     class Concurrency {
         @Test

@@ -52,6 +52,11 @@ final class ConsentRequestBrokenStores {
         public int deleteForContact(ContactId contact) {
             return delegate.deleteForContact(contact);
         }
+
+        @Override
+        public int deleteExpired(java.time.Instant now) {
+            return delegate.deleteExpired(now);
+        }
     }
 
     /** The contract on the broken store; run through the engine test kit only (no Test suffix). */
