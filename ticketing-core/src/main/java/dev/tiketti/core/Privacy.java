@@ -185,8 +185,15 @@ public final class Privacy {
         return requests.answer(token, answer);
     }
 
-    public Optional<ConsentRequest> consentRequest(ConsentRequestId id) {
-        return requestStore.find(Require.nonNull(id, "consent request id"));
+    /**
+     * A consent request by id, read for a purpose; it holds the address it went to, so a request
+     * that names a contact is recorded in the audit log as {@code consent-requests}.
+     */
+    public Optional<ConsentRequest> consentRequest(ConsentRequestId id, Actor actor, PurposeId purpose) {
+        Optional<ConsentRequest> found = requestStore.find(Require.nonNull(id, "consent request id"));
+        requireAuditable(actor, purpose);
+        found.flatMap(ConsentRequest::contact).ifPresent(c -> audit(c, actor, purpose, List.of("consent-requests")));
+        return found;
     }
 
     /**
@@ -199,9 +206,15 @@ public final class Privacy {
         return tx(() -> requestStore.deleteExpired(clock.instant()));
     }
 
-    /** The consent requests sent to a contact, oldest first (answered ones included). */
-    public List<ConsentRequest> consentRequests(ContactId contact) {
-        return requestStore.forContact(Require.nonNull(contact, "contact id"));
+    /**
+     * The consent requests sent to a contact, oldest first (answered ones included); the read is
+     * recorded in the audit log as {@code consent-requests}.
+     */
+    public List<ConsentRequest> consentRequests(ContactId contact, Actor actor, PurposeId purpose) {
+        stores.contacts().find(Require.nonNull(contact, "contact id"))
+                .orElseThrow(() -> dev.tiketti.core.internal.Problems.contactNotFound(contact));
+        audit(contact, actor, purpose, List.of("consent-requests"));
+        return requestStore.forContact(contact);
     }
 
     // ---------------------------------------------------------------- audited reads

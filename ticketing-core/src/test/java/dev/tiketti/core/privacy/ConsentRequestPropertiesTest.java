@@ -72,7 +72,7 @@ class ConsentRequestPropertiesTest {
                         continue;
                     }
                     int i = op.target() % sent.size();
-                    ConsentRequest stored = w.privacy.consentRequest(sent.get(i).id()).orElseThrow();
+                    ConsentRequest stored = w.privacy.consentRequest(sent.get(i).id(), DPO, PrivacyWorld.SERVICE).orElseThrow();
                     List<Consent> before = w.consentsOf(aino);
                     ConsentAnswer answer = op.kind() == Kind.GIVE ? ConsentAnswer.given("message:<" + i + "@example.fi>")
                             : ConsentAnswer.refused("message:<" + i + "@example.fi>");
@@ -83,7 +83,7 @@ class ConsentRequestPropertiesTest {
                     assertThat(code).isEqualTo(expected);
                     if (expected != null) {
                         assertThat(w.consentsOf(aino)).isEqualTo(before);
-                        assertThat(w.privacy.consentRequest(stored.id())).contains(stored);
+                        assertThat(w.privacy.consentRequest(stored.id(), DPO, PrivacyWorld.SERVICE)).contains(stored);
                     } else if (op.kind() == Kind.GIVE) {
                         model.put(i, ConsentRequest.Status.GIVEN);
                         given++;
@@ -103,7 +103,7 @@ class ConsentRequestPropertiesTest {
         assertThat(distinct).hasSameSizeAs(tokens);
         assertThat(w.consentsOf(aino)).hasSize(given);
         for (int i = 0; i < sent.size(); i++) {
-            assertThat(w.privacy.consentRequest(sent.get(i).id()).orElseThrow().status()).isEqualTo(model.get(i));
+            assertThat(w.privacy.consentRequest(sent.get(i).id(), DPO, PrivacyWorld.SERVICE).orElseThrow().status()).isEqualTo(model.get(i));
         }
     }
 

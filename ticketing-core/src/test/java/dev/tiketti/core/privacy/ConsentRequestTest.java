@@ -78,7 +78,7 @@ class ConsentRequestTest {
             ConsentRequest r = w.privacy.requestConsent(aino.id(), SURVEY, TEXT, "2025-03", DPO);
             String token = w.outbox.consentRequests().get(0).token();
 
-            ConsentRequest stored = w.privacy.consentRequest(r.id()).orElseThrow();
+            ConsentRequest stored = w.privacy.consentRequest(r.id(), DPO, PrivacyWorld.SERVICE).orElseThrow();
             assertThat(stored).isEqualTo(r);
             assertThat(stored.status()).isEqualTo(ConsentRequest.Status.PENDING);
             assertThat(stored.contact()).contains(aino.id());
@@ -86,8 +86,10 @@ class ConsentRequestTest {
             assertThat(stored.expiresAt()).isEqualTo(PrivacyWorld.START.plus(Duration.ofDays(30)));
             assertThat(stored.tokenDigest()).isEqualTo(ConsentRequests.digest(token)).doesNotContain(token);
             assertThat(stored.requestedBy()).isEqualTo(DPO);
-            assertThat(w.privacy.consentRequests(aino.id())).containsExactly(stored);
+            assertThat(w.privacy.consentRequests(aino.id(), DPO, PrivacyWorld.SERVICE)).containsExactly(stored);
             assertThat(stored.toString()).doesNotContain("aino");
+            assertThat(w.privacy.accessesTo(aino.id())).extracting(AccessRecord::read)
+                    .containsExactly(List.of("consent-requests"), List.of("consent-requests"));
         }
 
         @Test
@@ -98,7 +100,7 @@ class ConsentRequestTest {
             assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_CONSENT_PURPOSE);
             assertThat(e.getMessage()).contains("marketing", "satisfaction-survey");
             assertThat(w.outbox.consentRequests()).isEmpty();
-            assertThat(w.privacy.consentRequests(aino.id())).isEmpty();
+            assertThat(w.privacy.consentRequests(aino.id(), DPO, PrivacyWorld.SERVICE)).isEmpty();
         }
 
         @Test
@@ -108,7 +110,6 @@ class ConsentRequestTest {
 
             assertThat(e.code()).isEqualTo(ErrorCode.CONTACT_NOT_FOUND);
             assertThat(w.outbox.consentRequests()).isEmpty();
-            assertThat(w.privacy.consentRequests(PrivacyWorld.id(99))).isEmpty();
         }
 
         @Test
@@ -217,7 +218,7 @@ class ConsentRequestTest {
 
             assertThat(answered.status()).isEqualTo(ConsentRequest.Status.REFUSED);
             assertThat(answered.consent()).isEmpty();
-            assertThat(w.privacy.consentRequest(request.id())).contains(answered);
+            assertThat(w.privacy.consentRequest(request.id(), DPO, PrivacyWorld.SERVICE)).contains(answered);
             assertThat(w.privacy.consents(aino.id(), DPO, SURVEY)).isEmpty();
             assertThat(w.contactStore.find(aino.id())).contains(aino);
             TicketingException again = catchThrowableOfType(TicketingException.class, () ->
@@ -228,7 +229,7 @@ class ConsentRequestTest {
         @Test
         void aReusedTokenFailsAndChangesNothing() {
             w.privacy.answerConsentRequest(token, ConsentAnswer.given("message:<a@example.fi>"));
-            ConsentRequest afterFirst = w.privacy.consentRequest(request.id()).orElseThrow();
+            ConsentRequest afterFirst = w.privacy.consentRequest(request.id(), DPO, PrivacyWorld.SERVICE).orElseThrow();
             w.clock.advance(Duration.ofHours(1));
 
             TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy
@@ -237,7 +238,7 @@ class ConsentRequestTest {
             assertThat(e.code()).isEqualTo(ErrorCode.CONSENT_REQUEST_ANSWERED);
             assertThat(e.getMessage()).contains(request.id().toString(), "single use", "GIVEN")
                     .doesNotContain(token);
-            assertThat(w.privacy.consentRequest(request.id())).contains(afterFirst);
+            assertThat(w.privacy.consentRequest(request.id(), DPO, PrivacyWorld.SERVICE)).contains(afterFirst);
             assertThat(w.privacy.consents(aino.id(), DPO, SURVEY)).hasSize(1);
             assertThat(w.contactStore.find(aino.id()).orElseThrow().name()).isEqualTo("Aino Virtanen");
         }
@@ -249,7 +250,7 @@ class ConsentRequestTest {
 
             assertThat(e.code()).isEqualTo(ErrorCode.CONSENT_REQUEST_NOT_FOUND);
             assertThat(e.retryable()).isFalse();
-            assertThat(w.privacy.consentRequest(request.id())).contains(request);
+            assertThat(w.privacy.consentRequest(request.id(), DPO, PrivacyWorld.SERVICE)).contains(request);
             assertThat(w.privacy.consents(aino.id(), DPO, SURVEY)).isEmpty();
         }
 
@@ -262,7 +263,7 @@ class ConsentRequestTest {
 
             assertThat(e.code()).isEqualTo(ErrorCode.CONSENT_REQUEST_EXPIRED);
             assertThat(e.getMessage()).contains(request.expiresAt().toString(), "new request");
-            assertThat(w.privacy.consentRequest(request.id())).contains(request);
+            assertThat(w.privacy.consentRequest(request.id(), DPO, PrivacyWorld.SERVICE)).contains(request);
             assertThat(w.privacy.consents(aino.id(), DPO, SURVEY)).isEmpty();
 
             ConsentRequest second = w.privacy.requestConsent(aino.id(), SURVEY, TEXT, "2025-03", DPO);
@@ -278,7 +279,7 @@ class ConsentRequestTest {
 
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONSENT_ANSWER);
             assertThat(e.getMessage()).doesNotContain("aino at home");
-            assertThat(w.privacy.consentRequest(request.id())).contains(request);
+            assertThat(w.privacy.consentRequest(request.id(), DPO, PrivacyWorld.SERVICE)).contains(request);
             assertThat(w.privacy.consents(aino.id(), DPO, SURVEY)).isEmpty();
             assertThat(w.contactStore.find(aino.id())).contains(aino);
         }
@@ -292,7 +293,7 @@ class ConsentRequestTest {
             w.clock.advance(Duration.ofDays(20));
             assertThat(w.privacy.purgeExpiredConsentRequests()).isEqualTo(1);
 
-            assertThat(w.privacy.consentRequests(aino.id())).containsExactly(later);
+            assertThat(w.privacy.consentRequests(aino.id(), DPO, PrivacyWorld.SERVICE)).containsExactly(later);
             TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy
                     .answerConsentRequest(token, ConsentAnswer.given("message:<x@example.fi>")));
             assertThat(e.code()).isEqualTo(ErrorCode.CONSENT_REQUEST_NOT_FOUND);
@@ -302,8 +303,8 @@ class ConsentRequestTest {
         void anErasedPersonsRequestsGoWithThemAndTheirTokenNoLongerWorks() {
             w.privacy.erase(ErasureRequest.of(aino.id(), DPO, new ErasureSource.Form("form-1")));
 
-            assertThat(w.privacy.consentRequests(aino.id())).isEmpty();
-            assertThat(w.privacy.consentRequest(request.id())).isEmpty();
+            assertThat(w.privacy.consentRequests(aino.id(), DPO, PrivacyWorld.SERVICE)).isEmpty();
+            assertThat(w.privacy.consentRequest(request.id(), DPO, PrivacyWorld.SERVICE)).isEmpty();
             TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy
                     .answerConsentRequest(token, ConsentAnswer.given("message:<x@example.fi>")));
             assertThat(e.code()).isEqualTo(ErrorCode.CONSENT_REQUEST_NOT_FOUND);
@@ -366,7 +367,7 @@ class ConsentRequestTest {
             assertThat(liisa.active()).isTrue();
             assertThat(w.privacy.consents(liisa.id(), DPO, SURVEY)).singleElement()
                     .satisfies(c -> assertThat(c.evidence()).contains("message:<l@example.com>"));
-            assertThat(w.privacy.consentRequests(liisa.id())).containsExactly(answered);
+            assertThat(w.privacy.consentRequests(liisa.id(), DPO, PrivacyWorld.SERVICE)).containsExactly(answered);
         }
 
         @Test
@@ -379,7 +380,7 @@ class ConsentRequestTest {
 
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONSENT_ANSWER);
             assertThat(e.getMessage()).contains("name", "withName");
-            assertThat(w.privacy.consentRequest(r.id())).contains(r);
+            assertThat(w.privacy.consentRequest(r.id(), DPO, PrivacyWorld.SERVICE)).contains(r);
             assertThat(w.contactStore.findByEmail("liisa.nieminen@example.com")).isEmpty();
 
             assertThat(w.privacy.answerConsentRequest(token, ConsentAnswer.given("message:<l2@example.com>")
@@ -472,7 +473,7 @@ class ConsentRequestTest {
             assertThat(e.retryable()).isTrue();
             assertThat(e.getCause()).isInstanceOf(StorageUnavailableException.class);
             assertThat(e.getMessage()).doesNotContain("aino");
-            assertThat(privacy.consentRequests(AINO.id())).isEmpty();
+            assertThat(privacy.consentRequests(AINO.id(), DPO, SURVEY)).isEmpty();
         }
 
         @Test
@@ -484,7 +485,7 @@ class ConsentRequestTest {
 
             assertThat(e.code()).isEqualTo(ErrorCode.CONSENT_REQUESTS_UNSUPPORTED);
             assertThat(e.getMessage()).contains("send(ConsentRequestMessage)");
-            assertThat(privacy.consentRequests(AINO.id())).isEmpty();
+            assertThat(privacy.consentRequests(AINO.id(), DPO, SURVEY)).isEmpty();
         }
     }
 
