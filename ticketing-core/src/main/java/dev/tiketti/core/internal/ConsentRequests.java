@@ -79,6 +79,12 @@ public final class ConsentRequests {
                                   Actor actor) {
         Contact contact = contacts.find(Require.nonNull(contactId, "contact id"))
                 .orElseThrow(() -> Problems.contactNotFound(contactId));
+        return requestTo(contact, Optional.empty(), purpose, text, textVersion, actor);
+    }
+
+    private ConsentRequest requestTo(Contact contact, Optional<String> address, PurposeId purpose, String text,
+                                     String textVersion, Actor actor) {
+        ContactId contactId = contact.id();
         if (!contact.active()) {
             throw new TicketingException(ErrorCode.INVALID_CONSENT_REQUEST, "Contact " + contactId + " is inactive "
                     + "(deactivated or erased); no consent request is sent to them. Reactivate the contact first.");
@@ -88,7 +94,7 @@ public final class ConsentRequests {
                     + "address to send a consent request to. Add one to the contact, or ask by another channel and "
                     + "record the answer with Privacy.recordConsent(...).");
         }
-        return send(Optional.of(contact), contact.emails().get(0), purpose, text, textVersion, actor);
+        return send(Optional.of(contact), address.orElse(contact.emails().get(0)), purpose, text, textVersion, actor);
     }
 
     /**
@@ -100,7 +106,7 @@ public final class ConsentRequests {
                 "The address to send the consent request to");
         Optional<Contact> known = contacts.findByEmail(address);
         if (known.isPresent()) {
-            return request(known.get().id(), purpose, text, textVersion, actor);
+            return requestTo(known.get(), Optional.of(address), purpose, text, textVersion, actor);
         }
         return send(Optional.empty(), address, purpose, text, textVersion, actor);
     }

@@ -144,10 +144,14 @@ class ConsentRequestTest {
         }
 
         @Test
-        void anAddressOfARegisteredContactAsksThatContact() {
-            ConsentRequest r = w.privacy.requestConsent("AINO.Virtanen@example.fi", SURVEY, TEXT, "v1", DPO);
+        void anAddressOfARegisteredContactAsksThatContactAtThatAddress() {
+            w.privacy.registerContact(aino.withAddedEmail("aino.v@example.com"));
+
+            ConsentRequest r = w.privacy.requestConsent("AINO.V@example.com", SURVEY, TEXT, "v1", DPO);
 
             assertThat(r.contact()).contains(aino.id());
+            assertThat(r.email()).isEqualTo("aino.v@example.com");
+            assertThat(w.outbox.consentRequests().get(0).to()).isEqualTo("aino.v@example.com");
             assertThat(w.outbox.consentRequests().get(0).body()).contains("Hello Aino Virtanen");
         }
 
