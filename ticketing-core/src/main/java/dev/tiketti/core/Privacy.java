@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Data protection on a {@link Ticketing} (R8), from {@link Ticketing#privacy()}: the customer
- * register (organisations, memberships), consent, audited reads of contacts, erasure, retention
- * sweeps and the access export. Immutable and thread-safe like the facade.
+ * register (organisations, memberships), consent and consent requests, audited reads of contacts,
+ * erasure, retention sweeps and the access export. Immutable and thread-safe like the facade.
  *
  * <p>Reads of personal data name an actor and a registered purpose and are recorded in the
  * {@link dev.tiketti.core.spi.AuditLog}; {@link #accessesTo} answers "who accessed contact X".
