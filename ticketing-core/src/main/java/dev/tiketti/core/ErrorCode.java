@@ -102,7 +102,23 @@ public enum ErrorCode {
     /** An erasure run stopped midway; it is recorded as partial and finishes when run again. */
     ERASURE_INCOMPLETE("TKT-0811", true),
     /** A ticket rewrite tried to change what a rewrite may not (id, key, version, entry ids, sequences). */
-    INVALID_TICKET_REWRITE("TKT-0812", false);
+    INVALID_TICKET_REWRITE("TKT-0812", false),
+    /** No pending consent request has the given reply token (mistyped, or never issued). */
+    CONSENT_REQUEST_NOT_FOUND("TKT-0813", false),
+    /** The consent request's reply token has expired; send a new request. */
+    CONSENT_REQUEST_EXPIRED("TKT-0814", false),
+    /** The consent request was already answered; its token is single use. */
+    CONSENT_REQUEST_ANSWERED("TKT-0815", false),
+    /** A consent request cannot be made as asked (no address, inactive contact, bad text). */
+    INVALID_CONSENT_REQUEST("TKT-0816", false),
+    /** A consent request template is invalid (unknown placeholder, no reply token). */
+    INVALID_CONSENT_REQUEST_TEMPLATE("TKT-0817", false),
+    /** The answer to a consent request is incomplete or malformed (evidence, contact details). */
+    INVALID_CONSENT_ANSWER("TKT-0818", false),
+    /** The outbound transport failed to send a consent request; nothing was kept, try again. */
+    CONSENT_REQUEST_NOT_SENT("TKT-0819", true),
+    /** The outbound transport does not implement sending consent requests. */
+    CONSENT_REQUESTS_UNSUPPORTED("TKT-0820", false);
 
     private final String id;
     private final boolean retryable;

@@ -1,6 +1,7 @@
 package dev.tiketti.core;
 
 import dev.tiketti.core.event.PrivacyEvent;
+import dev.tiketti.core.internal.ConsentRequests;
 import dev.tiketti.core.internal.CustomerRegister;
 import dev.tiketti.core.internal.ErasureEngine;
 import dev.tiketti.core.internal.Require;
@@ -9,7 +10,10 @@ import dev.tiketti.core.privacy.AccessExport;
 import dev.tiketti.core.privacy.AccessRecord;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.ConsentId;
+import dev.tiketti.core.privacy.ConsentAnswer;
 import dev.tiketti.core.privacy.ConsentPurpose;
+import dev.tiketti.core.privacy.ConsentRequest;
+import dev.tiketti.core.privacy.ConsentRequestId;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.ErasureId;
 import dev.tiketti.core.privacy.ErasureItem;
@@ -23,6 +27,7 @@ import dev.tiketti.core.privacy.Organization;
 import dev.tiketti.core.privacy.PurposeId;
 import dev.tiketti.core.privacy.RetentionSchedule;
 import dev.tiketti.core.privacy.RetentionSweepReport;
+import dev.tiketti.core.spi.ConsentRequestStore;
 import dev.tiketti.core.spi.EventListener;
 import dev.tiketti.core.ticket.AttachmentRef;
 import dev.tiketti.core.ticket.Ticket;
@@ -39,8 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Data protection on a {@link Ticketing} (R8), from {@link Ticketing#privacy()}: the customer
- * register (organisations, memberships), consent, audited reads of contacts, erasure, retention
- * sweeps and the access export. Immutable and thread-safe like the facade.
+ * register (organisations, memberships), consent and consent requests, audited reads of contacts,
+ * erasure, retention sweeps and the access export. Immutable and thread-safe like the facade.
  *
  * <p>Reads of personal data name an actor and a registered purpose and are recorded in the
  * {@link dev.tiketti.core.spi.AuditLog}; {@link #accessesTo} answers "who accessed contact X".
@@ -59,12 +64,17 @@ public final class Privacy {
     private final Optional<String> noticeUrl;
     private final Clock clock;
     private final List<EventListener> listeners;
+    private final ConsentRequestStore requestStore;
+    private final ConsentRequests requests;
 
     Privacy(ErasureEngine.Stores stores, Clock clock, ErasureEngine.CategoryOfState categories, ErasurePolicy policy,
-            Optional<PurposeId> basisRule, Optional<String> noticeUrl, List<EventListener> listeners) {
+            Optional<PurposeId> basisRule, Optional<String> noticeUrl, List<EventListener> listeners,
+            ConsentRequestStore requestStore, java.util.function.Function<CustomerRegister, ConsentRequests> flow) {
         this.stores = stores;
         this.clock = clock;
         this.register = new CustomerRegister(stores.contacts(), stores.organizations(), stores.consents(), clock);
+        this.requestStore = requestStore;
+        this.requests = flow.apply(register);
         this.erasure = new ErasureEngine(stores, clock, categories);
         this.sweeper = new RetentionSweeper(stores, clock, categories);
         this.policy = policy;
@@ -135,6 +145,78 @@ public final class Privacy {
         return noticeUrl;
     }
 
+    // ---------------------------------------------------------------- consent requests
+
+    /**
+     * Mails a registered, active contact (to their first address) through the outbound transport,
+     * asking them to check their contact details and to consent to a registered purpose with the
+     * given wording, using the configured template and a new single-use reply token that expires
+     * after the configured validity. The wording and version sent are what an answer records.
+     * Bad input (unknown contact or purpose, an inactive contact or one without an address) fails
+     * before anything is kept; if the transport fails nothing is kept either
+     * ({@code CONSENT_REQUEST_NOT_SENT}, retryable).
+     */
+    public ConsentRequest requestConsent(ContactId contact, PurposeId purpose, String text, String textVersion,
+                                         Actor requestedBy) {
+        return requests.request(contact, purpose, text, textVersion, requestedBy);
+    }
+
+    /**
+     * As above for an e-mail address: the registered contact with that address if there is one,
+     * else a person not in the register yet, whom a given answer (with their name) registers.
+     */
+    public ConsentRequest requestConsent(String email, PurposeId purpose, String text, String textVersion,
+                                         Actor requestedBy) {
+        return requests.request(email, purpose, text, textVersion, requestedBy);
+    }
+
+    /**
+     * Records the answer that came back with {@code token}. Given: the contact is updated with the
+     * details sent (or registered, for an address not in the register) and a {@link Consent} is
+     * recorded with basis {@code CONSENT}, the wording and version that were <em>sent</em>, the
+     * answer's channel, the clock's time and the evidence reference. Refused: nothing is recorded
+     * (the contact details in a refusal are not stored) but the request is closed. Either way the
+     * token cannot be used again. An unknown, expired or used token fails with
+     * {@code CONSENT_REQUEST_NOT_FOUND}, {@code _EXPIRED} or {@code _ANSWERED} and changes nothing.
+     *
+     * @return the answered request; {@link ConsentRequest#consent()} names the recorded consent
+     */
+    public ConsentRequest answerConsentRequest(String token, ConsentAnswer answer) {
+        return requests.answer(token, answer);
+    }
+
+    /**
+     * A consent request by id, read for a purpose; it holds the address it went to, so a request
+     * that names a contact is recorded in the audit log as {@code consent-requests}.
+     */
+    public Optional<ConsentRequest> consentRequest(ConsentRequestId id, Actor actor, PurposeId purpose) {
+        Optional<ConsentRequest> found = requestStore.find(Require.nonNull(id, "consent request id"));
+        requireAuditable(actor, purpose);
+        found.flatMap(ConsentRequest::contact).ifPresent(c -> audit(c, actor, purpose, List.of("consent-requests")));
+        return found;
+    }
+
+    /**
+     * Removes every consent request whose token has expired, answered or not (a given answer lives
+     * on in its {@link Consent}); returns how many. Requests hold an address, so keep them no longer
+     * than needed: schedule this like the retention sweep. Afterwards such a token is unknown
+     * ({@code CONSENT_REQUEST_NOT_FOUND}) rather than expired.
+     */
+    public int purgeExpiredConsentRequests() {
+        return tx(() -> requestStore.deleteExpired(clock.instant()));
+    }
+
+    /**
+     * The consent requests sent to a contact, oldest first (answered ones included); the read is
+     * recorded in the audit log as {@code consent-requests}.
+     */
+    public List<ConsentRequest> consentRequests(ContactId contact, Actor actor, PurposeId purpose) {
+        stores.contacts().find(Require.nonNull(contact, "contact id"))
+                .orElseThrow(() -> dev.tiketti.core.internal.Problems.contactNotFound(contact));
+        audit(contact, actor, purpose, List.of("consent-requests"));
+        return requestStore.forContact(contact);
+    }
+
     // ---------------------------------------------------------------- audited reads
 
     /** Reads a contact's register record for a purpose; the read is recorded in the audit log. */
@@ -142,6 +224,29 @@ public final class Privacy {
         Contact found = stores.contacts().find(Require.nonNull(contact, "contact id"))
                 .orElseThrow(() -> dev.tiketti.core.internal.Problems.contactNotFound(contact));
         audit(contact, actor, purpose, List.of("contact"));
+        return found;
+    }
+
+    /**
+     * The contact, if registered, read for a purpose; a read that finds the contact is recorded in
+     * the audit log (one that finds nobody read no one's data).
+     */
+    public Optional<Contact> findContact(ContactId contact, Actor actor, PurposeId purpose) {
+        Optional<Contact> found = stores.contacts().find(Require.nonNull(contact, "contact id"));
+        requireAuditable(actor, purpose);
+        found.ifPresent(c -> audit(c.id(), actor, purpose, List.of("contact")));
+        return found;
+    }
+
+    /**
+     * The contact with this e-mail address (any case), read for a purpose, e.g. to match the sender
+     * of an incoming mail ({@code Actor.system()}); a read that finds the contact is recorded in the
+     * audit log.
+     */
+    public Optional<Contact> findContactByEmail(String email, Actor actor, PurposeId purpose) {
+        Optional<Contact> found = stores.contacts().findByEmail(Require.notBlank(email, "e-mail address"));
+        requireAuditable(actor, purpose);
+        found.ifPresent(c -> audit(c.id(), actor, purpose, List.of("contact")));
         return found;
     }
 
@@ -159,6 +264,11 @@ public final class Privacy {
     }
 
     private void audit(ContactId contact, Actor actor, PurposeId purpose, List<String> read) {
+        requireAuditable(actor, purpose);
+        stores.audit().append(new AccessRecord(clock.instant(), actor, contact, purpose, read));
+    }
+
+    private void requireAuditable(Actor actor, PurposeId purpose) {
         Require.nonNull(actor, "actor");
         Require.nonNull(purpose, "purpose");
         if (stores.consents().findPurpose(purpose).isEmpty()) {
@@ -167,7 +277,6 @@ public final class Privacy {
                     + stores.consents().purposes().stream().map(p -> p.id().value()).sorted().toList()
                     + ". Register it with Privacy.registerPurpose(...) first.");
         }
-        stores.audit().append(new AccessRecord(clock.instant(), actor, contact, purpose, read));
     }
 
     /**
@@ -224,6 +333,12 @@ public final class Privacy {
     private ErasureReport run(ErasureRequest request, ErasurePolicy erasurePolicy, Optional<ErasureReport> earlier) {
         boolean done = earlier.map(r -> r.status() == ErasureReport.Status.COMPLETED).orElse(false);
         ErasureReport report = erasure.erase(request, Require.nonNull(erasurePolicy, "erasure policy"));
+        // pending and answered requests hold the person's address and wording; they go with the person
+        int requestsRemoved = tx(() -> requestStore.deleteForContact(request.contact()));
+        if (requestsRemoved > 0) {
+            LOG.info("Erasure {} removed {} consent request(s) of contact {}", report.id(), requestsRemoved,
+                    request.contact());
+        }
         if (!done) {
             List<String> changed = new ArrayList<>();
             List<String> deleted = new ArrayList<>();

@@ -35,6 +35,10 @@ import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.EventListener;
 import dev.tiketti.core.spi.OutboundMessage;
+import dev.tiketti.core.spi.ConsentRequestStore;
+import dev.tiketti.core.inmemory.InMemoryConsentRequestStore;
+import dev.tiketti.core.internal.ConsentRequests;
+import dev.tiketti.core.privacy.ConsentRequestTemplate;
 import dev.tiketti.core.spi.OutboundTransport;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
@@ -269,10 +273,25 @@ public final class Ticketing {
         });
     }
 
+    /**
+     * Reads a contact without recording the read.
+     *
+     * @deprecated reads of personal data must name an actor and a purpose (R8 accountability): use
+     *     {@code privacy().findContact(id, actor, purpose)} or {@code privacy().readContact(...)}, which
+     *     record the read in the audit log. Removed before 0.1.0 is released.
+     */
+    @Deprecated(since = "0.1", forRemoval = true)
     public Optional<Contact> contact(ContactId id) {
         return contacts.find(Require.nonNull(id, "contact id"));
     }
 
+    /**
+     * Finds a contact by e-mail address without recording the read.
+     *
+     * @deprecated use {@code privacy().findContactByEmail(email, actor, purpose)}, which records the
+     *     read in the audit log (R8 accountability). Removed before 0.1.0 is released.
+     */
+    @Deprecated(since = "0.1", forRemoval = true)
     public Optional<Contact> contactByEmail(String email) {
         return contacts.findByEmail(Require.notBlank(email, "e-mail address"));
     }
@@ -703,6 +722,34 @@ public final class Ticketing {
         private final Slot<ErasurePolicy> erasurePolicy = new Slot<>("erasurePolicy");
         private final Slot<PurposeId> legalBasisRule = new Slot<>("requireLegalBasis");
         private final Slot<String> privacyNoticeUrl = new Slot<>("privacyNoticeUrl");
+        private final Slot<ConsentRequestStore> consentRequests = new Slot<>("consentRequestStore");
+        private final Slot<ConsentRequestTemplate> consentRequestTemplate = new Slot<>("consentRequestTemplate");
+        private final Slot<Duration> consentRequestValidity = new Slot<>("consentRequestValidity");
+
+        /** Where consent requests wait for their answer (R8 consent-request flow). */
+        public Builder consentRequestStore(ConsentRequestStore store) {
+            consentRequests.set(store, "explicitly");
+            return this;
+        }
+
+        /** The mail {@code privacy().requestConsent(...)} sends; defaults to {@link ConsentRequestTemplate#standard()}. */
+        public Builder consentRequestTemplate(ConsentRequestTemplate template) {
+            consentRequestTemplate.set(template, "explicitly");
+            return this;
+        }
+
+        /**
+         * How long a consent request's reply token can be used, on the builder's clock; defaults to
+         * 30 days. Must be positive and at most a year ({@code ARGUMENT_INVALID} otherwise).
+         */
+        public Builder consentRequestValidity(Duration validity) {
+            Require.nonNull(validity, "consent request validity");
+            Require.argument(!validity.isNegative() && !validity.isZero() && validity.compareTo(Duration.ofDays(366)) <= 0,
+                    "The consent request validity " + validity + " is invalid: give a positive duration of at most "
+                    + "366 days, e.g. Duration.ofDays(30).");
+            consentRequestValidity.set(validity, "explicitly");
+            return this;
+        }
 
         public Builder organizationStore(OrganizationStore store) {
             organizations.set(store, "explicitly");
@@ -767,10 +814,11 @@ public final class Ticketing {
             consents.fill(InMemoryConsentStore::new, "by inMemory()");
             auditLog.fill(InMemoryAuditLog::new, "by inMemory()");
             erasureJournal.fill(InMemoryErasureJournal::new, "by inMemory()");
+            consentRequests.fill(InMemoryConsentRequestStore::new, "by inMemory()");
         }
 
         private List<Slot<?>> privacySlots() {
-            return List.of(organizations, consents, auditLog, erasureJournal);
+            return List.of(organizations, consents, auditLog, erasureJournal, consentRequests);
         }
 
         private Privacy privacy(Ticketing t) {
@@ -778,7 +826,13 @@ public final class Ticketing {
             return new Privacy(new ErasureEngine.Stores(t.tickets, t.contacts, organizations.value, consents.value,
                     t.attachments, auditLog.value, erasureJournal.value, t.transactions), t.clock, t::closed,
                     erasurePolicy.value, Optional.ofNullable(legalBasisRule.value),
-                    Optional.ofNullable(privacyNoticeUrl.value), t.listeners);
+                    Optional.ofNullable(privacyNoticeUrl.value), t.listeners, consentRequests.value,
+                    register -> new ConsentRequests(consentRequests.value, t.contacts, consents.value, register,
+                            t.outbound, t.transactions,
+                            consentRequestTemplate.value != null ? consentRequestTemplate.value
+                                    : ConsentRequestTemplate.standard(),
+                            consentRequestValidity.value != null ? consentRequestValidity.value : Duration.ofDays(30),
+                            Optional.ofNullable(privacyNoticeUrl.value).orElse(""), t.clock));
         }
         // ------------------------------------------------------------ end of privacy slots
 

@@ -29,10 +29,10 @@ class TicketingBuilderTest {
                 () -> Ticketing.builder().build());
 
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
-        assertThat(e.problems()).hasSize(9);
+        assertThat(e.problems()).hasSize(10);
         assertThat(e.problems()).extracting(p -> p.substring(0, p.indexOf(' '))).containsExactly(
                 "ticketStore", "definitionStore", "contactStore", "attachmentStore", "outboundTransport",
-                "organizationStore", "consentStore", "auditLog", "erasureJournal");
+                "organizationStore", "consentStore", "auditLog", "erasureJournal", "consentRequestStore");
         assertThat(e.problems()).allSatisfy(p -> assertThat(p).contains("is not set", "Ticketing.builder().",
                 ".inMemory()"));
         assertThat(e.getMessage()).startsWith("[TKT-0503]").contains("ticketStore", "outboundTransport");
@@ -44,7 +44,8 @@ class TicketingBuilderTest {
                 .ticketStore(new InMemoryTicketStore()).definitionStore(new InMemoryDefinitionStore())
                 .contactStore(new InMemoryContactStore()).organizationStore(new InMemoryOrganizationStore())
                 .consentStore(new InMemoryConsentStore()).auditLog(new InMemoryAuditLog())
-                .erasureJournal(new InMemoryErasureJournal()).build());
+                .erasureJournal(new InMemoryErasureJournal())
+                .consentRequestStore(new dev.tiketti.core.inmemory.InMemoryConsentRequestStore()).build());
 
         assertThat(e.problems()).hasSize(2);
         assertThat(e.problems().get(0)).startsWith("attachmentStore is not set");

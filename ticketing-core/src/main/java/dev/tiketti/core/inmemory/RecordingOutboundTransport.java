@@ -1,5 +1,6 @@
 package dev.tiketti.core.inmemory;
 
+import dev.tiketti.core.spi.ConsentRequestMessage;
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.spi.OutboundTransport;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class RecordingOutboundTransport implements OutboundTransport {
     private final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+    private final List<ConsentRequestMessage> consentRequests = new CopyOnWriteArrayList<>();
 
     @Override
     public void send(OutboundMessage message) {
@@ -24,7 +26,18 @@ public final class RecordingOutboundTransport implements OutboundTransport {
         return List.copyOf(sent);
     }
 
+    @Override
+    public void send(ConsentRequestMessage message) {
+        consentRequests.add(message);
+    }
+
+    /** Every consent request sent so far, in order (kept apart: they belong to no ticket). */
+    public List<ConsentRequestMessage> consentRequests() {
+        return List.copyOf(consentRequests);
+    }
+
     public void clear() {
         sent.clear();
+        consentRequests.clear();
     }
 }

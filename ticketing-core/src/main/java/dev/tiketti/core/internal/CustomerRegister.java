@@ -171,7 +171,8 @@ public final class CustomerRegister {
                 + " and purpose '" + purpose + "'. Ask for consent or record the contract or other basis first.");
     }
 
-    private ConsentPurpose requirePurpose(PurposeId purpose) {
+    /** The registered purpose, or UNKNOWN_CONSENT_PURPOSE listing the registered ones. */
+    public ConsentPurpose requirePurpose(PurposeId purpose) {
         return consents.findPurpose(Require.nonNull(purpose, "purpose")).orElseThrow(() -> new TicketingException(
                 ErrorCode.UNKNOWN_CONSENT_PURPOSE, "Purpose '" + purpose + "' is not registered. Registered purposes: "
                 + consents.purposes().stream().map(p -> p.id().value()).sorted().toList()

@@ -14,4 +14,17 @@ package dev.tiketti.core.spi;
 public interface OutboundTransport {
 
     void send(OutboundMessage message);
+
+    /**
+     * Sends a consent request (R8), which belongs to no ticket. A default method so that existing
+     * transports keep compiling; until a transport overrides it, {@code privacy().requestConsent}
+     * fails with {@code CONSENT_REQUESTS_UNSUPPORTED} and keeps nothing.
+     *
+     * @since 0.1
+     */
+    default void send(ConsentRequestMessage message) {
+        throw new dev.tiketti.core.TicketingException(dev.tiketti.core.ErrorCode.CONSENT_REQUESTS_UNSUPPORTED,
+                "The outbound transport " + getClass().getName() + " does not send consent requests: override "
+                + "OutboundTransport.send(ConsentRequestMessage) in it, or use a transport that does.");
+    }
 }

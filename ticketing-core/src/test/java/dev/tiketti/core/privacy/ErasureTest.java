@@ -68,7 +68,7 @@ class ErasureTest {
         assertThat(w.ticketing.get(ainoOpen.id()).requester()).isEqualTo(pekka.id());
         assertThat(w.ticketing.get(ainoOpen.id()).subject()).isEqualTo("xxxxxx: lomakysymys");
         assertThat(w.ticketing.get(ainoClosed.id()).requester()).isEqualTo(aino.id());
-        Contact erased = w.ticketing.contact(aino.id()).orElseThrow();
+        Contact erased = w.contactStore.find(aino.id()).orElseThrow();
         assertThat(erased.active()).isFalse();
         assertThat(erased.name()).isEqualTo("xxxxxx");
         assertThat(erased.emails()).isEmpty();
@@ -160,7 +160,7 @@ class ErasureTest {
         assertThat(new String(w.ticketing.attachment(now).orElseThrow(), StandardCharsets.UTF_8))
                 .isEqualTo("Terveisin [poistettu], [poistettu]");
         assertThat(w.attachmentStore.get(letter.sha256())).isEmpty();
-        assertThat(w.ticketing.contact(aino.id()).orElseThrow().name()).isEqualTo("[poistettu]");
+        assertThat(w.contactStore.find(aino.id()).orElseThrow().name()).isEqualTo("[poistettu]");
     }
 
     @Test
@@ -226,7 +226,7 @@ class ErasureTest {
         assertThat(replayed).singleElement().extracting(ErasureReport::status)
                 .isEqualTo(ErasureReport.Status.COMPLETED);
         assertThat(w.ticketing.timeline(restored.id()).get(0).body()).isEqualTo("xxxxxx soitti");
-        assertThat(w.ticketing.contact(aino.id()).orElseThrow().name()).isEqualTo("xxxxxx");
+        assertThat(w.contactStore.find(aino.id()).orElseThrow().name()).isEqualTo("xxxxxx");
         assertThat(w.privacy.erasures()).hasSize(2);
         assertThat(w.privacyEvents).hasSize(1);
         assertThat(w.privacy.replayErasures()).hasSize(1); // once per contact, not once per journal record
@@ -247,8 +247,8 @@ class ErasureTest {
 
         assertThat(e.code()).isEqualTo(ErrorCode.ERASURE_INCOMPLETE);
         assertThat(e.getMessage()).contains(ainos.id().toString(), "TKT-0807").doesNotContain("Aino");
-        assertThat(w.ticketing.contact(matti.id()).orElseThrow().name()).isEqualTo("xxxxxx");
-        assertThat(w.ticketing.contact(aino.id()).orElseThrow().name()).isEqualTo("Aino Virtanen");
+        assertThat(w.contactStore.find(matti.id()).orElseThrow().name()).isEqualTo("xxxxxx");
+        assertThat(w.contactStore.find(aino.id()).orElseThrow().name()).isEqualTo("Aino Virtanen");
     }
 
     @Test

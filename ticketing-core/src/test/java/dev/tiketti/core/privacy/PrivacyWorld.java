@@ -67,6 +67,7 @@ final class PrivacyWorld {
     final InMemoryContactStore contactStore = new InMemoryContactStore();
     final InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore();
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
+    final dev.tiketti.core.inmemory.InMemoryConsentStore consentStore = new dev.tiketti.core.inmemory.InMemoryConsentStore();
     final RecordingOutboundTransport outbox = new RecordingOutboundTransport();
     final List<PrivacyEvent> privacyEvents = new CopyOnWriteArrayList<>();
     final Ticketing ticketing;
@@ -88,7 +89,8 @@ final class PrivacyWorld {
             }
         };
         ticketing = options.apply(Ticketing.builder().ticketStore(new FlakyTickets()).contactStore(new FlakyContacts())
-                .attachmentStore(new FlakyAttachments()).auditLog(auditLog).outboundTransport(outbox))
+                .attachmentStore(new FlakyAttachments()).auditLog(auditLog).consentStore(consentStore)
+                .outboundTransport(outbox))
                 .inMemory().clock(clock).listener(listener).build();
         privacy = ticketing.privacy();
         ticketing.publishWorkflow(WorkflowDefinition.builder("simple")
@@ -105,6 +107,11 @@ final class PrivacyWorld {
 
     final java.util.Set<ContactId> contactIds = new java.util.TreeSet<>((a, b) -> a.value().compareTo(b.value()));
     final java.util.Set<String> digests = new java.util.TreeSet<>();
+
+    /** The contact's consent records straight from the store (no audited read). */
+    List<Consent> consentsOf(Contact contact) {
+        return consentStore.forContact(contact.id());
+    }
 
     List<Contact> contacts() {
         return contactIds.stream().map(contactStore::find).flatMap(Optional::stream).toList();

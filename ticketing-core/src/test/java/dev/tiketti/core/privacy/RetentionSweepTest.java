@@ -37,7 +37,7 @@ class RetentionSweepTest {
         assertThat(w.privacyEvents).singleElement().isEqualTo(new PrivacyEvent.RetentionSweepCompleted(report.at(),
                 List.of(oldGeneral.key().toString()), List.of(oldPayroll.key().toString())));
         // the register record is not the ticket's: a sweep leaves it alone
-        assertThat(w.ticketing.contact(aino.id()).orElseThrow().name()).isEqualTo("Aino Virtanen");
+        assertThat(w.contactStore.find(aino.id()).orElseThrow().name()).isEqualTo("Aino Virtanen");
     }
 
     @Test

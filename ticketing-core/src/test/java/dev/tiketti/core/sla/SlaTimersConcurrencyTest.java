@@ -53,13 +53,16 @@ class SlaTimersConcurrencyTest {
     final InMemoryConsentStore consents = new InMemoryConsentStore();
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final InMemoryErasureJournal journal = new InMemoryErasureJournal();
+    final dev.tiketti.core.inmemory.InMemoryConsentRequestStore requests =
+            new dev.tiketti.core.inmemory.InMemoryConsentRequestStore();
     final List<TicketEvent> events = new CopyOnWriteArrayList<>();
     final ExecutorService pool = Executors.newFixedThreadPool(2 * THREADS_PER_NODE);
 
     Ticketing node(String owner) {
         return Ticketing.builder().ticketStore(ticketStore).definitionStore(definitions).contactStore(contacts)
                 .attachmentStore(attachments).timerStore(timers)
-                .organizationStore(organizations).consentStore(consents).auditLog(audit).erasureJournal(journal).outboundTransport(new RecordingOutboundTransport())
+                .organizationStore(organizations).consentStore(consents).auditLog(audit).erasureJournal(journal)
+                .consentRequestStore(requests).outboundTransport(new RecordingOutboundTransport())
                 .clock(clock).slaPolicies(SlaTimersFacadeTest.policies()).reminder(SlaTimersFacadeTest.unassigned())
                 .teamLead(SlaTimersFacadeTest.HR, SlaTimersFacadeTest.LEAD).timerOwner(owner)
                 .listener(events::add).build();

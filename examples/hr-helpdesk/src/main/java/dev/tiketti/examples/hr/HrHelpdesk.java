@@ -11,7 +11,9 @@ import dev.tiketti.core.TransitionRejectedException;
 import dev.tiketti.core.TransitionRequest;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.privacy.ConsentPurpose;
 import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.privacy.PurposeId;
 import dev.tiketti.core.sla.SlaClock;
 import dev.tiketti.core.sla.SlaClocks;
 import dev.tiketti.core.sla.FiredTimer;
@@ -41,6 +43,9 @@ import java.util.stream.Collectors;
 public final class HrHelpdesk {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("d.M.yyyy HH:mm:ss").withZone(ZoneId.of("Europe/Helsinki"));
+
+    /** The purpose the help desk reads requesters' data for. */
+    static final PurposeId HR_SERVICE = PurposeId.of("hr-service");
 
     private final PrintStream out;
 
@@ -73,6 +78,8 @@ public final class HrHelpdesk {
                 .build();
         // end::embed[]
         HrSetup.define(ticketing);
+        // reads of a person's data name who reads and why, and land in the audit log (R8)
+        ticketing.privacy().registerPurpose(ConsentPurpose.of(HR_SERVICE.value(), "Handling your HR matters"));
         out.println("== Tiketti HR help desk ==");
         out.println("Workflows: " + ticketing.workflow("hr-general").orElseThrow().states().size()
                 + " states in hr-general (Java builder), hr-personal loaded from JSON");
@@ -146,13 +153,13 @@ public final class HrHelpdesk {
         out.println();
         out.println("-- Full history of " + leave.key() + " --");
         for (HistoryEntry h : ticketing.history(leave.id())) {
-            out.println("  #" + h.sequence() + " " + TIME.format(h.at()) + " " + who(ticketing, h.actor()) + " " + h.action()
+            out.println("  #" + h.sequence() + " " + TIME.format(h.at()) + " " + who(ticketing, maija, h.actor()) + " " + h.action()
                     + h.transition().map(t -> " '" + t + "'").orElse("") + " " + describe(h));
         }
         out.println("-- Timeline of " + leave.key() + " --");
         for (TimelineEntry e : ticketing.timeline(leave.id())) {
             out.println("  " + TIME.format(e.at()) + " " + e.kind() + " (" + e.visibility() + ", " + e.channel()
-                    + ") by " + who(ticketing, e.author()) + ": " + e.body());
+                    + ") by " + who(ticketing, maija, e.author()) + ": " + e.body());
         }
         out.println();
         out.println("Messages handed to the outbound transport: " + outbox.sent().size());
@@ -223,10 +230,11 @@ public final class HrHelpdesk {
         }
     }
 
-    /** History keeps ids only; the host resolves them to names for display. */
-    private static String who(Ticketing ticketing, Actor actor) {
+    /** History keeps ids only; the host resolves them to names for display, as an audited read by the viewer. */
+    private static String who(Ticketing ticketing, Actor viewer, Actor actor) {
         return actor.kind() == Actor.Kind.CONTACT
-                ? ticketing.contact(ContactId.of(actor.id())).map(Contact::name).orElse(actor.toString())
+                ? ticketing.privacy().findContact(ContactId.of(actor.id()), viewer, HR_SERVICE).map(Contact::name)
+                        .orElse(actor.toString())
                 : actor.toString();
     }
 
