@@ -5,6 +5,7 @@ import dev.tiketti.core.ErrorCode;
 import dev.tiketti.jpa.internal.Args;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.AuditLog;
+import dev.tiketti.core.spi.ConsentRequestStore;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.OrganizationStore;
@@ -15,6 +16,7 @@ import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.jpa.internal.EntityManagers;
 import dev.tiketti.jpa.internal.JpaAttachmentStore;
 import dev.tiketti.jpa.internal.JpaAuditLog;
+import dev.tiketti.jpa.internal.JpaConsentRequestStore;
 import dev.tiketti.jpa.internal.JpaConsentStore;
 import dev.tiketti.jpa.internal.JpaContactStore;
 import dev.tiketti.jpa.internal.JpaOrganizationStore;
@@ -69,6 +71,7 @@ public final class JpaStorage implements AutoCloseable {
     private final ConsentStore consents;
     private final JpaTimerStore timers;
     private final AuditLog auditLog;
+    private final ConsentRequestStore consentRequests;
     private final Transactions transactions;
     private final @Nullable EntityManagerFactory owned;
 
@@ -81,6 +84,7 @@ public final class JpaStorage implements AutoCloseable {
         this.consents = new JpaConsentStore(ems);
         this.timers = new JpaTimerStore(ems);
         this.auditLog = new JpaAuditLog(ems);
+        this.consentRequests = new JpaConsentRequestStore(ems);
         this.transactions = transactions;
         this.owned = owned;
     }
@@ -182,6 +186,11 @@ public final class JpaStorage implements AutoCloseable {
     /** The append-only log of reads of contacts' personal data. */
     public AuditLog auditLog() {
         return auditLog;
+    }
+
+    /** Consent requests awaiting an answer, found by the digest of their reply token. */
+    public ConsentRequestStore consentRequestStore() {
+        return consentRequests;
     }
 
     /**

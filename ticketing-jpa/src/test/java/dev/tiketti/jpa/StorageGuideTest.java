@@ -57,6 +57,7 @@ class StorageGuideTest {
                     .contactStore(storage.contactStore())
                     .organizationStore(storage.organizationStore())
                     .consentStore(storage.consentStore())
+                    .consentRequestStore(storage.consentRequestStore())
                     .auditLog(storage.auditLog())
                     .timerStore(storage.timerStore())
                     .transactions(storage.transactions())

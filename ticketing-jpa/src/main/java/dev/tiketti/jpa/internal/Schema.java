@@ -27,14 +27,14 @@ public final class Schema {
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
     /** The schema version this code needs: the highest {@code V<n>__} migration shipped. */
-    public static final int REQUIRED_VERSION = 4;
+    public static final int REQUIRED_VERSION = 5;
 
     /** Every entity of the adapter, for a persistence unit. */
     public static final List<Class<?>> ENTITIES = List.of(TicketEntity.class, TimelineEntryEntity.class,
             HistoryEntryEntity.class, HistoryChangeEntity.class, KeySequenceEntity.class, TicketTypeEntity.class,
             WorkflowEntity.class, AttachmentEntity.class, ContactEntity.class, ContactEmailEntity.class,
             OrganizationEntity.class, MembershipEntity.class, ConsentPurposeEntity.class, ConsentEntity.class,
-            TimerEntity.class, AccessRecordEntity.class);
+            TimerEntity.class, AccessRecordEntity.class, ConsentRequestEntity.class);
 
     /** Flyway's own bookkeeping table, kept apart from a host's {@code flyway_schema_history}. */
     static final String FLYWAY_TABLE = "tkt_schema_history";
