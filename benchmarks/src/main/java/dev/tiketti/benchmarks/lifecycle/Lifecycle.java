@@ -19,7 +19,7 @@ public interface Lifecycle extends AutoCloseable {
     static Lifecycle create(String impl, BenchDatabase database) {
         return switch (impl) {
             case "tiketti" -> new TikettiLifecycle(database.dataSource("tiketti"));
-            case "plainJdbc" -> new PlainJdbcLifecycle(database.dataSource("plainjdbc"), database.isPostgres());
+            case "plainJdbc" -> new PlainJdbcLifecycle(database.dataSource("plainjdbc"));
             case "flowable" -> new FlowableLifecycle(database.dataSource("flowable"));
             case "camunda" -> new CamundaLifecycle(database.dataSource("camunda"));
             default -> throw new IllegalArgumentException("unknown impl '" + impl

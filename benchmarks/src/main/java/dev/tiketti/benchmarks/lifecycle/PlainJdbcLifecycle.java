@@ -68,7 +68,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
     private final DataSource dataSource;
     private final String contactId = TikettiLifecycle.AINO.id().toString();
 
-    PlainJdbcLifecycle(DataSource dataSource, boolean postgres) {
+    PlainJdbcLifecycle(DataSource dataSource) {
         this.dataSource = dataSource;
         // The same schema and definitions as Tiketti's, set up through Tiketti itself; one lifecycle
         // creates the key-sequence row, as Tiketti does on its first ticket.
