@@ -1,0 +1,112 @@
+package dev.tiketti.benchmarks.lifecycle;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+/**
+ * The database of one benchmark trial: H2 file databases in a temporary directory, or an embedded
+ * PostgreSQL server (zonky binaries) with one database per contender, since the BPMN engines share
+ * table names. Every contender gets the same kind of small connection pool.
+ *
+ * <p>PostgreSQL runs durable, as in production: {@code fsync=on}, {@code synchronous_commit=on}
+ * (zonky turns both off by default), identically for every contender.
+ */
+public final class BenchDatabase implements AutoCloseable {
+    private final String kind;
+    private final Path h2Dir;
+    private final EmbeddedPostgres postgres;
+    private final List<JdbcConnectionPool> pools = new ArrayList<>();
+
+    private BenchDatabase(String kind, Path h2Dir, EmbeddedPostgres postgres) {
+        this.kind = kind;
+        this.h2Dir = h2Dir;
+        this.postgres = postgres;
+    }
+
+    /** Starts {@code h2file} or {@code postgresql}. */
+    public static BenchDatabase start(String kind) {
+        try {
+            return switch (kind) {
+                case "h2file" -> new BenchDatabase(kind, Files.createTempDirectory("tiketti-bench-h2"), null);
+                case "postgresql" -> new BenchDatabase(kind, null, EmbeddedPostgres.builder()
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on")
+                        .setServerConfig("max_connections", "100")
+                        .start());
+                default -> throw new IllegalArgumentException("unknown db '" + kind + "': use h2file or postgresql");
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the " + kind + " database", e);
+        }
+    }
+
+    public boolean isPostgres() {
+        return postgres != null;
+    }
+
+    /** A new, empty database named {@code name}, behind a pool of up to 8 connections. */
+    public DataSource dataSource(String name) {
+        if (postgres != null) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create database " + name, e);
+            }
+            PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
+            ds.setServerNames(new String[] {"localhost"});
+            ds.setPortNumbers(new int[] {postgres.getPort()});
+            ds.setDatabaseName(name);
+            ds.setUser("postgres");
+            return pool(JdbcConnectionPool.create(ds));
+        }
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + h2Dir.resolve(name).toAbsolutePath() + ";LOCK_TIMEOUT=10000");
+        ds.setUser("sa");
+        return pool(JdbcConnectionPool.create(ds));
+    }
+
+    private DataSource pool(JdbcConnectionPool pool) {
+        pool.setMaxConnections(8);
+        pools.add(pool);
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pools.forEach(JdbcConnectionPool::dispose);
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+            if (h2Dir != null) {
+                try (Stream<Path> files = Files.walk(h2Dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind;
+    }
+}
