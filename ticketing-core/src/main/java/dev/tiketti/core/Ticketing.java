@@ -120,7 +120,7 @@ public final class Ticketing {
         this.outbound = b.outbound.value;
         this.clock = b.clock.value;
         this.listeners = List.copyOf(b.listeners);
-        this.search = new SearchSync(b.searchIndex.value, tickets, contacts);
+        this.search = new SearchSync(Optional.ofNullable(b.searchIndex.value), tickets, contacts);
         this.slaPolicies = Optional.ofNullable(b.slaPolicies.value);
         this.sla = b.slaScheduler(this::deliver, tickets, definitions, transactions, clock);
         this.timers = sla.map(s -> b.timerService(s, clock, transactions));
@@ -355,7 +355,7 @@ public final class Ticketing {
     public List<Ticket> search(SearchQuery query) {
         Require.nonNull(query, "search query");
         // an index is updated after commit, so it may briefly name a ticket a concurrent erasure removed
-        return search.index().search(query).stream().map(tickets::find).flatMap(Optional::stream).toList();
+        return search.requireIndex().search(query).stream().map(tickets::find).flatMap(Optional::stream).toList();
     }
 
     /**
@@ -855,15 +855,17 @@ public final class Ticketing {
         }
 
         private List<Slot<?>> privacySlots() {
-            return List.of(organizations, consents, auditLog, erasureJournal, consentRequests, searchIndex);
+            return List.of(organizations, consents, auditLog, erasureJournal, consentRequests);
         }
 
         private final Slot<SearchIndex> searchIndex = new Slot<>("searchIndex");
 
         /**
-         * Where tickets are indexed for {@link Ticketing#search} (R3); required, filled by
-         * {@link #inMemory()} with an {@link InMemorySearchIndex}. Kept current after each commit and
-         * by erasure and retention sweeps, so it forgets erased data (R8).
+         * Where tickets are indexed for {@link Ticketing#search} (R3); filled by {@link #inMemory()}
+         * with an {@link InMemorySearchIndex}. Optional: without one nothing is indexed and
+         * {@code search} fails with {@code SEARCH_NOT_CONFIGURED}. Kept current after each commit and
+         * by erasure and retention sweeps, so it forgets erased data (R8). Nodes that share stores
+         * must share one index too (an in-memory index sees only its own node's changes).
          */
         public Builder searchIndex(SearchIndex index) {
             searchIndex.set(index, "explicitly");
@@ -1101,6 +1103,9 @@ public final class Ticketing {
             wired.addAll(privacySlots());
             for (Slot<?> slot : wired) {
                 wiring.put(slot.name, slot.value.getClass().getName() + " (" + slot.origin + ")");
+            }
+            if (searchIndex.value != null) {
+                wiring.put(searchIndex.name, searchIndex.value.getClass().getName() + " (" + searchIndex.origin + ")");
             }
             if (timerStore.value != null) {
                 wiring.put(timerStore.name, timerStore.value.getClass().getName() + " (" + timerStore.origin + ")");

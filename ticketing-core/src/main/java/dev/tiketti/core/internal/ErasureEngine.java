@@ -301,8 +301,11 @@ public final class ErasureEngine {
          * tickets as they were and reports them as retained.
          */
         void searchIndex(List<Ticket> all, Set<String> moved) {
+            if (s.search().index().isEmpty()) {
+                return; // no index, no copies
+            }
             boolean retain = policy.action(DataCategory.SEARCH_INDEX) == ErasureAction.RETAIN;
-            dev.tiketti.core.spi.SearchIndex index = s.search().index();
+            dev.tiketti.core.spi.SearchIndex index = s.search().index().get();
             for (Ticket t : all) {
                 String key = t.key().toString();
                 Optional<dev.tiketti.core.search.SearchDocument> before = index.document(t.id());

@@ -70,7 +70,7 @@ public final class RetentionSweeper {
                 timeline.forEach(e -> e.attachments().forEach(a -> candidates.add(a.sha256())));
                 if (schedule.action() == ErasureAction.DELETE) {
                     boolean deleted = s.transactions().inTransaction(() -> s.tickets().delete(t.id()));
-                    s.search().index().remove(t.id());
+                    s.search().index().ifPresent(index -> index.remove(t.id()));
                     if (deleted) {
                         items.add(new ErasureItem(Store.TICKETS, t.key().toString(), DataCategory.TICKET_TEXT,
                                 new ErasureOutcome.Deleted()));
@@ -97,7 +97,7 @@ public final class RetentionSweeper {
                         new ErasureOutcome.Deleted()));
             }
         }
-        s.search().index().purge();
+        s.search().index().ifPresent(dev.tiketti.core.spi.SearchIndex::purge);
         return new RetentionSweepReport(now, items);
     }
 

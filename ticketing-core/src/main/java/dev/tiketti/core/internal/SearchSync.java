@@ -1,6 +1,8 @@
 package dev.tiketti.core.internal;
 
+import dev.tiketti.core.ErrorCode;
 import dev.tiketti.core.TicketId;
+import dev.tiketti.core.TicketingException;
 import dev.tiketti.core.TicketQuery;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.search.SearchDocument;
@@ -16,18 +18,26 @@ import java.util.Optional;
  * rebuilt from what is stored now (ticket, timeline, requester's current addresses). Not API.
  */
 public final class SearchSync {
-    private final SearchIndex index;
+    private final Optional<SearchIndex> index;
     private final TicketStore tickets;
     private final ContactStore contacts;
 
-    public SearchSync(SearchIndex index, TicketStore tickets, ContactStore contacts) {
+    public SearchSync(Optional<SearchIndex> index, TicketStore tickets, ContactStore contacts) {
         this.index = Require.nonNull(index, "search index");
         this.tickets = Require.nonNull(tickets, "ticket store");
         this.contacts = Require.nonNull(contacts, "contact store");
     }
 
-    public SearchIndex index() {
+    /** The index, if one is configured. */
+    public Optional<SearchIndex> index() {
         return index;
+    }
+
+    /** The index, or {@code SEARCH_NOT_CONFIGURED}. */
+    public SearchIndex requireIndex() {
+        return index.orElseThrow(() -> new TicketingException(ErrorCode.SEARCH_NOT_CONFIGURED, "A search was asked "
+                + "for, but this Ticketing was built without a search index: wire one with "
+                + "Ticketing.builder().searchIndex(...), or .inMemory() for the in-memory one."));
     }
 
     /** The document the ticket should have now; empty when the ticket is gone. */
@@ -46,13 +56,17 @@ public final class SearchSync {
      * @return whether the index held something else before
      */
     public boolean refresh(TicketId id) {
+        if (index.isEmpty()) {
+            return false;
+        }
+        SearchIndex idx = index.get();
         Optional<SearchDocument> now = documentOf(id);
-        Optional<SearchDocument> before = index.document(id);
+        Optional<SearchDocument> before = idx.document(id);
         if (now.isEmpty()) {
-            return index.remove(id);
+            return idx.remove(id);
         }
         if (!before.equals(now)) {
-            index.index(now.get());
+            idx.index(now.get());
             return true;
         }
         return false;
@@ -60,6 +74,7 @@ public final class SearchSync {
 
     /** Clears the index and indexes every stored ticket; returns how many. */
     public int rebuild() {
+        SearchIndex index = requireIndex();
         index.clear();
         int n = 0;
         for (Ticket t : tickets.query(TicketQuery.all().limit(Integer.MAX_VALUE))) {
