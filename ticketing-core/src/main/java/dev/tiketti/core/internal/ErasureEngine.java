@@ -296,7 +296,8 @@ public final class ErasureEngine {
         /**
          * Brings every ticket's search document in line with the erased store (after the register
          * record, so the person's addresses are gone from their own tickets' documents too): deleted
-         * tickets are removed, changed ones re-indexed, then the index purges. DELETE and ANONYMISE
+         * tickets are removed (also those an interrupted earlier part of the run deleted), changed ones
+         * re-indexed, then the index purges. DELETE and ANONYMISE
          * act alike, as the index mirrors the store; RETAIN keeps the documents of the person's own
          * tickets as they were and reports them as retained.
          */
@@ -331,6 +332,17 @@ public final class ErasureEngine {
                     index.remove(t.id());
                 } else {
                     index.index(after.get());
+                }
+            }
+            // documents of tickets no longer stored, e.g. deleted by an earlier, interrupted part of this run
+            Set<dev.tiketti.core.TicketId> stored = new HashSet<>();
+            s.tickets().query(TicketQuery.all().limit(Integer.MAX_VALUE)).forEach(t -> stored.add(t.id()));
+            for (dev.tiketti.core.TicketId id : index.indexed()) {
+                if (!stored.contains(id)) {
+                    index.document(id).ifPresent(d -> note(new ErasureItem(Store.SEARCH_INDEX, d.key().toString(),
+                            DataCategory.SEARCH_INDEX, new ErasureOutcome.Deleted())));
+                    journal(ErasureReport.Status.PARTIAL);
+                    index.remove(id);
                 }
             }
             index.purge();
