@@ -273,10 +273,12 @@ public final class Ticketing {
     /** Adds or replaces a contact in the customer register. */
     public Contact registerContact(Contact contact) {
         Require.nonNull(contact, "contact");
-        return transactions.inTransaction(() -> {
+        transactions.inTransaction(() -> {
             contacts.save(contact);
             return contact;
         });
+        search.refreshRequester(contact.id()); // their addresses are in their tickets' documents
+        return contact;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Optional;
  * rebuilt from what is stored now (ticket, timeline, requester's current addresses). Not API.
  */
 public final class SearchSync {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchSync.class);
     private final Optional<SearchIndex> index;
     private final TicketStore tickets;
     private final ContactStore contacts;
@@ -70,6 +71,21 @@ public final class SearchSync {
             return true;
         }
         return false;
+    }
+
+    /** Re-indexes the tickets a contact requested (after their addresses changed); failures are logged. */
+    public void refreshRequester(dev.tiketti.core.ContactId requester) {
+        if (index.isEmpty()) {
+            return;
+        }
+        for (Ticket t : tickets.query(TicketQuery.all().requester(requester).limit(Integer.MAX_VALUE))) {
+            try {
+                refresh(t.id());
+            } catch (RuntimeException e) {
+                LOG.error("Updating the search index for ticket {} failed; Ticketing.reindex() repairs the index",
+                        t.key(), e);
+            }
+        }
     }
 
     /** Clears the index and indexes every stored ticket; returns how many. */

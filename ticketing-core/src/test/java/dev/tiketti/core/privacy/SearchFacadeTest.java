@@ -118,6 +118,17 @@ class SearchFacadeTest {
         }
 
         @Test
+        @DisplayName("registering a contact again re-indexes their tickets: the new address finds them, the old one not")
+        void changedAddress() {
+            open(aino, "Vuosiloma", "Loma-asia.", "Palvelussuhde");
+            w.privacy.registerContact(new Contact(aino.id(), aino.name(), List.of("aino.salminen@example.fi"),
+                    aino.phones(), Language.FI, AssuranceLevel.LOW, true, java.util.Optional.empty()));
+
+            assertThat(keys(email("aino.virtanen@example.fi"))).isEmpty();
+            assertThat(keys(email("aino.salminen@example.fi"))).containsExactly("HR-1");
+        }
+
+        @Test
         @DisplayName("reindex() rebuilds a lost index from the ticket store")
         void reindex() {
             open(aino, "Vuosiloma", "Loma-asia.", "Palvelussuhde/Vuosiloma");
@@ -182,6 +193,24 @@ class SearchFacadeTest {
             assertThat(w.indexDrift()).isEmpty();
             assertThat(w.searchIndex.document(own.id()).orElseThrow().requesterEmails())
                     .containsExactly("eero.laine@example.com");
+        }
+
+        @Test
+        @DisplayName("a policy that retains SEARCH_INDEX keeps the person's own documents and reports them as retained")
+        void retained() {
+            Ticket own = open(aino, "Vuosiloma", "Terveisin Aino Virtanen", "Palvelussuhde");
+            Retention basis = new Retention(LegalBasis.LEGAL_OBLIGATION, "investigation in progress",
+                    java.util.Optional.of(java.time.LocalDate.of(2026, 1, 1)));
+
+            ErasureReport report = w.privacy.erase(ErasureRequest.of(aino.id(), ErasurePropertiesTest.DPO,
+                    new ErasureSource.Form("f-3")).withSubstitute(eero.id()), ErasurePolicy.builder()
+                    .retain(DataCategory.SEARCH_INDEX, basis).build());
+
+            assertThat(keys(SearchQuery.text("virtanen"))).containsExactly("HR-1");
+            assertThat(w.searchIndex.document(own.id()).orElseThrow().requesterEmails())
+                    .containsExactly("aino.virtanen@example.fi");
+            assertThat(report.retained()).extracting(ErasureItem::store, ErasureItem::item)
+                    .contains(org.assertj.core.groups.Tuple.tuple(ErasureItem.Store.SEARCH_INDEX, "HR-1"));
         }
 
         @Test
