@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Keeps the {@link SearchIndex} in step with the ticket store: the document of a ticket is always
- * rebuilt from what is stored now (ticket, timeline, requester's current addresses). Not API.
+ * rebuilt from what is stored now (ticket, timeline, requester's current addresses). Refreshes are
+ * serialised, and each reads the store inside the lock, so two changes of one ticket committed by
+ * different threads cannot leave the older content indexed last. Not API.
  */
 public final class SearchSync {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchSync.class);
@@ -56,7 +58,7 @@ public final class SearchSync {
      *
      * @return whether the index held something else before
      */
-    public boolean refresh(TicketId id) {
+    public synchronized boolean refresh(TicketId id) {
         if (index.isEmpty()) {
             return false;
         }
@@ -89,7 +91,7 @@ public final class SearchSync {
     }
 
     /** Clears the index and indexes every stored ticket; returns how many. */
-    public int rebuild() {
+    public synchronized int rebuild() {
         SearchIndex index = requireIndex();
         index.clear();
         int n = 0;
