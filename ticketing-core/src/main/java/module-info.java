@@ -16,4 +16,5 @@ module dev.tiketti.core {
     exports dev.tiketti.core.inmemory;
     exports dev.tiketti.core.sla;
     exports dev.tiketti.core.timer;
+    exports dev.tiketti.core.search;
 }

@@ -118,7 +118,11 @@ public enum ErrorCode {
     /** The outbound transport failed to send a consent request; nothing was kept, try again. */
     CONSENT_REQUEST_NOT_SENT("TKT-0819", true),
     /** The outbound transport does not implement sending consent requests. */
-    CONSENT_REQUESTS_UNSUPPORTED("TKT-0820", false);
+    CONSENT_REQUESTS_UNSUPPORTED("TKT-0820", false),
+
+    // 0900-0919: search (R3)
+    /** A search or rebuild was asked for, but no search index is configured. */
+    SEARCH_NOT_CONFIGURED("TKT-0900", false);
 
     private final String id;
     private final boolean retryable;

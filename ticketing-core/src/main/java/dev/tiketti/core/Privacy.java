@@ -87,7 +87,9 @@ public final class Privacy {
 
     /** Adds or replaces a contact; a substitute it names must be registered and active. */
     public Contact registerContact(Contact contact) {
-        return tx(() -> register.saveContact(contact));
+        Contact saved = tx(() -> register.saveContact(contact));
+        stores.search().refreshRequester(saved.id()); // their addresses are in their tickets' search documents
+        return saved;
     }
 
     /** Adds or replaces an organisation; a default substitute must be registered and active. */

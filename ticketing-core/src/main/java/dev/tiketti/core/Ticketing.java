@@ -15,7 +15,11 @@ import dev.tiketti.core.internal.ErasureEngine;
 import dev.tiketti.core.internal.FieldValidation;
 import dev.tiketti.core.internal.Problems;
 import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.internal.SearchSync;
 import dev.tiketti.core.internal.SlaScheduler;
+import dev.tiketti.core.inmemory.InMemorySearchIndex;
+import dev.tiketti.core.search.SearchQuery;
+import dev.tiketti.core.spi.SearchIndex;
 import dev.tiketti.core.internal.WorkflowEngine;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.sla.ReminderRule;
@@ -105,6 +109,7 @@ public final class Ticketing {
     private final Optional<SlaScheduler> sla;
     private final Optional<TimerService> timers;
     private final Privacy privacy;
+    private final SearchSync search;
 
     private Ticketing(Builder b) {
         this.tickets = b.tickets.value;
@@ -115,6 +120,7 @@ public final class Ticketing {
         this.outbound = b.outbound.value;
         this.clock = b.clock.value;
         this.listeners = List.copyOf(b.listeners);
+        this.search = new SearchSync(Optional.ofNullable(b.searchIndex.value), tickets, contacts);
         this.slaPolicies = Optional.ofNullable(b.slaPolicies.value);
         this.sla = b.slaScheduler(this::deliver, tickets, definitions, transactions, clock);
         this.timers = sla.map(s -> b.timerService(s, clock, transactions));
@@ -267,10 +273,12 @@ public final class Ticketing {
     /** Adds or replaces a contact in the customer register. */
     public Contact registerContact(Contact contact) {
         Require.nonNull(contact, "contact");
-        return transactions.inTransaction(() -> {
+        transactions.inTransaction(() -> {
             contacts.save(contact);
             return contact;
         });
+        search.refreshRequester(contact.id()); // their addresses are in their tickets' documents
+        return contact;
     }
 
     /**
@@ -340,6 +348,27 @@ public final class Ticketing {
 
     public List<Ticket> query(TicketQuery query) {
         return tickets.query(Require.nonNull(query, "query"));
+    }
+
+    /**
+     * Finds tickets by the requester's e-mail address, words of their texts and classification (R3),
+     * through the configured search index, in its order (by key). See {@code docs/search.md}.
+     */
+    public List<Ticket> search(SearchQuery query) {
+        Require.nonNull(query, "search query");
+        // an index is updated after commit, so it may briefly name a ticket a concurrent erasure removed
+        return search.requireIndex().search(query).stream().map(tickets::find).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Rebuilds the search index from the ticket store (after the index was lost, or a new adapter
+     * was wired); returns how many tickets were indexed. Changes made meanwhile are indexed by
+     * their own commits, so running it while the system is in use is safe but may do work twice.
+     */
+    public int reindex() {
+        int n = search.rebuild();
+        LOG.info("Search index rebuilt: {} ticket(s)", n);
+        return n;
     }
 
     /** The category of the ticket's current state in the workflow version it follows. */
@@ -644,6 +673,16 @@ public final class Ticketing {
 
     /** Hands a committed unit of work's messages to the transport, then its events to the listeners. */
     private void deliver(List<TicketEvent> events, List<OutboundMessage> messages) {
+        Set<TicketId> changed = new java.util.LinkedHashSet<>();
+        events.forEach(e -> changed.add(e.ticketId()));
+        for (TicketId id : changed) {
+            try {
+                search.refresh(id);
+            } catch (RuntimeException e) {
+                LOG.error("Updating the search index for ticket {} failed after the change was committed; the change "
+                        + "stands, Ticketing.reindex() repairs the index", id, e);
+            }
+        }
         for (OutboundMessage message : messages) {
             try {
                 outbound.send(message);
@@ -821,10 +860,24 @@ public final class Ticketing {
             return List.of(organizations, consents, auditLog, erasureJournal, consentRequests);
         }
 
+        private final Slot<SearchIndex> searchIndex = new Slot<>("searchIndex");
+
+        /**
+         * Where tickets are indexed for {@link Ticketing#search} (R3); filled by {@link #inMemory()}
+         * with an {@link InMemorySearchIndex}. Optional: without one nothing is indexed and
+         * {@code search} fails with {@code SEARCH_NOT_CONFIGURED}. Kept current after each commit and
+         * by erasure and retention sweeps, so it forgets erased data (R8). Nodes that share stores
+         * must share one index too (an in-memory index sees only its own node's changes).
+         */
+        public Builder searchIndex(SearchIndex index) {
+            searchIndex.set(index, "explicitly");
+            return this;
+        }
+
         private Privacy privacy(Ticketing t) {
             erasurePolicy.fill(ErasurePolicy::standard, "by default");
             return new Privacy(new ErasureEngine.Stores(t.tickets, t.contacts, organizations.value, consents.value,
-                    t.attachments, auditLog.value, erasureJournal.value, t.transactions), t.clock, t::closed,
+                    t.attachments, auditLog.value, erasureJournal.value, t.transactions, t.search), t.clock, t::closed,
                     erasurePolicy.value, Optional.ofNullable(legalBasisRule.value),
                     Optional.ofNullable(privacyNoticeUrl.value), t.listeners, consentRequests.value,
                     register -> new ConsentRequests(consentRequests.value, t.contacts, consents.value, register,
@@ -891,6 +944,7 @@ public final class Ticketing {
             outbound.fill(RecordingOutboundTransport::new, "by inMemory()");
             inMemoryTimers = true; // created in build(), on the final clock
             fillPrivacyInMemory();
+            searchIndex.fill(InMemorySearchIndex::new, "by inMemory()");
             return this;
         }
 
@@ -1051,6 +1105,9 @@ public final class Ticketing {
             wired.addAll(privacySlots());
             for (Slot<?> slot : wired) {
                 wiring.put(slot.name, slot.value.getClass().getName() + " (" + slot.origin + ")");
+            }
+            if (searchIndex.value != null) {
+                wiring.put(searchIndex.name, searchIndex.value.getClass().getName() + " (" + searchIndex.origin + ")");
             }
             if (timerStore.value != null) {
                 wiring.put(timerStore.name, timerStore.value.getClass().getName() + " (" + timerStore.origin + ")");

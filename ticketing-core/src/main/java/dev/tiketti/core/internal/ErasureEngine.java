@@ -63,7 +63,7 @@ public final class ErasureEngine {
     /** The stores erasure works on. */
     public record Stores(TicketStore tickets, ContactStore contacts, OrganizationStore organizations,
                          ConsentStore consents, AttachmentStore attachments, AuditLog audit, ErasureJournal journal,
-                         Transactions transactions) {
+                         Transactions transactions, SearchSync search) {
     }
 
     private final Stores s;
@@ -289,7 +289,63 @@ public final class ErasureEngine {
             consentsAndMemberships();
             auditLog();
             contactRecord();
+            searchIndex(all, moved);
             cleanAttachments(attachmentCandidates);
+        }
+
+        /**
+         * Brings every ticket's search document in line with the erased store (after the register
+         * record, so the person's addresses are gone from their own tickets' documents too): deleted
+         * tickets are removed (also those an interrupted earlier part of the run deleted), changed ones
+         * re-indexed, then the index purges. DELETE and ANONYMISE
+         * act alike, as the index mirrors the store; RETAIN keeps the documents of the person's own
+         * tickets as they were and reports them as retained.
+         */
+        void searchIndex(List<Ticket> all, Set<String> moved) {
+            if (s.search().index().isEmpty()) {
+                return; // no index, no copies
+            }
+            boolean retain = policy.action(DataCategory.SEARCH_INDEX) == ErasureAction.RETAIN;
+            dev.tiketti.core.spi.SearchIndex index = s.search().index().get();
+            for (Ticket t : all) {
+                String key = t.key().toString();
+                Optional<dev.tiketti.core.search.SearchDocument> before = index.document(t.id());
+                if (retain && own(t, moved)) {
+                    if (before.isPresent()) {
+                        note(new ErasureItem(Store.SEARCH_INDEX, key, DataCategory.SEARCH_INDEX,
+                                new ErasureOutcome.Retained(policy.retention(DataCategory.SEARCH_INDEX).orElseThrow())));
+                    }
+                    continue;
+                }
+                Optional<dev.tiketti.core.search.SearchDocument> after = s.search().documentOf(t.id());
+                if (before.equals(after)) {
+                    continue;
+                }
+                if (before.isEmpty()) {
+                    index.index(after.orElseThrow()); // the index had lost it: nothing of the person to report
+                    continue;
+                }
+                note(new ErasureItem(Store.SEARCH_INDEX, key, DataCategory.SEARCH_INDEX, after.isEmpty()
+                        ? new ErasureOutcome.Deleted() : new ErasureOutcome.Anonymised()));
+                journal(ErasureReport.Status.PARTIAL);
+                if (after.isEmpty()) {
+                    index.remove(t.id());
+                } else {
+                    index.index(after.get());
+                }
+            }
+            // documents of tickets no longer stored, e.g. deleted by an earlier, interrupted part of this run
+            Set<dev.tiketti.core.TicketId> stored = new HashSet<>();
+            s.tickets().query(TicketQuery.all().limit(Integer.MAX_VALUE)).forEach(t -> stored.add(t.id()));
+            for (dev.tiketti.core.TicketId id : index.indexed()) {
+                if (!stored.contains(id)) {
+                    index.document(id).ifPresent(d -> note(new ErasureItem(Store.SEARCH_INDEX, d.key().toString(),
+                            DataCategory.SEARCH_INDEX, new ErasureOutcome.Deleted())));
+                    journal(ErasureReport.Status.PARTIAL);
+                    index.remove(id);
+                }
+            }
+            index.purge();
         }
 
         StoredTicket load(Ticket t) {

@@ -69,7 +69,9 @@ public final class RetentionSweeper {
                 List<TimelineEntry> timeline = s.tickets().timeline(t.id());
                 timeline.forEach(e -> e.attachments().forEach(a -> candidates.add(a.sha256())));
                 if (schedule.action() == ErasureAction.DELETE) {
-                    if (s.transactions().inTransaction(() -> s.tickets().delete(t.id()))) {
+                    boolean deleted = s.transactions().inTransaction(() -> s.tickets().delete(t.id()));
+                    s.search().index().ifPresent(index -> index.remove(t.id()));
+                    if (deleted) {
                         items.add(new ErasureItem(Store.TICKETS, t.key().toString(), DataCategory.TICKET_TEXT,
                                 new ErasureOutcome.Deleted()));
                     }
@@ -77,6 +79,7 @@ public final class RetentionSweeper {
                     Redactor redactor = redactorFor(t);
                     boolean changed = s.transactions().inTransaction(() -> s.tickets().rewrite(t.id(),
                             current -> anonymise(current, redactor)));
+                    s.search().refresh(t.id());
                     if (changed) {
                         items.add(new ErasureItem(Store.TICKETS, t.key().toString(), DataCategory.TICKET_TEXT,
                                 new ErasureOutcome.Anonymised()));
@@ -94,6 +97,7 @@ public final class RetentionSweeper {
                         new ErasureOutcome.Deleted()));
             }
         }
+        s.search().index().ifPresent(dev.tiketti.core.spi.SearchIndex::purge);
         return new RetentionSweepReport(now, items);
     }
 

@@ -19,6 +19,9 @@ public enum DataCategory {
     HISTORY_VALUES,
     /** Satisfaction feedback; core keeps none yet, hosts purge theirs on {@code ContactErased}. */
     FEEDBACK,
-    /** Search index copies; core keeps none, search adapters purge theirs on {@code ContactErased}. */
+    /**
+     * Copies in the configured {@code SearchIndex}: erasure re-indexes or removes them (DELETE and
+     * ANONYMISE alike) and purges the index; RETAIN keeps the person's own tickets' documents.
+     */
     SEARCH_INDEX
 }

@@ -26,6 +26,7 @@ import net.jqwik.api.statistics.Statistics;
  * Issue #4 item 10: after erasure, a scan of every store with the person's own redactor finds none
  * of their name, addresses, numbers or identity code, except where the report says RETAINED; an
  * interrupted run, finished, ends where an uninterrupted one does; the report holds no personal data.
+ * The scan includes every document of the search index, which must mirror the erased store.
  */
 class ErasurePropertiesTest {
     static final List<String> FIRST = List.of("Aino", "Kaisa", "Liisa", "Sanna");
@@ -211,6 +212,12 @@ class ErasurePropertiesTest {
                 .knownTerm(b.hetu).build();
         assertThat(everything.scan(report.toString())).isEmpty();
         assertThat(b.w.contactStore.find(b.person.id()).orElseThrow().active()).isFalse();
+        // the index mirrors the erased store: nothing of the person is found by search either
+        assertThat(b.w.indexDrift()).isEmpty();
+        b.person.emails().forEach(e -> assertThat(b.w.ticketing.search(dev.tiketti.core.search.SearchQuery.builder()
+                .requesterEmail(e).build())).isEmpty());
+        Statistics.label("index lines").collect(report.items().stream()
+                .anyMatch(i -> i.store() == ErasureItem.Store.SEARCH_INDEX) ? "some" : "none");
 
         if (spec.failAfter() >= 0) {
             Built twin = new Built(spec);

@@ -69,6 +69,7 @@ final class PrivacyWorld {
     final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     final dev.tiketti.core.inmemory.InMemoryConsentStore consentStore = new dev.tiketti.core.inmemory.InMemoryConsentStore();
     final RecordingOutboundTransport outbox = new RecordingOutboundTransport();
+    final dev.tiketti.core.inmemory.InMemorySearchIndex searchIndex = new dev.tiketti.core.inmemory.InMemorySearchIndex();
     final List<PrivacyEvent> privacyEvents = new CopyOnWriteArrayList<>();
     final Ticketing ticketing;
     final Privacy privacy;
@@ -90,7 +91,7 @@ final class PrivacyWorld {
         };
         ticketing = options.apply(Ticketing.builder().ticketStore(new FlakyTickets()).contactStore(new FlakyContacts())
                 .attachmentStore(new FlakyAttachments()).auditLog(auditLog).consentStore(consentStore)
-                .outboundTransport(outbox))
+                .outboundTransport(outbox).searchIndex(searchIndex))
                 .inMemory().clock(clock).listener(listener).build();
         privacy = ticketing.privacy();
         ticketing.publishWorkflow(WorkflowDefinition.builder("simple")
@@ -171,11 +172,35 @@ final class PrivacyWorld {
                 texts.put(key + "/history/" + h.sequence(), b.toString());
             }
         }
+        // the search index (issue #4 item 10): every stored document, also of tickets no longer stored
+        for (TicketId id : searchIndex.indexed()) {
+            searchIndex.document(id).ifPresent(d -> {
+                texts.put(d.key() + "/index#emails", String.join(" ", d.requesterEmails()));
+                for (int i = 0; i < d.texts().size(); i++) {
+                    texts.put(d.key() + "/index#text" + i, d.texts().get(i));
+                }
+            });
+        }
         for (Contact c : contacts()) {
             texts.put("contact/" + c.id(), c.name() + " " + String.join(" ", c.emails()) + " "
                     + String.join(" ", c.phones()));
         }
         return texts;
+    }
+
+    /** Tickets whose index document differs from what their stored content makes, and documents of tickets gone. */
+    List<String> indexDrift() {
+        List<String> drift = new ArrayList<>();
+        for (Ticket t : tickets()) {
+            List<String> emails = contactStore.find(t.requester()).map(Contact::emails).orElse(List.of());
+            if (!searchIndex.document(t.id()).equals(Optional.of(dev.tiketti.core.search.SearchDocument.of(t,
+                    ticketStore.timeline(t.id()), emails)))) {
+                drift.add(t.key().toString());
+            }
+        }
+        searchIndex.indexed().stream().filter(id -> ticketStore.find(id).isEmpty())
+                .forEach(id -> drift.add("gone " + id));
+        return drift;
     }
 
     /** The stores' state with random ids replaced by positions, to compare two worlds built alike. */
