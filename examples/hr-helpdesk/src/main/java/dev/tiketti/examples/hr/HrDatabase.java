@@ -20,17 +20,19 @@ final class HrDatabase implements AutoCloseable {
     private final DataSource dataSource;
     private final String description;
     private final Runnable onClose;
+    private final boolean isDefault;
 
-    private HrDatabase(DataSource dataSource, String description, Runnable onClose) {
+    private HrDatabase(DataSource dataSource, String description, Runnable onClose, boolean isDefault) {
         this.dataSource = dataSource;
         this.description = description;
         this.onClose = onClose;
+        this.isDefault = isDefault;
     }
 
     /** The database the settings name, or the default H2 file under the repository's {@code data/}. */
     static HrDatabase fromSettings() {
         return setting(URL).map(url -> of(url, setting(USER).orElse(""), setting(PASSWORD).orElse("")))
-                .orElseGet(() -> h2File(defaultDataDirectory().resolve("hr-helpdesk")));
+                .orElseGet(() -> h2File(defaultDataDirectory().resolve("hr-helpdesk")).asDefault());
     }
 
     /** An H2 file database at {@code file} (H2 adds {@code .mv.db}); created on first use. */
@@ -41,26 +43,36 @@ final class HrDatabase implements AutoCloseable {
     static HrDatabase of(String url, String user, String password) {
         if (url.startsWith("jdbc:h2:")) {
             JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-            return new HrDatabase(pool, url, pool::dispose);
+            return new HrDatabase(pool, url, pool::dispose, false);
         }
         if (url.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setURL(url);
             pg.setUser(user);
             pg.setPassword(password);
-            return new HrDatabase(pg, url, () -> { });
+            return new HrDatabase(pg, url, () -> { }, false);
         }
         throw new IllegalArgumentException(URL + " must be a jdbc:h2: or jdbc:postgresql: URL, was '" + url
                 + "'. Unset it to use the H2 file database under data/.");
+    }
+
+    private HrDatabase asDefault() {
+        return new HrDatabase(dataSource, description, onClose, true);
+    }
+
+    /** Whether no setting named the database, so the H2 file under {@code data/} is used. */
+    boolean isDefault() {
+        return isDefault;
     }
 
     DataSource dataSource() {
         return dataSource;
     }
 
-    /** The JDBC URL, for telling the user where the data is. */
+    /** The JDBC URL without its parameters (which may hold a password), for telling the user where the data is. */
     String description() {
-        return description;
+        int parameters = description.indexOf('?');
+        return parameters < 0 ? description : description.substring(0, parameters);
     }
 
     @Override

@@ -65,10 +65,14 @@ public final class HrHelpdesk {
      */
     static final Instant WALKTHROUGH_START = Instant.parse("2025-03-03T06:15:00Z");
 
+    /** Held so that the level sticks: java.util.logging keeps loggers only weakly. */
+    private static final java.util.logging.Logger HIBERNATE = java.util.logging.Logger.getLogger("org.hibernate");
+
     public static void main(String[] args) {
+        HIBERNATE.setLevel(java.util.logging.Level.WARNING); // its start-up banner would bury the walkthrough
         try (HrDatabase database = HrDatabase.fromSettings()) {
-            System.out.println("Data in " + database.description()
-                    + " (set " + HrDatabase.URL + " to use PostgreSQL)");
+            System.out.println("Data in " + database.description() + (database.isDefault()
+                    ? " (set " + HrDatabase.URL + " to use PostgreSQL; delete data/ to start afresh)" : ""));
             new HrHelpdesk(System.out).run(Clock.fixed(WALKTHROUGH_START, ZoneId.of("Europe/Helsinki")),
                     database.dataSource());
         }
