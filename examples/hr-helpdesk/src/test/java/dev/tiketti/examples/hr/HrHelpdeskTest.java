@@ -6,6 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,7 +38,7 @@ class HrHelpdeskTest {
     }
 
     @Test
-    void aSecondRunOnTheSameFileSeesTheFirstRunsTicketsAndContinuesTheKeys() {
+    void aSecondRunOnTheSameFileSeesTheFirstRunsTicketsAndContinuesTheKeys() throws SQLException {
         String first = walkthrough();
         String second = walkthrough();
         assertThat(first).contains("Mail from Eero     -> HR-3");
@@ -54,6 +57,16 @@ class HrHelpdeskTest {
         assertThat(timers).contains("  event: ReminderDue HR-6\n", "  event: SlaWarning HR-5\n",
                 "  event: SlaWarning HR-6\n");
         assertThat(timers).doesNotContain("HR-2\n", "HR-3\n", "ReminderDue HR-3");
+        assertThat(contactsInTheDatabase()).as("contacts found by e-mail are not registered again").isEqualTo(3);
+    }
+
+    private long contactsInTheDatabase() throws SQLException {
+        try (HrDatabase database = HrDatabase.h2File(data.resolve("hr-helpdesk"));
+             Connection c = database.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM tkt_contact")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
