@@ -9,6 +9,7 @@ import dev.tiketti.core.TicketQuery;
 import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.TransitionRejectedException;
 import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.inmemory.InMemoryErasureJournal;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.ConsentPurpose;
@@ -22,6 +23,7 @@ import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.jpa.JpaStorage;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,13 +34,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * A runnable host application: an HR service team that used to work from hr@company.example.fi.
  * Walks through opening tickets from mail and from a phone call, handling them, a refused
  * transition, the team's situational picture, one ticket's full history, and service levels: a
  * ticket's SLA clocks, then a reminder and an SLA warning firing as the clock moves on. People are
- * invented.
+ * invented. Everything is kept in a database (an H2 file under {@code data/}, or PostgreSQL, see
+ * {@link HrDatabase}), so each run adds to what earlier runs left.
  */
 public final class HrHelpdesk {
     private static final DateTimeFormatter TIME =
@@ -55,21 +59,43 @@ public final class HrHelpdesk {
 
     /**
      * The walkthrough starts on a Monday morning in Helsinki, pinned, so that the reminder and the
-     * SLA warning it shows fall within business hours whenever it is run.
+     * SLA warning it shows fall within business hours whenever it is run. Every run starts at the
+     * same instant, so its tickets' timers fall at the same times as those of earlier runs: the
+     * ones earlier runs fired are done, and the later ones (90 %, breach) are never reached.
      */
     static final Instant WALKTHROUGH_START = Instant.parse("2025-03-03T06:15:00Z");
 
+    /** Held so that the level sticks: java.util.logging keeps loggers only weakly. */
+    private static final java.util.logging.Logger HIBERNATE = java.util.logging.Logger.getLogger("org.hibernate");
+
     public static void main(String[] args) {
-        new HrHelpdesk(System.out).run(Clock.fixed(WALKTHROUGH_START, ZoneId.of("Europe/Helsinki")));
+        HIBERNATE.setLevel(java.util.logging.Level.WARNING); // its start-up banner would bury the walkthrough
+        try (HrDatabase database = HrDatabase.fromSettings()) {
+            System.out.println("Data in " + database.description() + (database.isDefault()
+                    ? " (set " + HrDatabase.URL + " to use PostgreSQL; delete data/ to start afresh)" : ""));
+            new HrHelpdesk(System.out).run(Clock.fixed(WALKTHROUGH_START, ZoneId.of("Europe/Helsinki")),
+                    database.dataSource());
+        }
     }
 
-    void run(Clock base) {
+    void run(Clock base, DataSource dataSource) {
         AdvancingClock clock = new AdvancingClock(base);
         RecordingOutboundTransport outbox = new RecordingOutboundTransport();
         // tag::embed[]
+        JpaStorage storage = JpaStorage.builder().dataSource(dataSource).migrate(true).build(); // H2 or PostgreSQL
         Ticketing ticketing = Ticketing.builder()
+                .ticketStore(storage.ticketStore())
+                .definitionStore(storage.definitionStore())
+                .contactStore(storage.contactStore())
+                .attachmentStore(storage.attachmentStore())
+                .organizationStore(storage.organizationStore())
+                .consentStore(storage.consentStore())
+                .consentRequestStore(storage.consentRequestStore())
+                .auditLog(storage.auditLog())
+                .timerStore(storage.timerStore())
+                .transactions(storage.transactions())
+                .erasureJournal(new InMemoryErasureJournal()) // no JPA one on purpose: it must outlive a restore
                 .outboundTransport(outbox)          // SMTP in production; here we keep what is sent
-                .inMemory()                          // in-memory stores for everything not set above
                 .clock(clock)
                 .slaPolicies(HrSetup.slaPolicies())  // Finnish calendar: first response 4 h, resolution 3 days
                 .reminder(HrSetup.unassignedReminder())
@@ -77,21 +103,35 @@ public final class HrHelpdesk {
                 .listener(event -> out.println("  event: " + event.getClass().getSimpleName() + " " + event.key()))
                 .build();
         // end::embed[]
-        HrSetup.define(ticketing);
+        try {
+            walkthrough(ticketing, clock, outbox);
+        } finally {
+            storage.close();
+        }
+    }
+
+    private void walkthrough(Ticketing ticketing, AdvancingClock clock, RecordingOutboundTransport outbox) {
+        // Runs again on the same database: publishes only what changed, reuses what is there.
+        List<String> published = HrSetup.define(ticketing);
         // reads of a person's data name who reads and why, and land in the audit log (R8)
         ticketing.privacy().registerPurpose(ConsentPurpose.of(HR_SERVICE.value(), "Handling your HR matters"));
         out.println("== Tiketti HR help desk ==");
         out.println("Workflows: " + ticketing.workflow("hr-general").orElseThrow().states().size()
                 + " states in hr-general (Java builder), hr-personal loaded from JSON");
+        out.println(published.isEmpty() ? "Workflows and ticket types unchanged since an earlier run"
+                : "Published: " + String.join(", ", published));
+        int earlier = ticketing.query(TicketQuery.all().team(HrSetup.HR)).size();
+        out.println(earlier == 0 ? "No tickets yet: a fresh database"
+                : "Found " + earlier + " tickets from earlier runs; this run adds three more");
 
-        Contact aino = ticketing.registerContact(Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi",
-                AssuranceLevel.SUBSTANTIAL));
-        Contact eero = ticketing.registerContact(Contact.withEmail("Eero Korhonen", "eero.korhonen@example.fi",
-                AssuranceLevel.NONE));
-        Contact liisa = ticketing.registerContact(Contact.withEmail("Liisa Nieminen", "liisa.nieminen@example.fi",
-                AssuranceLevel.LOW).withPhone("+358 40 000 0001"));
         Actor maija = Actor.agent("maija", "hr");
         Actor pekka = Actor.agent("pekka", "hr");
+        Contact aino = contact(ticketing, maija, Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi",
+                AssuranceLevel.SUBSTANTIAL));
+        Contact eero = contact(ticketing, maija, Contact.withEmail("Eero Korhonen", "eero.korhonen@example.fi",
+                AssuranceLevel.NONE));
+        Contact liisa = contact(ticketing, maija, Contact.withEmail("Liisa Nieminen", "liisa.nieminen@example.fi",
+                AssuranceLevel.LOW).withPhone("+358 40 000 0001"));
 
         out.println();
         out.println("-- Intake --");
@@ -181,6 +221,12 @@ public final class HrHelpdesk {
         out.println("Notifications from the timers:");
         outbox.sent().subList(sentBefore, outbox.sent().size()).forEach(m ->
                 out.println("  to " + m.to().getClass().getSimpleName() + ": " + m.subject()));
+    }
+
+    /** The contact already in the register under the same e-mail address (an audited read), or {@code fresh}. */
+    private static Contact contact(Ticketing ticketing, Actor reader, Contact fresh) {
+        return ticketing.privacy().findContactByEmail(fresh.emails().get(0), reader, HR_SERVICE)
+                .orElseGet(() -> ticketing.registerContact(fresh));
     }
 
     private void printClocks(SlaClocks clocks) {

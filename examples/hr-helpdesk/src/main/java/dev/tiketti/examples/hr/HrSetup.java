@@ -21,7 +21,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The HR team's process and ticket types, as a host application would define them. */
 final class HrSetup {
@@ -88,16 +90,38 @@ final class HrSetup {
         }
     }
 
-    static void define(Ticketing ticketing) {
-        ticketing.publishWorkflow(generalWorkflow());
-        ticketing.publishWorkflow(personalWorkflow());
-        ticketing.defineType(new TicketType("annual-leave", HR, "HR", "Annual leave question", "hr-general", List.of(
+    /**
+     * Publishes the workflows and defines the types that are new or differ from what is stored, so
+     * that a restart on the same database changes nothing; returns what it published or defined.
+     */
+    static List<String> define(Ticketing ticketing) {
+        List<String> changed = new ArrayList<>();
+        for (WorkflowDefinition draft : List.of(generalWorkflow(), personalWorkflow())) {
+            Optional<WorkflowDefinition> latest = ticketing.workflow(draft.id());
+            // compared as JSON, the form the definition store keeps, so that a round trip is no change
+            if (latest.isEmpty() || !WorkflowJson.write(latest.get())
+                    .equals(WorkflowJson.write(draft.withVersion(latest.get().version())))) {
+                WorkflowDefinition published = ticketing.publishWorkflow(draft);
+                changed.add("workflow " + published.id() + " v" + published.version());
+            }
+        }
+        for (TicketType type : types()) {
+            if (!ticketing.type(type.id()).equals(Optional.of(type))) {
+                ticketing.defineType(type);
+                changed.add("type " + type.id());
+            }
+        }
+        return changed;
+    }
+
+    static List<TicketType> types() {
+        return List.of(new TicketType("annual-leave", HR, "HR", "Annual leave question", "hr-general", List.of(
                 FieldDefinition.number("leaveYear").required().min(2020).max(2100),
-                FieldDefinition.number("daysRequested").min(1).max(60))));
-        ticketing.defineType(new TicketType("salary-certificate", HR, "HR", "Salary certificate", "hr-general",
+                FieldDefinition.number("daysRequested").min(1).max(60))),
+                new TicketType("salary-certificate", HR, "HR", "Salary certificate", "hr-general",
                 List.of(FieldDefinition.choice("purpose", "loan", "rental", "other").required(),
-                        FieldDefinition.date("neededBy"))));
-        ticketing.defineType(new TicketType("employment-matter", HR, "HR", "Employment matter", "hr-personal",
+                        FieldDefinition.date("neededBy"))),
+                new TicketType("employment-matter", HR, "HR", "Employment matter", "hr-personal",
                 List.of(FieldDefinition.text("employeeNumber").pattern("[0-9]{6}"))));
     }
 }

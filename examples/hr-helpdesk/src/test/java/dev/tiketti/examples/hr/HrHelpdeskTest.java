@@ -5,18 +5,68 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The walkthrough on a fresh H2 file database of its own, as the README's first command runs it. */
 class HrHelpdeskTest {
 
-    private static String walkthrough() {
+    @TempDir
+    Path data;
+
+    private String walkthrough() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new HrHelpdesk(new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                .run(Clock.fixed(Instant.parse("2025-03-03T08:15:00Z"), ZoneOffset.UTC));
+        try (HrDatabase database = HrDatabase.h2File(data.resolve("hr-helpdesk"))) {
+            new HrHelpdesk(new PrintStream(bytes, true, StandardCharsets.UTF_8))
+                    .run(Clock.fixed(Instant.parse("2025-03-03T08:15:00Z"), ZoneOffset.UTC), database.dataSource());
+        }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFreshDatabaseGetsTheDefinitionsAndNoEarlierTickets() {
+        String out = walkthrough();
+        assertThat(out).contains("No tickets yet: a fresh database",
+                "Published: workflow hr-general v1, workflow hr-personal v1, type annual-leave");
+    }
+
+    @Test
+    void aSecondRunOnTheSameFileSeesTheFirstRunsTicketsAndContinuesTheKeys() throws SQLException {
+        String first = walkthrough();
+        String second = walkthrough();
+        assertThat(first).contains("Mail from Eero     -> HR-3");
+        assertThat(second).contains("Workflows and ticket types unchanged since an earlier run",
+                "Found 3 tickets from earlier runs; this run adds three more",
+                "Mail from Aino     -> HR-4", "Call from Liisa    -> HR-5", "Mail from Eero     -> HR-6",
+                "HR-4 is now CLOSED, resolution: Loma siirretty",
+                "Ville tried to start HR-6 [TKT-0302]",
+                "identified at level SUBSTANTIAL (now NONE)");
+        // the situational picture counts both runs' open tickets
+        assertThat(second).contains("NEW / (unassigned): 2", "OPEN / pekka: 2");
+        // contacts are found by e-mail, not registered again: HR-4's history names Aino from the register
+        assertThat(second).contains("-- Full history of HR-4 --", "by Aino Virtanen: Elokuun viikot");
+        // the first run's timers fired in the first run; the second fires only its own tickets'
+        String timers = second.substring(second.indexOf("Two hours later"));
+        assertThat(timers).contains("  event: ReminderDue HR-6\n", "  event: SlaWarning HR-5\n",
+                "  event: SlaWarning HR-6\n");
+        assertThat(timers).doesNotContain("HR-2\n", "HR-3\n", "ReminderDue HR-3");
+        assertThat(contactsInTheDatabase()).as("contacts found by e-mail are not registered again").isEqualTo(3);
+    }
+
+    private long contactsInTheDatabase() throws SQLException {
+        try (HrDatabase database = HrDatabase.h2File(data.resolve("hr-helpdesk"));
+             Connection c = database.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM tkt_contact")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
