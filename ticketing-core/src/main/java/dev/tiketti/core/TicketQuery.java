@@ -1,6 +1,7 @@
 package dev.tiketti.core;
 
 import dev.tiketti.core.internal.Require;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,12 +12,24 @@ import java.util.Set;
  * @param states      state names to include; empty means any
  * @param assignee    tickets of this handler
  * @param unassignedOnly only tickets nobody handles (cannot be combined with {@code assignee})
+ * @param updatedSince only tickets whose {@code updatedAt} is at or after this instant
+ * @param after        keyset paging: only tickets whose key sorts after this one (prefix, then number);
+ *                     pass the last key of a page to read the next page, which never skips or repeats a ticket
  * @since 0.1
  */
 public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<AgentId> assignee, boolean unassignedOnly,
                           Optional<String> typeId, Optional<Classification> classificationPrefix,
-                          Optional<ContactId> requester, int limit) {
+                          Optional<ContactId> requester, Optional<Instant> updatedSince, Optional<TicketKey> after,
+                          int limit) {
     public static final int DEFAULT_LIMIT = 1000;
+
+    /** The criteria of version 0.1, without {@code updatedSince} and {@code after}; kept for source compatibility. */
+    public TicketQuery(Optional<TeamId> team, Set<String> states, Optional<AgentId> assignee, boolean unassignedOnly,
+                       Optional<String> typeId, Optional<Classification> classificationPrefix,
+                       Optional<ContactId> requester, int limit) {
+        this(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester, Optional.empty(),
+                Optional.empty(), limit);
+    }
 
     public TicketQuery {
         Require.nonNull(team, "team");
@@ -25,6 +38,8 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
         Require.nonNull(typeId, "typeId");
         Require.nonNull(classificationPrefix, "classificationPrefix");
         Require.nonNull(requester, "requester");
+        Require.nonNull(updatedSince, "updatedSince");
+        Require.nonNull(after, "after");
         Require.argument(!(unassignedOnly && assignee.isPresent()),
                 "A query cannot ask for unassigned tickets of an assignee: use either assignee(...) or unassigned().");
         Require.argument(limit >= 1, "A query's limit must be at least 1, was " + limit + ".");
@@ -33,39 +48,59 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
     /** Every ticket, up to the default limit. */
     public static TicketQuery all() {
         return new TicketQuery(Optional.empty(), Set.of(), Optional.empty(), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), DEFAULT_LIMIT);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_LIMIT);
     }
 
     public TicketQuery team(TeamId value) {
-        return new TicketQuery(Optional.of(value), states, assignee, unassignedOnly, typeId, classificationPrefix, requester, limit);
+        return new TicketQuery(Optional.of(value), states, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince, after, limit);
     }
 
     public TicketQuery states(Set<String> value) {
-        return new TicketQuery(team, value, assignee, unassignedOnly, typeId, classificationPrefix, requester, limit);
+        return new TicketQuery(team, value, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince, after, limit);
     }
 
     public TicketQuery assignee(AgentId value) {
-        return new TicketQuery(team, states, Optional.of(value), false, typeId, classificationPrefix, requester, limit);
+        return new TicketQuery(team, states, Optional.of(value), false, typeId, classificationPrefix, requester, updatedSince, after, limit);
     }
 
     public TicketQuery unassigned() {
-        return new TicketQuery(team, states, Optional.empty(), true, typeId, classificationPrefix, requester, limit);
+        return new TicketQuery(team, states, Optional.empty(), true, typeId, classificationPrefix, requester, updatedSince, after, limit);
     }
 
     public TicketQuery type(String value) {
-        return new TicketQuery(team, states, assignee, unassignedOnly, Optional.of(value), classificationPrefix, requester, limit);
+        return new TicketQuery(team, states, assignee, unassignedOnly, Optional.of(value), classificationPrefix, requester, updatedSince, after, limit);
     }
 
     public TicketQuery classifiedUnder(Classification value) {
-        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, Optional.of(value), requester, limit);
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, Optional.of(value), requester, updatedSince, after, limit);
     }
 
     public TicketQuery requester(ContactId value) {
-        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, Optional.of(value), limit);
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, Optional.of(value), updatedSince, after, limit);
     }
 
+    /** Only tickets changed at or after {@code value}, e.g. to poll a queue for what moved. */
+    public TicketQuery updatedSince(Instant value) {
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester,
+                Optional.of(Require.nonNull(value, "updatedSince")), after, limit);
+    }
+
+    /**
+     * The next page: only tickets whose key sorts after {@code value} (prefix, then number). Read a
+     * whole queue with {@code q.limit(n)}, then {@code q.after(lastKeyOfPreviousPage)} until a page is
+     * shorter than {@code n}; tickets are neither skipped nor repeated, whatever changes between pages.
+     */
+    public TicketQuery after(TicketKey value) {
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester,
+                updatedSince, Optional.of(Require.nonNull(value, "after")), limit);
+    }
+
+    /** The order of results and of {@link #after}: by prefix, then by number. */
+    public static final java.util.Comparator<TicketKey> KEY_ORDER =
+            java.util.Comparator.comparing(TicketKey::prefix).thenComparingLong(TicketKey::number);
+
     public TicketQuery limit(int value) {
-        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester, value);
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince, after, value);
     }
 
     /** Whether a ticket matches; the reference semantics every store must follow. */
@@ -76,6 +111,8 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
                 && (!unassignedOnly || t.assignee().isEmpty())
                 && typeId.map(t.typeId()::equals).orElse(true)
                 && classificationPrefix.map(p -> t.classification().map(c -> c.startsWith(p)).orElse(false)).orElse(true)
-                && requester.map(t.requester()::equals).orElse(true);
+                && requester.map(t.requester()::equals).orElse(true)
+                && updatedSince.map(since -> !t.updatedAt().isBefore(since)).orElse(true)
+                && after.map(k -> KEY_ORDER.compare(t.key(), k) > 0).orElse(true);
     }
 }

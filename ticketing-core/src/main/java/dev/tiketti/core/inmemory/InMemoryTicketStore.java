@@ -91,7 +91,7 @@ public final class InMemoryTicketStore implements TicketStore {
     public synchronized List<Ticket> query(TicketQuery query) {
         return tickets.values().stream()
                 .filter(query::matches)
-                .sorted(Comparator.comparing((Ticket t) -> t.key().prefix()).thenComparingLong(t -> t.key().number()))
+                .sorted(Comparator.comparing(Ticket::key, TicketQuery.KEY_ORDER))
                 .limit(query.limit())
                 .toList();
     }

@@ -31,6 +31,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -429,6 +430,17 @@ public final class JpaTicketStore implements TicketStore {
                     cb.equal(t.get("classification"), c.path()),
                     cb.like(t.get("classification"), likeEscaped(c.path()) + "/%", '\\'))));
             query.requester().ifPresent(r -> where.add(cb.equal(t.get("requesterId"), r.value())));
+            query.updatedSince().ifPresent(since -> {
+                // updatedAt >= since, compared on the stored (microseconds, remaining nanoseconds) pair
+                Instant micros = Instants.micros(since);
+                where.add(cb.or(cb.greaterThan(t.<Instant>get("updatedAt"), micros),
+                        cb.and(cb.equal(t.get("updatedAt"), micros),
+                                cb.greaterThanOrEqualTo(t.<Integer>get("updatedAtNanos"), Instants.nanos(since)))));
+            });
+            query.after().ifPresent(k -> where.add(cb.or(  // keyset paging on the unique (key_prefix, key_number) index
+                    cb.greaterThan(t.<String>get("keyPrefix"), k.prefix()),
+                    cb.and(cb.equal(t.get("keyPrefix"), k.prefix()),
+                            cb.greaterThan(t.<Long>get("keyNumber"), k.number())))));
             cq.select(t).where(where.toArray(Predicate[]::new))
                     .orderBy(cb.asc(t.get("keyPrefix")), cb.asc(t.get("keyNumber")));
             List<TicketEntity> rows = em.createQuery(cq).setMaxResults(query.limit()).getResultList();

@@ -524,6 +524,102 @@ public abstract class TicketStoreContract {
     }
 
     @Nested
+    @DisplayName("work queues: changed since, and keyset paging")
+    class WorkQueues {
+        private Ticket at(Ticket t, Instant when) {
+            return new Ticket(t.id(), t.key(), t.typeId(), t.workflowId(), t.workflowVersion(), t.state(),
+                    t.classification(), t.priority(), t.requester(), t.organization(), t.assignee(), t.team(),
+                    t.channel(), t.subject(), t.resolution(), t.fields(), when, when, t.version());
+        }
+
+        @Test
+        @DisplayName("filters by updated at or after an instant, to the nanosecond")
+        void updatedSince() {
+            Ticket early = stored(at(newTicket("HR", 1), T0.plusNanos(1_001)));
+            Ticket late = stored(at(newTicket("HR", 2), T0.plusNanos(1_500)));
+            Ticket later = stored(at(newTicket("HR", 3), T0.plusSeconds(3_600)));
+            assertThat(store.query(TicketQuery.all().updatedSince(T0))).containsExactly(early, late, later);
+            assertThat(store.query(TicketQuery.all().updatedSince(T0.plusNanos(1_002)))).containsExactly(late, later);
+            assertThat(store.query(TicketQuery.all().updatedSince(T0.plusNanos(1_500)))).containsExactly(late, later);
+            assertThat(store.query(TicketQuery.all().updatedSince(T0.plusNanos(1_501)))).containsExactly(later);
+            assertThat(store.query(TicketQuery.all().updatedSince(T0.plusSeconds(3_601)))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("sees a ticket as changed once it is updated")
+        void updatedSinceSeesUpdates() {
+            Ticket t = stored(newTicket("HR", 1));
+            stored(newTicket("HR", 2));
+            TicketChange change = moveTo(t, "OPEN");
+            store.update(change);
+            assertThat(store.query(TicketQuery.all().updatedSince(T0.plusSeconds(1)))).containsExactly(change.ticket());
+        }
+
+        @Test
+        @DisplayName("returns tickets after a key, by prefix then number, whether or not that key exists")
+        void afterKey() {
+            Ticket hr2 = stored(newTicket("HR", 2));
+            Ticket hr10 = stored(newTicket("HR", 10));
+            Ticket hra1 = stored(newTicket("HRA", 1));
+            Ticket lasku1 = stored(newTicket("LASKU", 1));
+            assertThat(store.query(TicketQuery.all().after(new TicketKey("HR", 2)))).containsExactly(hr10, hra1, lasku1);
+            assertThat(store.query(TicketQuery.all().after(new TicketKey("HR", 3)))).containsExactly(hr10, hra1, lasku1);
+            assertThat(store.query(TicketQuery.all().after(new TicketKey("HR", 10)))).containsExactly(hra1, lasku1);
+            assertThat(store.query(TicketQuery.all().after(new TicketKey("A", 99)))).containsExactly(hr2, hr10, hra1, lasku1);
+            assertThat(store.query(TicketQuery.all().after(new TicketKey("LASKU", 1)))).isEmpty();
+            assertThat(store.query(TicketQuery.all().after(new TicketKey("HR", 2)).limit(1))).containsExactly(hr10);
+        }
+
+        @Test
+        @DisplayName("pages through a filtered queue without gaps or repeats, for every page size")
+        void pagesWithoutGapsOrRepeats() {
+            List<Ticket> all = new ArrayList<>();
+            String[] prefixes = {"HR", "HRA", "LASKU", "IT"};
+            for (int i = 0; i < 23; i++) {
+                Ticket t = newTicket(prefixes[i % prefixes.length], 1 + (i * 7L) % 23);
+                if (i % 3 == 0) {
+                    t = t.withAssignee(Optional.empty());
+                }
+                all.add(stored(t));
+            }
+            for (TicketQuery queue : List.of(TicketQuery.all(), TicketQuery.all().unassigned(),
+                    TicketQuery.all().team(TeamId.of("hr")).assignee(new AgentId("maija")))) {
+                List<Ticket> expected = all.stream().filter(queue::matches)
+                        .sorted(Comparator.comparing(Ticket::key, TicketQuery.KEY_ORDER)).toList();
+                assertThat(store.query(queue)).as("one page of %s", queue).isEqualTo(expected);
+                for (int size = 1; size <= expected.size() + 1; size++) {
+                    List<Ticket> read = new ArrayList<>();
+                    List<Ticket> page = store.query(queue.limit(size));
+                    int pages = 1;
+                    while (true) {
+                        assertThat(page).hasSizeLessThanOrEqualTo(size);
+                        read.addAll(page);
+                        if (page.size() < size) {
+                            break;
+                        }
+                        page = store.query(queue.limit(size).after(page.get(page.size() - 1).key()));
+                        pages++;
+                    }
+                    assertThat(read).as("%s in pages of %d", queue, size).isEqualTo(expected);
+                    assertThat(pages).isEqualTo(expected.size() / size + 1);
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("a ticket created between pages, before the cursor, is not repeated and does not shift the next page")
+        void stableUnderInserts() {
+            stored(newTicket("HR", 1));
+            Ticket hr3 = stored(newTicket("HR", 3));
+            Ticket hr5 = stored(newTicket("HR", 5));
+            List<Ticket> first = store.query(TicketQuery.all().limit(2));
+            stored(newTicket("HR", 2)); // sorts before the cursor HR-3
+            assertThat(store.query(TicketQuery.all().limit(2).after(first.get(1).key()))).containsExactly(hr5);
+            assertThat(first.get(1)).isEqualTo(hr3);
+        }
+    }
+
+    @Nested
     @DisplayName("under concurrent use")
     class Concurrency {
         @Test
