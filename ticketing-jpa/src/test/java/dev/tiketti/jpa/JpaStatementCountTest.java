@@ -55,6 +55,18 @@ class JpaStatementCountTest {
             assertThat(store.query(TicketQuery.all().team(TeamId.of("hr")))).hasSizeGreaterThanOrEqualTo(30);
             assertThat(stats.getPrepareStatementCount()).as("query").isEqualTo(1);
 
+            // a work-queue page with every criterion, after a cursor: still one statement
+            stats.clear();
+            TicketQuery page = TicketQuery.all().team(TeamId.of("hr")).states(java.util.Set.of("NEW", "OPEN"))
+                    .unassigned().classifiedUnder(dev.tiketti.core.Classification.of("Palvelussuhde"))
+                    .updatedSince(java.time.Instant.EPOCH).after(new dev.tiketti.core.TicketKey("NPLUS", 10)).limit(10);
+            List<Ticket> firstPage = store.query(page);
+            assertThat(stats.getPrepareStatementCount()).as("query page").isEqualTo(1);
+            assertThat(firstPage).extracting(x -> x.key().number()).containsExactly(11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L);
+            stats.clear();
+            assertThat(store.query(page.after(firstPage.get(9).key()))).hasSize(10);
+            assertThat(stats.getPrepareStatementCount()).as("next query page").isEqualTo(1);
+
             stats.clear();
             assertThat(store.history(t.id())).hasSize(21);
             assertThat(stats.getPrepareStatementCount()).as("history").isEqualTo(2);
