@@ -346,8 +346,61 @@ public final class Ticketing {
         return tickets.history(get(id).id());
     }
 
+    /**
+     * Tickets matching {@code query}, ordered by key; page with {@link TicketQuery#limit} and
+     * {@link TicketQuery#after}. To filter by requester e-mail, resolve it first with
+     * {@link #contactByEmail} and pass the contact's id to {@link TicketQuery#requester}.
+     */
     public List<Ticket> query(TicketQuery query) {
         return tickets.query(Require.nonNull(query, "query"));
+    }
+
+    /**
+     * A work queue by state category: tickets matching {@code query} whose state has one of
+     * {@code categories} in its workflow, e.g. every NEW or OPEN ticket of a team whatever its
+     * workflow calls those states. The categories are resolved here to the state names of the
+     * defined types' workflows (every published version), because the store knows names, not
+     * workflows; names already in {@code query.states()} narrow the result further. Fails, changing
+     * nothing, if a resolved name carries another category in some workflow, since a name cannot
+     * tell those tickets apart.
+     */
+    public List<Ticket> query(TicketQuery query, Set<StateCategory> categories) {
+        Require.nonNull(query, "query");
+        Set<StateCategory> wanted = Set.copyOf(Require.nonNull(categories, "state categories"));
+        Require.argument(!wanted.isEmpty(),
+                "A query by state category needs at least one category; use query(TicketQuery) for any state.");
+        Map<String, StateCategory> categoryOf = new LinkedHashMap<>();
+        Map<String, String> seenIn = new LinkedHashMap<>();
+        Set<String> workflowIds = new java.util.TreeSet<>();
+        definitions.types().forEach(type -> workflowIds.add(type.workflowId()));
+        for (String workflowId : workflowIds) {
+            int latest = definitions.latestWorkflow(workflowId).map(WorkflowDefinition::version).orElse(0);
+            for (int version = 1; version <= latest; version++) {
+                for (WorkflowDefinition workflow : definitions.findWorkflow(workflowId, version).stream().toList()) {
+                    for (StateDefinition state : workflow.states()) {
+                        StateCategory before = categoryOf.putIfAbsent(state.name(), state.category());
+                        String where = "'" + workflowId + "' version " + version;
+                        seenIn.putIfAbsent(state.name(), where);
+                        if (before != null && before != state.category()
+                                && (wanted.contains(before) || wanted.contains(state.category()))) {
+                            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "State '" + state.name()
+                                    + "' is " + before + " in workflow " + seenIn.get(state.name()) + " but "
+                                    + state.category() + " in workflow " + where + ", so a query by category cannot "
+                                    + "tell its tickets apart: query by state names with TicketQuery.states(...) "
+                                    + "and team or type, or rename one of the states.");
+                        }
+                    }
+                }
+            }
+        }
+        Set<String> names = new HashSet<>();
+        categoryOf.forEach((name, category) -> {
+            if (wanted.contains(category) && (query.states().isEmpty() || query.states().contains(name))) {
+                names.add(name);
+            }
+        });
+        // an empty state set would mean "any state" to the store, so no matching name means no ticket
+        return names.isEmpty() ? List.of() : tickets.query(query.states(names));
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -707,6 +708,61 @@ class TicketingTest {
                     .isInstanceOf(TicketingException.class).hasMessageContaining("limit")
                     .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ARGUMENT_INVALID));
             assertThatThrownBy(() -> ticketing.query(null)).hasMessageContaining("query");
+        }
+
+        @Test
+        @DisplayName("a work queue by state category spans workflows that name their states differently")
+        void byStateCategory() {
+            ticketing.publishWorkflow(WorkflowDefinition.builder("it-support")
+                    .state("Uusi", StateCategory.NEW).state("Tyon_alla", StateCategory.OPEN)
+                    .state("Valmis", StateCategory.CLOSED)
+                    .transition("aloita").from("Uusi").to("Tyon_alla")
+                    .transition("valmis").from("Tyon_alla").to("Valmis").build());
+            ticketing.defineType(new TicketType("laptop", TeamId.of("it"), "IT", "Laptop", "it-support", List.of()));
+            Contact requester = ticketing.registerContact(Contact.withEmail("Eero Mäkelä", "eero@example.com",
+                    AssuranceLevel.LOW));
+            Ticket it1 = ticketing.open(OpenTicket.of("laptop", requester.id(), "Kone", Channel.EMAIL));
+            ticketing.open(f.leaveRequest());
+            f.take(ticketing.open(f.leaveRequest()), "start", f.maija);
+            Ticket it2 = ticketing.open(OpenTicket.of("laptop", requester.id(), "Näyttö", Channel.EMAIL));
+            f.take(it2, "aloita", Actor.agent("maija", "it"));
+
+            assertThat(keys(TicketQuery.all(), EnumSet.of(StateCategory.NEW))).containsExactly("HR-1", "IT-1");
+            assertThat(keys(TicketQuery.all(), EnumSet.of(StateCategory.OPEN))).containsExactly("HR-2", "IT-2");
+            assertThat(keys(TicketQuery.all().team(TeamId.of("it")), EnumSet.of(StateCategory.NEW, StateCategory.OPEN)))
+                    .containsExactly("IT-1", "IT-2");
+            assertThat(keys(TicketQuery.all().states(Set.of("OPEN")), EnumSet.of(StateCategory.OPEN, StateCategory.NEW)))
+                    .as("names in the query narrow the categories").containsExactly("HR-2");
+            assertThat(keys(TicketQuery.all().states(Set.of("Valmis")), EnumSet.of(StateCategory.OPEN)))
+                    .as("no name left means no ticket, not every ticket").isEmpty();
+            assertThat(keys(TicketQuery.all(), EnumSet.of(StateCategory.CLOSED))).isEmpty();
+            // the requester's e-mail resolves to a contact id in the facade, the store never sees it
+            ContactId byEmail = ticketing.contactByEmail("eero@example.com").orElseThrow().id();
+            assertThat(keys(TicketQuery.all().requester(byEmail), EnumSet.of(StateCategory.NEW)))
+                    .containsExactly(it1.key().toString());
+            assertThatThrownBy(() -> ticketing.query(TicketQuery.all(), Set.of()))
+                    .isInstanceOf(TicketingException.class).hasMessageContaining("at least one category");
+        }
+
+        @Test
+        @DisplayName("a query by category refuses a state name that carries another category elsewhere")
+        void ambiguousStateNameIsRefused() {
+            ticketing.publishWorkflow(WorkflowDefinition.builder("odotus")
+                    .state("NEW", StateCategory.NEW).state("OPEN", StateCategory.WAITING)
+                    .state("CLOSED", StateCategory.CLOSED)
+                    .transition("odota").from("NEW").to("OPEN")
+                    .transition("sulje").from("OPEN").to("CLOSED").build());
+            ticketing.defineType(new TicketType("odotus", TeamId.of("it"), "OD", "Odotus", "odotus", List.of()));
+            ticketing.open(f.leaveRequest());
+
+            assertThatThrownBy(() -> ticketing.query(TicketQuery.all(), EnumSet.of(StateCategory.OPEN)))
+                    .isInstanceOf(TicketingException.class).hasMessageContaining("'OPEN'")
+                    .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ARGUMENT_INVALID));
+            assertThat(keys(TicketQuery.all(), EnumSet.of(StateCategory.NEW))).containsExactly("HR-1");
+        }
+
+        private List<String> keys(TicketQuery q, Set<StateCategory> categories) {
+            return ticketing.query(q, categories).stream().map(t -> t.key().toString()).toList();
         }
 
         private List<String> keys(TicketQuery q) {
