@@ -47,7 +47,12 @@ public interface TicketStore {
     /** The next free sequence number for a key prefix, starting from 1. */
     long nextNumber(String prefix);
 
-    /** Tickets matching the query, ordered by key. See {@link TicketQuery#matches} for the semantics. */
+    /**
+     * Tickets matching the query, ordered by key ({@link TicketQuery#KEY_ORDER}), at most
+     * {@code limit} of them. See {@link TicketQuery#matches} for the semantics, including
+     * {@code updatedSince} (inclusive, to the nanosecond) and {@code after} (keyset paging: strictly
+     * after that key, which need not exist). Should be one indexed statement per call in a database.
+     */
     List<Ticket> query(TicketQuery query);
 
     /**
