@@ -1,0 +1,69 @@
+package dev.tiketti.core.inmemory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tiketti.core.Channel;
+import dev.tiketti.core.Classification;
+import dev.tiketti.core.ContactId;
+import dev.tiketti.core.Priority;
+import dev.tiketti.core.TeamId;
+import dev.tiketti.core.TicketId;
+import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.ticket.CustomFields;
+import dev.tiketti.core.ticket.Ticket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.UniqueElements;
+
+class TicketQueryPagingPropertiesTest {
+    private static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");
+    private static final List<String> PREFIXES = List.of("HR", "HR2", "HRA", "IT", "LASKU");
+
+    @Property(tries = 200)
+    void pagingReadsEveryMatchingTicketOnceInKeyOrder(
+            @ForAll @Size(max = 40) @UniqueElements List<@IntRange(min = 0, max = 499) Integer> codes,
+            @ForAll @IntRange(min = 1, max = 12) int pageSize,
+            @ForAll @IntRange(min = 0, max = 3) int sinceSeconds) {
+        InMemoryTicketStore store = new InMemoryTicketStore();
+        List<Ticket> all = new ArrayList<>();
+        for (int code : codes) {
+            Ticket t = ticket(new TicketKey(PREFIXES.get(code % PREFIXES.size()), 1 + code / PREFIXES.size()),
+                    T0.plusSeconds(code % 4), code % 3 == 0 ? "hr" : "it");
+            store.create(t, List.of(), List.of());
+            all.add(t);
+        }
+        TicketQuery queue = TicketQuery.all().team(TeamId.of("hr")).updatedSince(T0.plusSeconds(sinceSeconds));
+        List<Ticket> expected = all.stream().filter(queue::matches)
+                .sorted(Comparator.comparing(Ticket::key, TicketQuery.KEY_ORDER)).toList();
+
+        List<Ticket> read = new ArrayList<>();
+        List<Ticket> page = store.query(queue.limit(pageSize));
+        while (true) {
+            assertThat(page).hasSizeLessThanOrEqualTo(pageSize);
+            read.addAll(page);
+            if (page.size() < pageSize) {
+                break;
+            }
+            page = store.query(queue.limit(pageSize).after(page.get(page.size() - 1).key()));
+        }
+        assertThat(read).isEqualTo(expected);
+        assertThat(read).allSatisfy(t -> assertThat(t.updatedAt()).isAfterOrEqualTo(T0.plusSeconds(sinceSeconds)));
+    }
+
+    private static Ticket ticket(TicketKey key, Instant at, String team) {
+        return new Ticket(TicketId.random(), key, "annual-leave", "hr-general", 1, "NEW",
+                Optional.of(Classification.of("Palvelussuhde")), Priority.NORMAL, ContactId.random(), Optional.empty(),
+                Optional.empty(), TeamId.of(team), Channel.EMAIL, "Testi", Optional.empty(), new CustomFields(Map.of()),
+                at, at, 1);
+    }
+}
