@@ -2,12 +2,15 @@ package dev.tiketti.core;
 
 import dev.tiketti.core.internal.Require;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Criteria for listing tickets; every present criterion must match. Results are ordered by key
- * (prefix, then number) and capped at {@code limit}.
+ * (prefix, then number) and capped at {@code limit}. State <em>categories</em> are not a criterion
+ * here, since a store knows no workflows: {@code Ticketing.query(query, categories)} resolves them to
+ * state names.
  *
  * @param states      state names to include; empty means any
  * @param assignee    tickets of this handler
@@ -22,6 +25,10 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
                           Optional<ContactId> requester, Optional<Instant> updatedSince, Optional<TicketKey> after,
                           int limit) {
     public static final int DEFAULT_LIMIT = 1000;
+
+    /** The order of results and of {@link #after}: by prefix, then by number. */
+    public static final Comparator<TicketKey> KEY_ORDER =
+            Comparator.comparing(TicketKey::prefix).thenComparingLong(TicketKey::number);
 
     /** The criteria of version 0.1, without {@code updatedSince} and {@code after}; kept for source compatibility. */
     public TicketQuery(Optional<TeamId> team, Set<String> states, Optional<AgentId> assignee, boolean unassignedOnly,
@@ -94,10 +101,6 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
         return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester,
                 updatedSince, Optional.of(Require.nonNull(value, "after")), limit);
     }
-
-    /** The order of results and of {@link #after}: by prefix, then by number. */
-    public static final java.util.Comparator<TicketKey> KEY_ORDER =
-            java.util.Comparator.comparing(TicketKey::prefix).thenComparingLong(TicketKey::number);
 
     public TicketQuery limit(int value) {
         return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince, after, value);
