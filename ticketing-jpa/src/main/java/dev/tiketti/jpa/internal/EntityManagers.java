@@ -1,6 +1,7 @@
 package dev.tiketti.jpa.internal;
 
 import jakarta.persistence.EntityManager;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -14,6 +15,21 @@ public interface EntityManagers {
      * transaction); database failures are translated for {@code what} (a phrase naming the operation).
      */
     <T> T call(String what, Function<EntityManager, T> work);
+
+    /**
+     * Reads one entity by its id through {@link #call}, detached so that nothing done to it is
+     * written back, and maps it to a value; empty if there is no such row.
+     */
+    default <E, T> Optional<T> find(String what, Class<E> type, Object id, Function<E, T> toValue) {
+        return call(what, em -> {
+            E e = em.find(type, id);
+            if (e == null) {
+                return Optional.empty();
+            }
+            em.detach(e);
+            return Optional.of(toValue.apply(e));
+        });
+    }
 
     /**
      * Runs {@code work} in a transaction of its own that commits at once, even inside a unit of

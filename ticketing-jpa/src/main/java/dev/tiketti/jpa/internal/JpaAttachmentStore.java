@@ -38,14 +38,7 @@ public final class JpaAttachmentStore implements AttachmentStore {
 
     @Override
     public Optional<byte[]> get(String sha256) {
-        return ems.call("reading attachment " + sha256, em -> {
-            AttachmentEntity e = em.find(AttachmentEntity.class, sha256);
-            if (e == null) {
-                return Optional.empty();
-            }
-            em.detach(e);
-            return Optional.of(e.content.clone());
-        });
+        return ems.find("reading attachment " + sha256, AttachmentEntity.class, sha256, e -> e.content.clone());
     }
 
     @Override

@@ -45,14 +45,8 @@ public final class JpaConsentRequestStore implements ConsentRequestStore {
     @Override
     public Optional<ConsentRequest> find(ConsentRequestId id) {
         Args.nonNull(id, "consent request id");
-        return ems.call("reading consent request " + id, em -> {
-            ConsentRequestEntity e = em.find(ConsentRequestEntity.class, id.value());
-            if (e == null) {
-                return Optional.empty();
-            }
-            em.detach(e);
-            return Optional.of(toRequest(e));
-        });
+        return ems.find("reading consent request " + id, ConsentRequestEntity.class, id.value(),
+                e -> toRequest(e));
     }
 
     @Override

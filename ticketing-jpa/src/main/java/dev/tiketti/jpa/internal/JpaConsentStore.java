@@ -39,14 +39,8 @@ public final class JpaConsentStore implements ConsentStore {
 
     @Override
     public Optional<ConsentPurpose> findPurpose(PurposeId id) {
-        return ems.call("reading purpose '" + id + "'", em -> {
-            ConsentPurposeEntity e = em.find(ConsentPurposeEntity.class, id.value());
-            if (e == null) {
-                return Optional.empty();
-            }
-            em.detach(e);
-            return Optional.of(new ConsentPurpose(new PurposeId(e.id), e.description));
-        });
+        return ems.find("reading purpose '" + id + "'", ConsentPurposeEntity.class, id.value(),
+                e -> new ConsentPurpose(new PurposeId(e.id), e.description));
     }
 
     @Override
@@ -90,14 +84,7 @@ public final class JpaConsentStore implements ConsentStore {
 
     @Override
     public Optional<Consent> find(ConsentId id) {
-        return ems.call("reading consent " + id, em -> {
-            ConsentEntity e = em.find(ConsentEntity.class, id.value());
-            if (e == null) {
-                return Optional.empty();
-            }
-            em.detach(e);
-            return Optional.of(toConsent(e));
-        });
+        return ems.find("reading consent " + id, ConsentEntity.class, id.value(), e -> toConsent(e));
     }
 
     @Override

@@ -52,14 +52,8 @@ public final class JpaDefinitionStore implements DefinitionStore {
 
     @Override
     public Optional<TicketType> findType(String id) {
-        return ems.call("reading ticket type '" + id + "'", em -> {
-            TicketTypeEntity e = em.find(TicketTypeEntity.class, id);
-            if (e == null) {
-                return Optional.empty();
-            }
-            em.detach(e);
-            return Optional.of(JsonMapping.readType(e.definition));
-        });
+        return ems.find("reading ticket type '" + id + "'", TicketTypeEntity.class, id,
+                e -> JsonMapping.readType(e.definition));
     }
 
     @Override

@@ -43,14 +43,8 @@ public final class JpaOrganizationStore implements OrganizationStore {
 
     @Override
     public Optional<Organization> find(OrganizationId id) {
-        return ems.call("reading organisation " + id, em -> {
-            OrganizationEntity e = em.find(OrganizationEntity.class, id.value());
-            if (e == null) {
-                return Optional.empty();
-            }
-            em.detach(e);
-            return Optional.of(toOrganization(e));
-        });
+        return ems.find("reading organisation " + id, OrganizationEntity.class, id.value(),
+                e -> toOrganization(e));
     }
 
     @Override
