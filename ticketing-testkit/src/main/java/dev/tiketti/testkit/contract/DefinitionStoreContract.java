@@ -19,13 +19,7 @@ import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,7 +228,7 @@ public abstract class DefinitionStoreContract {
             AtomicInteger index = new AtomicInteger();
             ConcurrentLinkedQueue<WorkflowDefinition> winners = new ConcurrentLinkedQueue<>();
             AtomicInteger conflicts = new AtomicInteger();
-            runConcurrently(threads, () -> {
+            Concurrently.run(threads, () -> {
                 WorkflowDefinition mine = workflow("hr-general", 2, "Versio " + index.incrementAndGet());
                 try {
                     store.saveWorkflow(mine);
@@ -254,7 +248,7 @@ public abstract class DefinitionStoreContract {
         void retryingPublishers() throws Exception {
             int threads = 4;
             int perThread = 10;
-            runConcurrently(threads, () -> {
+            Concurrently.run(threads, () -> {
                 for (int i = 0; i < perThread; i++) {
                     while (true) {
                         int next = store.latestWorkflow("hr-general").map(WorkflowDefinition::version).orElse(0) + 1;
@@ -274,28 +268,6 @@ public abstract class DefinitionStoreContract {
                 assertThat(store.findWorkflow("hr-general", v)).as("version %d", v)
                         .contains(workflow("hr-general", v, "Versio " + v));
             }
-        }
-    }
-
-    private static <T> List<T> runConcurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get(2, TimeUnit.MINUTES));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
