@@ -6,6 +6,8 @@ module dev.tiketti.core {
     requires org.slf4j;
     requires static org.jspecify;
     requires static com.fasterxml.jackson.databind;
+    requires static com.fasterxml.jackson.datatype.jdk8;
+    requires static com.fasterxml.jackson.datatype.jsr310;
 
     exports dev.tiketti.core;
     exports dev.tiketti.core.ticket;

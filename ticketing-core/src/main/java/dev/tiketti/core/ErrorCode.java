@@ -51,6 +51,8 @@ public enum ErrorCode {
     STORAGE_FAILURE("TKT-0611", false),
     /** A unit of work was rolled back because work joined to it had failed. */
     TRANSACTION_ROLLED_BACK("TKT-0612", false),
+    /** An outbox entry was written by a version of Tiketti that this one cannot read. */
+    OUTBOX_ENTRY_UNREADABLE("TKT-0620", false),
     /** A business calendar is configured wrongly (intervals, closures, working days, options set twice). */
     INVALID_BUSINESS_CALENDAR("TKT-0700", false),
     /** A time zone id is not known to the JVM's time-zone database. */

@@ -3,6 +3,7 @@ package dev.tiketti.core;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.internal.ConsentRequests;
 import dev.tiketti.core.internal.CustomerRegister;
+import dev.tiketti.core.internal.Dispatcher;
 import dev.tiketti.core.internal.ErasureEngine;
 import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.internal.RetentionSweeper;
@@ -28,7 +29,6 @@ import dev.tiketti.core.privacy.PurposeId;
 import dev.tiketti.core.privacy.RetentionSchedule;
 import dev.tiketti.core.privacy.RetentionSweepReport;
 import dev.tiketti.core.spi.ConsentRequestStore;
-import dev.tiketti.core.spi.EventListener;
 import dev.tiketti.core.ticket.AttachmentRef;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;
@@ -63,12 +63,12 @@ public final class Privacy {
     private final Optional<PurposeId> basisRule;
     private final Optional<String> noticeUrl;
     private final Clock clock;
-    private final List<EventListener> listeners;
+    private final Dispatcher dispatcher;
     private final ConsentRequestStore requestStore;
     private final ConsentRequests requests;
 
     Privacy(ErasureEngine.Stores stores, Clock clock, ErasureEngine.CategoryOfState categories, ErasurePolicy policy,
-            Optional<PurposeId> basisRule, Optional<String> noticeUrl, List<EventListener> listeners,
+            Optional<PurposeId> basisRule, Optional<String> noticeUrl, Dispatcher dispatcher,
             ConsentRequestStore requestStore, java.util.function.Function<CustomerRegister, ConsentRequests> flow) {
         this.stores = stores;
         this.clock = clock;
@@ -80,7 +80,7 @@ public final class Privacy {
         this.policy = policy;
         this.basisRule = basisRule;
         this.noticeUrl = noticeUrl;
-        this.listeners = listeners;
+        this.dispatcher = dispatcher;
     }
 
     // ---------------------------------------------------------------- register
@@ -430,13 +430,8 @@ public final class Privacy {
         return stores.transactions().inTransaction(work);
     }
 
+    /** Stages the event in a unit of work of its own (the outbox, if any), then delivers it. */
     private void publish(PrivacyEvent event) {
-        for (EventListener listener : listeners) {
-            try {
-                listener.onPrivacy(event);
-            } catch (RuntimeException e) {
-                LOG.error("Event listener {} failed on {}", listener, event.getClass().getSimpleName(), e);
-            }
-        }
+        dispatcher.afterCommit(tx(() -> dispatcher.stage(List.of(), List.of(), List.of(event))));
     }
 }

@@ -11,6 +11,7 @@ import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
 import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
+import dev.tiketti.core.internal.Dispatcher;
 import dev.tiketti.core.internal.ErasureEngine;
 import dev.tiketti.core.internal.FieldValidation;
 import dev.tiketti.core.internal.Problems;
@@ -38,6 +39,7 @@ import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.EventListener;
+import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.spi.ConsentRequestStore;
 import dev.tiketti.core.inmemory.InMemoryConsentRequestStore;
@@ -104,7 +106,7 @@ public final class Ticketing {
     private final Transactions transactions;
     private final OutboundTransport outbound;
     private final Clock clock;
-    private final List<EventListener> listeners;
+    private final Dispatcher dispatcher;
     private final Optional<SlaPolicies> slaPolicies;
     private final Optional<SlaScheduler> sla;
     private final Optional<TimerService> timers;
@@ -119,10 +121,10 @@ public final class Ticketing {
         this.transactions = b.transactions.value;
         this.outbound = b.outbound.value;
         this.clock = b.clock.value;
-        this.listeners = List.copyOf(b.listeners);
         this.search = new SearchSync(Optional.ofNullable(b.searchIndex.value), tickets, contacts);
+        this.dispatcher = b.dispatcher(outbound, search, transactions, clock);
         this.slaPolicies = Optional.ofNullable(b.slaPolicies.value);
-        this.sla = b.slaScheduler(this::deliver, tickets, definitions, transactions, clock);
+        this.sla = b.slaScheduler(dispatcher, tickets, definitions, transactions, clock);
         this.timers = sla.map(s -> b.timerService(s, clock, transactions));
         this.privacy = b.privacy(this);
     }
@@ -411,6 +413,25 @@ public final class Ticketing {
         Require.nonNull(query, "search query");
         // an index is updated after commit, so it may briefly name a ticket a concurrent erasure removed
         return search.requireIndex().search(query).stream().map(tickets::find).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Delivers events and messages that an earlier delivery left in the outbox — their node stopped
+     * after commit, or a listener or the transport failed — once their lease has expired, in batches
+     * until none is left; returns how many were delivered. Call it at start-up and periodically (any
+     * node may; each entry goes to one of them at a time). Without an outbox store, returns 0.
+     */
+    public int deliverPendingEvents() {
+        int total = 0;
+        Dispatcher.Pass pass;
+        do {
+            pass = dispatcher.deliverPending(100);
+            total += pass.delivered();
+        } while (pass.claimed() > 0); // what failed stays leased, so the loop ends
+        if (total > 0) {
+            LOG.info("Delivered {} pending event(s) and message(s) from the outbox", total);
+        }
+        return total;
     }
 
     /**
@@ -716,44 +737,21 @@ public final class Ticketing {
 
     // ---------------------------------------------------------------- plumbing
 
-    /** Runs a change in one transaction, then delivers its events and messages. */
+    /**
+     * Runs a change in one transaction, staging its events and messages in it (in the outbox, if
+     * there is one), then delivers them.
+     */
     private <T> T changing(java.util.function.Function<List<TicketEvent>, T> work, List<OutboundMessage> messages) {
         List<TicketEvent> events = new ArrayList<>();
-        T result = transactions.inTransaction(() -> work.apply(events));
-        deliver(events, messages);
-        return result;
+        Committed<T> done = transactions.inTransaction(() -> {
+            T result = work.apply(events);
+            return new Committed<>(result, dispatcher.stage(events, messages, List.of()));
+        });
+        dispatcher.afterCommit(done.staged());
+        return done.result();
     }
 
-    /** Hands a committed unit of work's messages to the transport, then its events to the listeners. */
-    private void deliver(List<TicketEvent> events, List<OutboundMessage> messages) {
-        Set<TicketId> changed = new java.util.LinkedHashSet<>();
-        events.forEach(e -> changed.add(e.ticketId()));
-        for (TicketId id : changed) {
-            try {
-                search.refresh(id);
-            } catch (RuntimeException e) {
-                LOG.error("Updating the search index for ticket {} failed after the change was committed; the change "
-                        + "stands, Ticketing.reindex() repairs the index", id, e);
-            }
-        }
-        for (OutboundMessage message : messages) {
-            try {
-                outbound.send(message);
-            } catch (RuntimeException e) {
-                LOG.error("Delivering a message about ticket {} failed after the change was committed; "
-                        + "the change stands", message.ticketKey(), e);
-            }
-        }
-        for (TicketEvent event : events) {
-            for (EventListener listener : listeners) {
-                try {
-                    listener.on(event);
-                } catch (RuntimeException e) {
-                    LOG.error("Event listener {} failed on {} for ticket {}", listener, event.getClass().getSimpleName(),
-                            event.key(), e);
-                }
-            }
-        }
+    private record Committed<T>(T result, Dispatcher.Staged staged) {
     }
 
     private Ticket load(TicketId id, OptionalLong expectedVersion) {
@@ -932,7 +930,7 @@ public final class Ticketing {
             return new Privacy(new ErasureEngine.Stores(t.tickets, t.contacts, organizations.value, consents.value,
                     t.attachments, auditLog.value, erasureJournal.value, t.transactions, t.search), t.clock, t::closed,
                     erasurePolicy.value, Optional.ofNullable(legalBasisRule.value),
-                    Optional.ofNullable(privacyNoticeUrl.value), t.listeners, consentRequests.value,
+                    Optional.ofNullable(privacyNoticeUrl.value), t.dispatcher, consentRequests.value,
                     register -> new ConsentRequests(consentRequests.value, t.contacts, consents.value, register,
                             t.outbound, t.transactions,
                             consentRequestTemplate.value != null ? consentRequestTemplate.value
@@ -977,6 +975,39 @@ public final class Ticketing {
         public Builder clock(Clock value) {
             clock.set(value, "explicitly");
             return this;
+        }
+
+        // ------------------------------------------------------------ events and the outbox (issue #5)
+
+        private final Slot<OutboxStore> outbox = new Slot<>("outboxStore");
+        private final Slot<Duration> outboxLease = new Slot<>("outboxLease");
+
+        /**
+         * A transactional outbox: each change's events and messages are written to it in the change's
+         * own unit of work and delivered after commit, at least once — what a crash or a failed
+         * listener left behind is delivered again by {@link Ticketing#deliverPendingEvents()} (also
+         * on another node sharing the store), with the same {@code EventDelivery.id()}. Without one,
+         * events are delivered once, after commit, by the node that made the change. Needs Jackson
+         * on the class path (ticketing-jpa brings it).
+         */
+        public Builder outboxStore(OutboxStore store) {
+            outbox.set(store, "explicitly");
+            return this;
+        }
+
+        /**
+         * How long the node that made a change has to deliver its events before another may
+         * (default 1 minute); longer than the slowest listener.
+         */
+        public Builder outboxLease(Duration lease) {
+            outboxLease.set(positive(lease, "outboxLease"), "explicitly");
+            return this;
+        }
+
+        private Dispatcher dispatcher(OutboundTransport transport, SearchSync sync, Transactions tx, Clock time) {
+            String node = timerOwner.value != null ? timerOwner.value : "tiketti-" + java.util.UUID.randomUUID();
+            return new Dispatcher(listeners, transport, sync, Optional.ofNullable(outbox.value), tx, time, node,
+                    outboxLease.value != null ? outboxLease.value : Duration.ofMinutes(1));
         }
 
         /** Adds a listener for domain events; listeners run in the order added. */
@@ -1109,7 +1140,7 @@ public final class Ticketing {
             }
         }
 
-        private Optional<SlaScheduler> slaScheduler(SlaScheduler.Delivery delivery, TicketStore ticketStore,
+        private Optional<SlaScheduler> slaScheduler(Dispatcher delivery, TicketStore ticketStore,
                                                     DefinitionStore definitionStore, Transactions tx, Clock time) {
             if (!slaConfigured()) {
                 return Optional.empty();
@@ -1161,6 +1192,9 @@ public final class Ticketing {
             }
             if (searchIndex.value != null) {
                 wiring.put(searchIndex.name, searchIndex.value.getClass().getName() + " (" + searchIndex.origin + ")");
+            }
+            if (outbox.value != null) {
+                wiring.put(outbox.name, outbox.value.getClass().getName() + " (" + outbox.origin + ")");
             }
             if (timerStore.value != null) {
                 wiring.put(timerStore.name, timerStore.value.getClass().getName() + " (" + timerStore.origin + ")");

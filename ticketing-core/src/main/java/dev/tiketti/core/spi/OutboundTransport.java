@@ -16,6 +16,16 @@ public interface OutboundTransport {
     void send(OutboundMessage message);
 
     /**
+     * Like {@link #send(OutboundMessage)}, with the delivery's deduplication id (stable across
+     * re-deliveries from the outbox, e.g. for a Message-ID) and attempt.
+     *
+     * @since 0.1
+     */
+    default void send(OutboundMessage message, dev.tiketti.core.event.EventDelivery delivery) {
+        send(message);
+    }
+
+    /**
      * Sends a consent request (R8), which belongs to no ticket. A default method so that existing
      * transports keep compiling; until a transport overrides it, {@code privacy().requestConsent}
      * fails with {@code CONSENT_REQUESTS_UNSUPPORTED} and keeps nothing.
