@@ -70,7 +70,7 @@ public abstract class TimerStoreContract {
     /** Timers in the soak of two services with four poller threads each. */
     private static final int SOAK_TIMERS = 10_000;
 
-    private final ContractTimerClock clock = new ContractTimerClock(START);
+    private final ContractClock clock = new ContractClock(START);
     private final String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final List<TimerService> services = new ArrayList<>();
     private final Set<TimerKind> kindsUsed = ConcurrentHashMap.newKeySet();
@@ -798,33 +798,5 @@ public abstract class TimerStoreContract {
     @FunctionalInterface
     private interface Describe {
         String describe();
-    }
-
-    /** A settable clock private to the contract, so the contract needs no other testkit class. */
-    private static final class ContractTimerClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        ContractTimerClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the contract clock runs in UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 }

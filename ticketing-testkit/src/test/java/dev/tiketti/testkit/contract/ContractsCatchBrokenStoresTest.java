@@ -63,4 +63,18 @@ class ContractsCatchBrokenStoresTest {
                 "is not affected by changing the array after put, or the array get returned");
         assertThat(failed(events)).doesNotContain("of absent content returns false");
     }
+
+    @Test
+    @DisplayName("an outbox store that ignores leases fails the lease, order, attempt and race tests, not the removal tests")
+    void leaseIgnoringOutboxStore() {
+        Events events = run(OutboxBrokenStores.LeaseIgnoringOutboxStoreRun.class);
+        assertThat(failed(events)).contains(
+                "an appended entry is pending and leased to its appender: nobody claims it before the lease ends",
+                "after the lease, an entry is claimed with every field as appended and its attempt counted",
+                "does not hand out a claimed entry again during its lease; after it, with one more attempt",
+                "lets eight racing claimers get each of 400 entries exactly once",
+                "refuses an entry id twice, also within one call, and keeps nothing of the refused call",
+                "hands out the oldest entries first, in append order, at most limit of them");
+        assertThat(failed(events)).doesNotContain("an empty list changes nothing");
+    }
 }
