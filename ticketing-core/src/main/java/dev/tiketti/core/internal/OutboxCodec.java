@@ -120,12 +120,9 @@ public final class OutboxCodec {
     }
 
     private static TicketingException unreadable(String id, String why, Throwable cause) {
-        TicketingException e = new TicketingException(ErrorCode.OUTBOX_ENTRY_UNREADABLE, "Outbox entry " + id
-                + " cannot be read (" + why + "); it stays in the outbox: upgrade this node to the version that "
-                + "wrote it, or remove the entry once its event is no longer needed");
-        if (cause != null) {
-            e.initCause(cause);
-        }
-        return e;
+        String message = "Outbox entry " + id + " cannot be read (" + why + "); it stays in the outbox: upgrade this "
+                + "node to the version that wrote it, or remove the entry once its event is no longer needed";
+        return cause == null ? new TicketingException(ErrorCode.OUTBOX_ENTRY_UNREADABLE, message)
+                : new TicketingException(ErrorCode.OUTBOX_ENTRY_UNREADABLE, message, cause);
     }
 }
