@@ -1,0 +1,233 @@
+package dev.tiketti.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tiketti.core.event.EventDelivery;
+import dev.tiketti.core.event.TicketEvent;
+import dev.tiketti.core.inmemory.InMemoryContactStore;
+import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
+import dev.tiketti.core.inmemory.InMemoryOutboxStore;
+import dev.tiketti.core.inmemory.InMemoryTicketStore;
+import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.spi.EventListener;
+import dev.tiketti.core.spi.OutboundMessage;
+import dev.tiketti.core.spi.OutboundTransport;
+import dev.tiketti.core.spi.OutboxEntry;
+import dev.tiketti.core.ticket.Ticket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Events and messages through the transactional outbox")
+class OutboxDeliveryTest {
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private final Fixture.MovingClock clock = new Fixture.MovingClock(Fixture.START);
+    private final InMemoryOutboxStore outbox = new InMemoryOutboxStore(clock);
+    private final InMemoryTicketStore tickets = new InMemoryTicketStore();
+    private final InMemoryDefinitionStore definitions = new InMemoryDefinitionStore();
+    private final InMemoryContactStore contacts = new InMemoryContactStore();
+
+    /** A listener recording each event with its delivery; it fails while {@code failing} is set. */
+    static final class Recorder implements EventListener {
+        final List<TicketEvent> events = new CopyOnWriteArrayList<>();
+        final List<EventDelivery> deliveries = new CopyOnWriteArrayList<>();
+        final AtomicBoolean failing = new AtomicBoolean();
+
+        @Override
+        public void on(TicketEvent event) {
+            throw new AssertionError("the two-argument method is overridden");
+        }
+
+        @Override
+        public void on(TicketEvent event, EventDelivery delivery) {
+            if (failing.get()) {
+                throw new IllegalStateException("listener down");
+            }
+            events.add(event);
+            deliveries.add(delivery);
+        }
+    }
+
+    /** A transport recording each message with its delivery; it fails while {@code failing} is set. */
+    static final class Transport implements OutboundTransport {
+        final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+        final List<EventDelivery> deliveries = new CopyOnWriteArrayList<>();
+        final AtomicBoolean failing = new AtomicBoolean();
+
+        @Override
+        public void send(OutboundMessage message) {
+            throw new AssertionError("the two-argument method is overridden");
+        }
+
+        @Override
+        public void send(OutboundMessage message, EventDelivery delivery) {
+            if (failing.get()) {
+                throw new StorageUnavailableException("SMTP server down", new java.io.IOException("connection refused"));
+            }
+            sent.add(message);
+            deliveries.add(delivery);
+        }
+    }
+
+    private Ticketing node(String name, EventListener listener, OutboundTransport transport) {
+        return Ticketing.builder().ticketStore(tickets).definitionStore(definitions).contactStore(contacts)
+                .outboundTransport(transport).inMemory().clock(clock).timerOwner(name)
+                .outboxStore(outbox).outboxLease(LEASE).listener(listener).build();
+    }
+
+    private static Ticket openLeaveRequest(Ticketing t) {
+        Contact aino = t.privacy().registerContact(
+                Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW));
+        t.publishWorkflow(Fixture.hrWorkflow().build());
+        t.defineType(Fixture.leaveType());
+        return t.open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
+                .field("leaveYear", 2025));
+    }
+
+    @Test
+    @DisplayName("delivers a change's events after commit, each with its own id at attempt 1, and empties the outbox")
+    void deliveredAfterCommit() {
+        Recorder recorder = new Recorder();
+        Ticketing ticketing = node("node-a", recorder, new Transport());
+
+        Ticket t = openLeaveRequest(ticketing);
+        ticketing.transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr")));
+
+        assertThat(recorder.events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("TicketOpened", "TicketTransitioned");
+        assertThat(recorder.deliveries).extracting(EventDelivery::attempt).containsOnly(1);
+        assertThat(recorder.deliveries).extracting(EventDelivery::id).doesNotHaveDuplicates();
+        assertThat(outbox.pending()).isZero();
+        assertThat(ticketing.deliverPendingEvents()).isZero();
+    }
+
+    @Test
+    @DisplayName("keeps an event whose listener failed, and delivers it again after the lease with the same id")
+    void failedListenerRedelivered() {
+        Recorder recorder = new Recorder();
+        Ticketing ticketing = node("node-a", recorder, new Transport());
+        Ticket t = openLeaveRequest(ticketing);
+        EventDelivery opened = recorder.deliveries.get(0);
+
+        recorder.failing.set(true);
+        ticketing.transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr")));
+        recorder.failing.set(false);
+
+        assertThat(outbox.pending()).as("the failed delivery stays").isEqualTo(1);
+        assertThat(ticketing.deliverPendingEvents()).as("during the lease").isZero();
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThat(ticketing.deliverPendingEvents()).isEqualTo(1);
+        assertThat(recorder.events).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("TicketOpened", "TicketTransitioned");
+        assertThat(recorder.deliveries.get(1).attempt()).isEqualTo(2);
+        assertThat(recorder.deliveries.get(1).isRedelivery()).isTrue();
+        assertThat(recorder.deliveries.get(1).id()).isNotEqualTo(opened.id());
+        assertThat(outbox.pending()).isZero();
+    }
+
+    @Test
+    @DisplayName("a second node delivers what the first left behind, with the id the first node used")
+    void otherNodeDelivers() {
+        Recorder first = new Recorder();
+        Recorder second = new Recorder();
+        Ticketing a = node("node-a", first, new Transport());
+        Ticketing b = node("node-b", second, new Transport());
+        first.failing.set(true); // node-a "stops" before its listeners ran
+        Ticket t = openLeaveRequest(a);
+
+        assertThat(b.deliverPendingEvents()).as("node-a's lease runs").isZero();
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(b.deliverPendingEvents()).isEqualTo(1);
+
+        assertThat(second.events).singleElement().isInstanceOfSatisfying(TicketEvent.TicketOpened.class,
+                e -> assertThat(e.key()).isEqualTo(t.key()));
+        assertThat(second.deliveries).singleElement().extracting(EventDelivery::attempt).isEqualTo(2);
+        assertThat(first.events).isEmpty();
+    }
+
+    @Test
+    @DisplayName("retries a message the transport could not send, so no mail is lost")
+    void failedTransportRetried() {
+        Transport transport = new Transport();
+        Ticketing ticketing = node("node-a", new Recorder(), transport);
+        Ticket opened = openLeaveRequest(ticketing);
+        Ticket t = ticketing.transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr")));
+
+        transport.failing.set(true);
+        ticketing.transition(TransitionRequest.of(t.id(), "ask", Actor.agent("maija", "hr")));
+        assertThat(transport.sent).isEmpty();
+        transport.failing.set(false);
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThat(ticketing.deliverPendingEvents()).isEqualTo(1);
+        assertThat(transport.sent).singleElement().satisfies(m -> {
+            assertThat(m.subject()).contains(t.key().toString());
+            assertThat(m.body()).contains("please reply");
+        });
+        assertThat(transport.deliveries).singleElement().extracting(EventDelivery::attempt).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a refused change puts nothing in the outbox")
+    void refusedChangeAppendsNothing() {
+        Recorder recorder = new Recorder();
+        Ticketing ticketing = node("node-a", recorder, new Transport());
+        Ticket t = openLeaveRequest(ticketing);
+        long before = outbox.pending();
+
+        assertThatThrownBy(() -> ticketing.transition(TransitionRequest.of(t.id(), "start", Actor.agent("ville"))))
+                .isInstanceOf(TransitionRejectedException.class);
+
+        assertThat(outbox.pending()).isEqualTo(before);
+        assertThat(recorder.events).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("an entry it cannot read stays in the outbox and does not stop the others")
+    void unreadableEntryStays() {
+        Recorder recorder = new Recorder();
+        Ticketing ticketing = node("node-a", recorder, new Transport());
+        outbox.append(List.of(new OutboxEntry("from-the-future", "ticket.Teleported", Fixture.START, 1,
+                "{\"format\":9,\"type\":\"ticket.Teleported\",\"data\":{}}")), "node-x", LEASE);
+        recorder.failing.set(true);
+        openLeaveRequest(ticketing);
+        recorder.failing.set(false);
+        clock.advance(LEASE.plusSeconds(1));
+
+        assertThat(ticketing.deliverPendingEvents()).isEqualTo(1);
+
+        assertThat(recorder.events).extracting(e -> e.getClass().getSimpleName()).containsExactly("TicketOpened");
+        assertThat(outbox.pending()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("without an outbox, listeners get each event once with attempt 1, and nothing is pending")
+    void withoutOutbox() {
+        Recorder recorder = new Recorder();
+        Ticketing ticketing = Ticketing.builder().inMemory().clock(clock).listener(recorder).build();
+
+        openLeaveRequest(ticketing);
+
+        assertThat(recorder.deliveries).singleElement().extracting(EventDelivery::attempt).isEqualTo(1);
+        assertThat(ticketing.deliverPendingEvents()).isZero();
+    }
+
+    @Test
+    @DisplayName("a listener with only the one-argument method still gets every event")
+    void oneArgumentListener() {
+        List<TicketEvent> seen = new CopyOnWriteArrayList<>();
+        Ticketing ticketing = node("node-a", seen::add, new Transport());
+
+        openLeaveRequest(ticketing);
+
+        assertThat(seen).hasSize(1);
+        assertThat(outbox.pending()).isZero();
+    }
+}
