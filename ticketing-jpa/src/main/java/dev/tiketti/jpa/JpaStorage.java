@@ -9,6 +9,7 @@ import dev.tiketti.core.spi.ConsentRequestStore;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.OrganizationStore;
+import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.TimerStore;
@@ -20,6 +21,7 @@ import dev.tiketti.jpa.internal.JpaConsentRequestStore;
 import dev.tiketti.jpa.internal.JpaConsentStore;
 import dev.tiketti.jpa.internal.JpaContactStore;
 import dev.tiketti.jpa.internal.JpaOrganizationStore;
+import dev.tiketti.jpa.internal.JpaOutboxStore;
 import dev.tiketti.jpa.internal.JpaDefinitionStore;
 import dev.tiketti.jpa.internal.JpaTicketStore;
 import dev.tiketti.jpa.internal.JpaTimerStore;
@@ -72,6 +74,7 @@ public final class JpaStorage implements AutoCloseable {
     private final JpaTimerStore timers;
     private final AuditLog auditLog;
     private final ConsentRequestStore consentRequests;
+    private final JpaOutboxStore outbox;
     private final Transactions transactions;
     private final @Nullable EntityManagerFactory owned;
 
@@ -85,6 +88,7 @@ public final class JpaStorage implements AutoCloseable {
         this.timers = new JpaTimerStore(ems);
         this.auditLog = new JpaAuditLog(ems);
         this.consentRequests = new JpaConsentRequestStore(ems);
+        this.outbox = new JpaOutboxStore(ems);
         this.transactions = transactions;
         this.owned = owned;
     }
@@ -191,6 +195,15 @@ public final class JpaStorage implements AutoCloseable {
     /** Consent requests awaiting an answer, found by the digest of their reply token. */
     public ConsentRequestStore consentRequestStore() {
         return consentRequests;
+    }
+
+    /**
+     * The transactional outbox for {@code Ticketing.builder().outboxStore(...)}: events and messages
+     * are written in the change's own transaction and delivered after commit, at least once, by this
+     * node or — after a crash — by any node sharing the database. Leases on the database clock.
+     */
+    public OutboxStore outboxStore() {
+        return outbox;
     }
 
     /**

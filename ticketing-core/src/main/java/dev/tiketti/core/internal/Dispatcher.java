@@ -88,10 +88,12 @@ public final class Dispatcher {
         values.addAll(privacyEvents);
         List<Item> items = new ArrayList<>(values.size());
         List<OutboxEntry> entries = new ArrayList<>(values.size());
+        // microseconds, as databases keep them, so an entry reads back as it was written
+        java.time.Instant createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         for (Object value : values) {
             String id = UUID.randomUUID().toString();
             items.add(new Item(value, new EventDelivery(id, 1)));
-            codec.ifPresent(c -> entries.add(new OutboxEntry(id, c.typeOf(value), clock.instant(), 1, c.write(value))));
+            codec.ifPresent(c -> entries.add(new OutboxEntry(id, c.typeOf(value), createdAt, 1, c.write(value))));
         }
         outbox.ifPresent(o -> o.append(entries, owner, lease));
         return new Staged(List.copyOf(items));

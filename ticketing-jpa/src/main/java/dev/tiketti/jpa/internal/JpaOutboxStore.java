@@ -1,0 +1,196 @@
+package dev.tiketti.jpa.internal;
+
+import dev.tiketti.core.spi.OutboxEntry;
+import dev.tiketti.core.spi.OutboxStore;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.Session;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outbox on table {@code tkt_outbox}, over the unit of work's own JDBC connection (so an append
+ * commits or rolls back with the change). Leases are measured on the database clock; claims take
+ * rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2), so concurrent claimers on any node
+ * take different entries. Plain JDBC rather than an entity: the rows are opaque to Hibernate, and a
+ * claim is one locking select plus one batched update.
+ */
+public final class JpaOutboxStore implements OutboxStore {
+    private final EntityManagers ems;
+    private volatile @Nullable String dialect;
+    /** Added to the database clock; only tests move it, to let leases expire without waiting. */
+    private volatile Duration clockShift = Duration.ZERO;
+
+    public JpaOutboxStore(EntityManagers ems) {
+        this.ems = ems;
+    }
+
+    /** For tests: makes the store's (database) clock read {@code by} later from now on. */
+    public void shiftClock(Duration by) {
+        clockShift = clockShift.plus(by);
+    }
+
+    @Override
+    public void append(List<OutboxEntry> entries, String owner, Duration lease) {
+        Args.nonNull(entries, "outbox entries");
+        Args.notBlank(owner, "owner");
+        requirePositive(lease);
+        Set<String> ids = new HashSet<>();
+        for (OutboxEntry e : entries) {
+            Args.nonNull(e, "outbox entry");
+            if (!ids.add(e.id())) {
+                throw Args.invalid("Outbox entry " + e.id() + " is appended twice: give every entry its own id.");
+            }
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        ems.call("appending to the outbox", em -> jdbc(em, c -> {
+            boolean postgres = postgres(c);
+            String sql = "INSERT INTO tkt_outbox (position, id, type, created_at, attempts, owner, held_until, payload)"
+                    + " VALUES (" + (postgres ? "nextval('tkt_outbox_seq')" : "NEXT VALUE FOR tkt_outbox_seq")
+                    + ", ?, ?, ?, ?, ?, " + (postgres ? "clock_timestamp() + ? * INTERVAL '1 millisecond'"
+                    : "DATEADD(MILLISECOND, ?, CURRENT_TIMESTAMP)") + ", ?)";
+            long heldMillis = lease.plus(clockShift).toMillis();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (OutboxEntry e : entries) {
+                    s.setString(1, e.id());
+                    s.setString(2, e.type());
+                    s.setObject(3, OffsetDateTime.ofInstant(Instants.micros(e.createdAt()), ZoneOffset.UTC));
+                    s.setInt(4, e.attempts());
+                    s.setString(5, owner);
+                    s.setLong(6, heldMillis);
+                    s.setString(7, e.payload());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public List<OutboxEntry> claim(String owner, Duration lease, int limit) {
+        Args.notBlank(owner, "owner");
+        requirePositive(lease);
+        if (limit < 1) {
+            throw Args.invalid("Limit " + limit + " is invalid: claim at least 1 outbox entry per call.");
+        }
+        return ems.call("claiming outbox entries", em -> jdbc(em, c -> {
+            Instant now = now(c);
+            List<OutboxEntry> claimed = new ArrayList<>();
+            List<Long> positions = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT position, id, type, created_at, attempts, payload"
+                    + " FROM tkt_outbox WHERE held_until <= ? ORDER BY position LIMIT " + limit
+                    + " FOR UPDATE SKIP LOCKED")) {
+                s.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        positions.add(rs.getLong(1));
+                        claimed.add(new OutboxEntry(rs.getString(2), rs.getString(3),
+                                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5) + 1, rs.getString(6)));
+                    }
+                }
+            }
+            if (positions.isEmpty()) {
+                return List.of();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE tkt_outbox SET owner = ?, held_until = ?, attempts = attempts + 1 WHERE position = ?")) {
+                OffsetDateTime until = OffsetDateTime.ofInstant(now.plus(lease), ZoneOffset.UTC);
+                for (long position : positions) {
+                    s.setString(1, owner);
+                    s.setObject(2, until);
+                    s.setLong(3, position);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            return List.copyOf(claimed);
+        }));
+    }
+
+    @Override
+    public int delivered(Collection<String> ids) {
+        Args.nonNull(ids, "ids");
+        ids.forEach(id -> Args.nonNull(id, "id"));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return ems.call("removing delivered outbox entries", em -> jdbc(em, c -> {
+            int removed = 0;
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM tkt_outbox WHERE id = ?")) {
+                for (String id : new HashSet<>(ids)) {
+                    s.setString(1, id);
+                    s.addBatch();
+                }
+                for (int n : s.executeBatch()) {
+                    removed += Math.max(n, 0);
+                }
+            }
+            return removed;
+        }));
+    }
+
+    @Override
+    public long pending() {
+        return ems.call("counting outbox entries", em -> jdbc(em, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM tkt_outbox");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    // ------------------------------------------------------------ plumbing
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private static <T> T jdbc(EntityManager em, Work<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    private boolean postgres(Connection c) throws SQLException {
+        String d = dialect;
+        if (d == null) {
+            d = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
+                    ? "postgresql" : "h2";
+            dialect = d;
+        }
+        return d.equals("postgresql");
+    }
+
+    private Instant now(Connection c) throws SQLException {
+        String sql = postgres(c) ? "SELECT clock_timestamp()" : "SELECT CURRENT_TIMESTAMP";
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            Object value = rs.getObject(1);
+            Instant db = value instanceof Timestamp t ? t.toInstant() : rs.getObject(1, OffsetDateTime.class).toInstant();
+            return Instants.micros(db.plus(clockShift));
+        }
+    }
+
+    private static void requirePositive(Duration lease) {
+        Args.nonNull(lease, "lease");
+        if (lease.isZero() || lease.isNegative()) {
+            throw Args.invalid("Lease " + lease + " is invalid: use a positive lease, longer than delivering an"
+                    + " outbox entry takes.");
+        }
+    }
+}
