@@ -18,6 +18,7 @@ import dev.tiketti.core.internal.Problems;
 import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.internal.SearchSync;
 import dev.tiketti.core.internal.SlaScheduler;
+import dev.tiketti.core.internal.TrackedTransactions;
 import dev.tiketti.core.inmemory.InMemorySearchIndex;
 import dev.tiketti.core.search.SearchQuery;
 import dev.tiketti.core.spi.SearchIndex;
@@ -103,7 +104,7 @@ public final class Ticketing {
     private final DefinitionStore definitions;
     private final ContactStore contacts;
     private final AttachmentStore attachments;
-    private final Transactions transactions;
+    private final TrackedTransactions transactions;
     private final OutboundTransport outbound;
     private final Clock clock;
     private final Dispatcher dispatcher;
@@ -118,7 +119,7 @@ public final class Ticketing {
         this.definitions = b.definitions.value;
         this.contacts = b.contacts.value;
         this.attachments = b.attachments.value;
-        this.transactions = b.transactions.value;
+        this.transactions = new TrackedTransactions(b.transactions.value);
         this.outbound = b.outbound.value;
         this.clock = b.clock.value;
         this.search = new SearchSync(Optional.ofNullable(b.searchIndex.value), tickets, contacts);
@@ -1004,7 +1005,7 @@ public final class Ticketing {
             return this;
         }
 
-        private Dispatcher dispatcher(OutboundTransport transport, SearchSync sync, Transactions tx, Clock time) {
+        private Dispatcher dispatcher(OutboundTransport transport, SearchSync sync, TrackedTransactions tx, Clock time) {
             String node = timerOwner.value != null ? timerOwner.value : "tiketti-" + java.util.UUID.randomUUID();
             return new Dispatcher(listeners, transport, sync, Optional.ofNullable(outbox.value), tx, time, node,
                     outboxLease.value != null ? outboxLease.value : Duration.ofMinutes(1));

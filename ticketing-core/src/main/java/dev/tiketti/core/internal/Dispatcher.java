@@ -10,7 +10,6 @@ import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.spi.OutboundTransport;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
-import dev.tiketti.core.spi.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,13 +53,13 @@ public final class Dispatcher {
     private final SearchSync search;
     private final Optional<OutboxStore> outbox;
     private final Optional<OutboxCodec> codec;
-    private final Transactions transactions;
+    private final TrackedTransactions transactions;
     private final Clock clock;
     private final String owner;
     private final Duration lease;
 
     public Dispatcher(List<EventListener> listeners, OutboundTransport outbound, SearchSync search,
-                      Optional<OutboxStore> outbox, Transactions transactions, Clock clock, String owner,
+                      Optional<OutboxStore> outbox, TrackedTransactions transactions, Clock clock, String owner,
                       Duration lease) {
         this.listeners = List.copyOf(listeners);
         this.outbound = outbound;
@@ -99,11 +98,18 @@ public final class Dispatcher {
         return new Staged(List.copyOf(items));
     }
 
-    /** Delivers a committed unit of work's output; with an outbox, removes what was delivered. */
+    /**
+     * Delivers a committed unit of work's output; with an outbox, removes what was delivered. Inside
+     * an outer unit of work core started, waits until that one has committed (and drops the output
+     * if it rolls back).
+     */
     public void afterCommit(Staged staged) {
-        if (staged.items.isEmpty()) {
-            return;
+        if (!staged.items.isEmpty()) {
+            transactions.afterCommit(() -> deliverNow(staged));
         }
+    }
+
+    private void deliverNow(Staged staged) {
         refreshSearch(staged.items);
         List<String> done = new ArrayList<>(staged.items.size());
         for (Item item : staged.items) {

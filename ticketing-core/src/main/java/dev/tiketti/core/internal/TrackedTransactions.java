@@ -1,0 +1,50 @@
+package dev.tiketti.core.internal;
+
+import dev.tiketti.core.spi.Transactions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The host's {@link Transactions}, wrapped so that core knows when the outermost unit of work it
+ * started on this thread has ended: work to do "after commit" ({@link #afterCommit}) waits for it,
+ * runs if it returned normally and is dropped if it threw (its writes, outbox entries included, were
+ * rolled back). This is what keeps, e.g., a timer handler's events from being delivered before the
+ * timer service's own unit of work around it commits. A host transaction around a Ticketing call is
+ * not visible here: the call's events go out when the call returns.
+ */
+public final class TrackedTransactions implements Transactions {
+    private final Transactions delegate;
+    private final ThreadLocal<List<Runnable>> pending = new ThreadLocal<>();
+
+    public TrackedTransactions(Transactions delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (pending.get() != null) {
+            return delegate.inTransaction(work); // joins the outer unit of work
+        }
+        List<Runnable> after = new ArrayList<>();
+        pending.set(after);
+        T result;
+        try {
+            result = delegate.inTransaction(work);
+        } finally {
+            pending.remove();
+        }
+        after.forEach(Runnable::run);
+        return result;
+    }
+
+    /** Runs {@code action} now outside a unit of work, or after the outermost one returns normally. */
+    public void afterCommit(Runnable action) {
+        List<Runnable> after = pending.get();
+        if (after == null) {
+            action.run();
+        } else {
+            after.add(action);
+        }
+    }
+}
