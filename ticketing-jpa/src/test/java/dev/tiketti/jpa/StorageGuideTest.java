@@ -164,10 +164,45 @@ class StorageGuideTest {
     }
 
     @Test
+    void outbox_snippet_delivers_each_change_once_and_leaves_nothing_behind() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:storage-guide-outbox-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        java.util.List<dev.tiketti.core.event.TicketEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.tiketti.core.spi.EventListener listener = seen::add;
+        try (JpaStorage storage = JpaStorage.builder().dataSource(dataSource).migrate(true).build()) {
+            // tag::outbox[]
+            Ticketing ticketing = Ticketing.builder()
+                    .ticketStore(storage.ticketStore())
+                    .definitionStore(storage.definitionStore())
+                    .attachmentStore(storage.attachmentStore())
+                    .contactStore(storage.contactStore())
+                    .transactions(storage.transactions())
+                    .outboxStore(storage.outboxStore())  // events and messages written with each change
+                    .listener(listener)
+                    .inMemory()
+                    .build();
+            ticketing.deliverPendingEvents();            // at start-up and periodically: what a stopped node left
+            // end::outbox[]
+            Contact aino = ticketing.registerContact(
+                    Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW));
+            ticketing.publishWorkflow(WorkflowDefinition.builder("hr-general")
+                    .state("NEW", StateCategory.NEW).state("CLOSED", StateCategory.CLOSED)
+                    .transition("close").from("NEW").to("CLOSED").build());
+            ticketing.defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question",
+                    "hr-general", List.of()));
+            ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL));
+
+            assertThat(seen).hasSize(1);
+            assertThat(storage.outboxStore().pending()).isZero();
+            assertThat(ticketing.deliverPendingEvents()).isZero();
+        }
+    }
+
+    @Test
     void the_guide_shows_the_code_that_runs() throws IOException {
         String guide = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("docs/storage.md"));
         String source = Files.readString(Path.of("src/test/java/dev/tiketti/jpa/StorageGuideTest.java"));
-        for (String tag : List.of("setup", "unit-of-work", "managed")) {
+        for (String tag : List.of("setup", "unit-of-work", "managed", "outbox")) {
             Matcher inGuide = Pattern.compile("<!-- snippet:" + tag + "[^>]*-->\\s*```java\\n(.*?)```", Pattern.DOTALL)
                     .matcher(guide);
             Matcher inSource = Pattern.compile("// tag::" + tag + "\\[]\\n(.*?)\\s*// end::" + tag + "\\[]",
