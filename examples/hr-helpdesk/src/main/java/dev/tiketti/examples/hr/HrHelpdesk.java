@@ -93,6 +93,7 @@ public final class HrHelpdesk {
                 .consentRequestStore(storage.consentRequestStore())
                 .auditLog(storage.auditLog())
                 .timerStore(storage.timerStore())
+                .outboxStore(storage.outboxStore())  // events and mails written with each change, sent after commit
                 .transactions(storage.transactions())
                 .erasureJournal(new InMemoryErasureJournal()) // no JPA one on purpose: it must outlive a restore
                 .outboundTransport(outbox)          // SMTP in production; here we keep what is sent
@@ -113,6 +114,8 @@ public final class HrHelpdesk {
     private void walkthrough(Ticketing ticketing, AdvancingClock clock, RecordingOutboundTransport outbox) {
         // Runs again on the same database: publishes only what changed, reuses what is there.
         List<String> published = HrSetup.define(ticketing);
+        // What an earlier run committed but could not deliver (it stopped first) goes out now.
+        int left = ticketing.deliverPendingEvents();
         // reads of a person's data name who reads and why, and land in the audit log (R8)
         ticketing.privacy().registerPurpose(ConsentPurpose.of(HR_SERVICE.value(), "Handling your HR matters"));
         out.println("== Tiketti HR help desk ==");
@@ -120,6 +123,9 @@ public final class HrHelpdesk {
                 + " states in hr-general (Java builder), hr-personal loaded from JSON");
         out.println(published.isEmpty() ? "Workflows and ticket types unchanged since an earlier run"
                 : "Published: " + String.join(", ", published));
+        if (left > 0) {
+            out.println("Delivered " + left + " event(s) an earlier run left in the outbox");
+        }
         int earlier = ticketing.query(TicketQuery.all().team(HrSetup.HR)).size();
         out.println(earlier == 0 ? "No tickets yet: a fresh database"
                 : "Found " + earlier + " tickets from earlier runs; this run adds three more");
