@@ -11,4 +11,9 @@ public class ConcurrentUpdateException extends TicketingException {
     public ConcurrentUpdateException(String message) {
         super(ErrorCode.CONCURRENT_UPDATE, message);
     }
+
+    /** With the storage's own exception (a deadlock, a serialisation failure) as the cause. */
+    public ConcurrentUpdateException(String message, Throwable cause) {
+        super(ErrorCode.CONCURRENT_UPDATE, message, cause);
+    }
 }

@@ -164,7 +164,10 @@ abstract class JpaTransactionsTests {
             }
             assertThat(winners).hasSize(1);
             assertThat(losers).singleElement().isInstanceOfSatisfying(TicketingException.class,
-                    e -> assertThat(e.retryable()).as(e.getMessage()).isTrue());
+                    e -> {
+                        assertThat(e.retryable()).as(e.getMessage()).isTrue();
+                        assertThat(e.getCause()).as("the database's own exception, kept as the cause").isNotNull();
+                    });
             // The winner's two changes are both there; nothing of the loser's is.
             assertThat(store.find(a.id()).orElseThrow().state()).isEqualTo(winners.get(0));
             assertThat(store.find(b.id()).orElseThrow().state()).isEqualTo(winners.get(0));

@@ -49,13 +49,9 @@ public final class Failures {
                 || e instanceof jakarta.persistence.PessimisticLockException
                 || e instanceof jakarta.persistence.LockTimeoutException) {
             // Serialisation failure, deadlock, lock timeout: the same work may succeed when repeated.
-            ConcurrentUpdateException c = new ConcurrentUpdateException(capitalised(what)
+            return new ConcurrentUpdateException(capitalised(what)
                     + " conflicted with a concurrent transaction (SQL state " + (state.isEmpty() ? "n/a" : state)
-                    + ") and was rolled back; nothing was written. Reload and try again.");
-            // ConcurrentUpdateException has no constructor taking a cause (its cause is fixed to
-            // null), so the database's exception travels as a suppressed one.
-            c.addSuppressed(e);
-            return c;
+                    + ") and was rolled back; nothing was written. Reload and try again.", e);
         }
         if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.equals("90067")
                 || state.isEmpty() && isConnectionProblem(e)) {

@@ -7,6 +7,7 @@ import dev.tiketti.core.workflow.WorkflowDefinition;
 import dev.tiketti.core.workflow.WorkflowJson;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,9 +80,7 @@ public final class JpaDefinitionStore implements DefinitionStore {
                 em.flush();
             } catch (PersistenceException ex) {
                 if (Failures.isUniqueViolation(ex)) { // published concurrently by another node
-                    ConcurrentUpdateException c = conflict(definition, definition.version());
-                    c.addSuppressed(ex); // no cause constructor on ConcurrentUpdateException
-                    throw c;
+                    throw conflict(definition, definition.version(), ex);
                 }
                 throw ex;
             }
@@ -126,7 +125,13 @@ public final class JpaDefinitionStore implements DefinitionStore {
     }
 
     private static ConcurrentUpdateException conflict(WorkflowDefinition definition, int latest) {
+        return conflict(definition, latest, null);
+    }
+
+    private static ConcurrentUpdateException conflict(WorkflowDefinition definition, int latest,
+                                                      @Nullable Throwable cause) {
         return new ConcurrentUpdateException("Workflow '" + definition.id() + "' is at version " + latest
-                + "; version " + definition.version() + " cannot be stored. Publish it again to get the next version.");
+                + "; version " + definition.version() + " cannot be stored. Publish it again to get the next version.",
+                cause);
     }
 }
