@@ -436,6 +436,40 @@ public final class Ticketing {
     }
 
     /**
+     * How many events and messages wait in the outbox (being delivered, or left for
+     * {@link #deliverPendingEvents()}); 0 without an outbox. For health checks: a number that keeps
+     * growing means a listener or the transport keeps failing.
+     */
+    public long pendingEvents() {
+        return dispatcher.pending();
+    }
+
+    /**
+     * Starts a daemon thread that calls {@link #deliverPendingEvents()} every {@code interval}
+     * (a few seconds is typical; shorter than the outbox lease is not needed); close the returned
+     * handle to stop it. Failures are logged and the next round tries again.
+     */
+    public AutoCloseable startDeliveringPendingEvents(Duration interval) {
+        Require.nonNull(interval, "interval");
+        Require.argument(!interval.isNegative() && !interval.isZero(), "The interval " + interval
+                + " is invalid: give a positive interval, e.g. Duration.ofSeconds(5).");
+        java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "tiketti-outbox");
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                deliverPendingEvents();
+            } catch (RuntimeException e) {
+                LOG.warn("Delivering pending events failed; trying again in {}", interval, e);
+            }
+        }, 0, interval.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        return executor::shutdownNow;
+    }
+
+    /**
      * Rebuilds the search index from the ticket store (after the index was lost, or a new adapter
      * was wired); returns how many tickets were indexed. Changes made meanwhile are indexed by
      * their own commits, so running it while the system is in use is safe but may do work twice.

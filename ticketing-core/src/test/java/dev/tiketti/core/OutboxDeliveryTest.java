@@ -230,4 +230,28 @@ class OutboxDeliveryTest {
         assertThat(seen).hasSize(1);
         assertThat(outbox.pending()).isZero();
     }
+
+    @Test
+    @DisplayName("pendingEvents counts what waits; the background deliverer delivers it and stops when closed")
+    void backgroundDeliverer() throws Exception {
+        Recorder recorder = new Recorder();
+        Ticketing ticketing = node("node-a", recorder, new Transport());
+        recorder.failing.set(true);
+        openLeaveRequest(ticketing);
+        recorder.failing.set(false);
+        assertThat(ticketing.pendingEvents()).isEqualTo(1);
+        clock.advance(LEASE.plusSeconds(1));
+
+        try (AutoCloseable deliverer = ticketing.startDeliveringPendingEvents(Duration.ofMillis(10))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // a bound, not a timing check
+            while (ticketing.pendingEvents() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
+
+        assertThat(ticketing.pendingEvents()).isZero();
+        assertThat(recorder.deliveries).singleElement().extracting(EventDelivery::attempt).isEqualTo(2);
+        assertThatThrownBy(() -> ticketing.startDeliveringPendingEvents(Duration.ZERO))
+                .isInstanceOf(TicketingException.class).hasMessageContaining("positive interval");
+    }
 }

@@ -76,6 +76,11 @@ public final class Dispatcher {
         return outbox.isPresent();
     }
 
+    /** Entries waiting in the outbox; 0 without one. */
+    public long pending() {
+        return outbox.isEmpty() ? 0 : transactions.inTransaction(() -> outbox.get().pending());
+    }
+
     /** Remembers a unit of work's output and, with an outbox, appends it there; call inside the unit of work. */
     public Staged stage(List<TicketEvent> events, List<OutboundMessage> messages, List<PrivacyEvent> privacyEvents) {
         if (events.isEmpty() && messages.isEmpty() && privacyEvents.isEmpty()) {
