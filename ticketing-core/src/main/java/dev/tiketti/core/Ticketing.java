@@ -471,7 +471,7 @@ public final class Ticketing {
             Ticket ticket = new Ticket(TicketId.random(), key, type.id(), workflow.id(), workflow.version(),
                     workflow.initialState(), request.classification(), request.priority(), request.requester(),
                     request.organization(), request.assignee(), type.team(), request.channel(), request.subject(),
-                    Optional.empty(), fields, now, now, 1);
+                    Optional.empty(), fields, now, now, Optional.empty(), 1);
             List<TimelineEntry> timeline = request.body().map(body -> List.of(new TimelineEntry(UUID.randomUUID(),
                     ticket.id(), request.channel() == Channel.PHONE ? EntryKind.PHONE_CALL : EntryKind.INBOUND_MESSAGE,
                     request.channel() == Channel.PHONE ? request.actor() : Actor.contact(request.requester()),

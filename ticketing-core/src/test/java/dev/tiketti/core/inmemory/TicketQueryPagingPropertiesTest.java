@@ -64,6 +64,6 @@ class TicketQueryPagingPropertiesTest {
         return new Ticket(TicketId.random(), key, "annual-leave", "hr-general", 1, "NEW",
                 Optional.of(Classification.of("Palvelussuhde")), Priority.NORMAL, ContactId.random(), Optional.empty(),
                 Optional.empty(), TeamId.of(team), Channel.EMAIL, "Testi", Optional.empty(), new CustomFields(Map.of()),
-                at, at, 1);
+                at, at, Optional.empty(), 1);
     }
 }

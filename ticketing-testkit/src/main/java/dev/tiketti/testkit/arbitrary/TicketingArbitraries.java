@@ -401,7 +401,7 @@ public final class TicketingArbitraries {
                 new TicketId(id), w.get1(),
                 "annual-leave", "hr-general", 1, w.get2(), w.get3(), w.get4(), requester, Optional.empty(),
                 h.get1(), TeamId.of(w.get1().prefix().toLowerCase(java.util.Locale.ROOT)), h.get2(), h.get3(),
-                h.get4(), t.get1(), t.get2(), t.get2().plusSeconds(t.get3() * 60), t.get3()));
+                h.get4(), t.get1(), t.get2(), t.get2().plusSeconds(t.get3() * 60), Optional.empty(), t.get3()));
     }
 
     // ------------------------------------------------------------------ transition attempts

@@ -138,7 +138,8 @@ public abstract class TicketStoreContract {
         return new Ticket(TicketId.random(), new TicketKey(prefix, number), "annual-leave", "hr-general", 1, "NEW",
                 Optional.of(Classification.of("Palvelussuhde/Vuosiloma")), Priority.HIGH, ContactId.random(),
                 Optional.of(OrganizationId.of("3f1e8a52-6c1d-4d8b-9e7a-0b5c2d4f6a13")), Optional.of(new AgentId("maija")), TeamId.of("hr"),
-                Channel.EMAIL, "Vuosiloman siirto (testi)", Optional.empty(), new CustomFields(fields), T0, T0, 1);
+                Channel.EMAIL, "Vuosiloman siirto (testi)", Optional.empty(), new CustomFields(fields), T0, T0,
+                Optional.empty(), 1);
     }
 
     /** The CREATED history entry that belongs with {@code ticket}. */
@@ -199,7 +200,7 @@ public abstract class TicketStoreContract {
             minimal = new Ticket(minimal.id(), minimal.key(), minimal.typeId(), minimal.workflowId(),
                     minimal.workflowVersion(), minimal.state(), minimal.classification(), Priority.NORMAL,
                     minimal.requester(), Optional.empty(), Optional.empty(), minimal.team(), Channel.PHONE,
-                    minimal.subject(), Optional.empty(), CustomFields.empty(), T0, T0, 1);
+                    minimal.subject(), Optional.empty(), CustomFields.empty(), T0, T0, Optional.empty(), 1);
             store.create(minimal, List.of(), List.of(created(minimal)));
             assertThat(store.find(minimal.id())).contains(minimal);
             assertThat(store.timeline(minimal.id())).isEmpty();
@@ -223,7 +224,7 @@ public abstract class TicketStoreContract {
             Ticket sameId = new Ticket(first.id(), new TicketKey("HR", 9_999), first.typeId(), first.workflowId(),
                     1, "OPEN", first.classification(), first.priority(), first.requester(), first.organization(),
                     first.assignee(), first.team(), first.channel(), "Toinen", first.resolution(), first.fields(),
-                    T0, T0, 1);
+                    T0, T0, Optional.empty(), 1);
             assertThatThrownBy(() -> store.create(sameId, List.of(), List.of(created(sameId))))
                     .isInstanceOf(TicketingException.class)
                     .extracting(e -> ((TicketingException) e).code()).isEqualTo(ErrorCode.DUPLICATE);
@@ -423,7 +424,7 @@ public abstract class TicketStoreContract {
                                TeamId team, ContactId requester) {
             return new Ticket(t.id(), t.key(), type, t.workflowId(), 1, state, Optional.of(Classification.of(classification)),
                     t.priority(), requester, t.organization(), assignee, team, t.channel(), t.subject(),
-                    t.resolution(), t.fields(), T0, T0, 1);
+                    t.resolution(), t.fields(), T0, T0, Optional.empty(), 1);
         }
 
         @Test
@@ -524,7 +525,7 @@ public abstract class TicketStoreContract {
         private Ticket at(Ticket t, Instant when) {
             return new Ticket(t.id(), t.key(), t.typeId(), t.workflowId(), t.workflowVersion(), t.state(),
                     t.classification(), t.priority(), t.requester(), t.organization(), t.assignee(), t.team(),
-                    t.channel(), t.subject(), t.resolution(), t.fields(), when, when, t.version());
+                    t.channel(), t.subject(), t.resolution(), t.fields(), when, when, t.slaDue(), t.version());
         }
 
         @Test
@@ -716,7 +717,7 @@ public abstract class TicketStoreContract {
         TicketKey key = new TicketKey(prefix, store.nextNumber(prefix));
         Ticket t = new Ticket(TicketId.random(), key, "general", "simple", 1, "NEW", Optional.empty(), Priority.NORMAL,
                 AINO, Optional.empty(), Optional.empty(), TeamId.of("hr"), Channel.EMAIL, "Aino Virtanen kysyy",
-                Optional.empty(), CustomFields.empty(), R0, R0, 1);
+                Optional.empty(), CustomFields.empty(), R0, R0, Optional.empty(), 1);
         TimelineEntry e = new TimelineEntry(UUID.randomUUID(), t.id(), EntryKind.INBOUND_MESSAGE, Actor.contact(AINO),
                 Visibility.PUBLIC, Channel.EMAIL, "Terveisin Aino Virtanen", List.of(), R0);
         HistoryEntry h = new HistoryEntry(t.id(), 1, R0, Actor.contact(AINO), HistoryAction.CREATED, Optional.empty(),
@@ -777,7 +778,7 @@ public abstract class TicketStoreContract {
                 Ticket t = current.ticket();
                 return new StoredTicket(new Ticket(t.id(), t.key(), t.typeId(), t.workflowId(), t.workflowVersion(),
                         t.state(), t.classification(), t.priority(), PEKKA, t.organization(), t.assignee(), t.team(),
-                        t.channel(), t.subject(), t.resolution(), t.fields(), t.createdAt(), t.updatedAt(),
+                        t.channel(), t.subject(), t.resolution(), t.fields(), t.createdAt(), t.updatedAt(), t.slaDue(),
                         t.version()), current.timeline(), current.history());
             });
 
@@ -833,7 +834,7 @@ public abstract class TicketStoreContract {
                     s -> new StoredTicket(new Ticket(t.id(), new TicketKey("XX", 9), t.typeId(), t.workflowId(),
                             t.workflowVersion(), t.state(), t.classification(), t.priority(), t.requester(),
                             t.organization(), t.assignee(), t.team(), t.channel(), "x", t.resolution(), t.fields(),
-                            t.createdAt(), t.updatedAt(), t.version()), s.timeline(), s.history()));
+                            t.createdAt(), t.updatedAt(), t.slaDue(), t.version()), s.timeline(), s.history()));
             for (UnaryOperator<StoredTicket> rewrite : forbidden) {
                 TicketingException e = catchThrowableOfType(TicketingException.class,
                         () -> store.rewrite(t.id(), rewrite));
