@@ -34,6 +34,7 @@ import dev.tiketti.core.ticket.FieldChange;
 import dev.tiketti.core.ticket.HistoryAction;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.timer.TimerHandler;
 import dev.tiketti.core.workflow.StateCategory;
 import dev.tiketti.core.workflow.StateDefinition;
@@ -161,14 +162,57 @@ public final class SlaScheduler {
     // ------------------------------------------------------------------ scheduling
 
     /**
-     * Re-schedules or cancels the ticket's timers after a change stored at {@code after.updatedAt()},
-     * inside the change's unit of work, and adds an {@code SlaMet} event for each target the change met.
+     * A change about to be stored: the ticket with its {@link Ticket#slaDue()} set, and the clocks
+     * and history it will have once stored, so that {@link #changed} reads nothing again.
+     *
+     * @param clocks  the clocks as of the change; empty without SLA policies
+     * @param history the ticket's whole history including the change's entries
      */
-    public void changed(Ticket after, Map<SlaTarget, SlaClock> before, Actor actor, List<TicketEvent> events) {
+    public record Planned(Ticket ticket, Optional<SlaClocks> clocks, List<HistoryEntry> history) {
+        /** A change of a Ticketing without SLA policies or reminder rules: no clock runs. */
+        public static Planned withoutSla(Ticket ticket) {
+            return new Planned(ticket.withSlaDue(Optional.empty()), Optional.empty(), List.of());
+        }
+    }
+
+    /**
+     * Computes the clocks of a change before it is stored and sets the ticket's {@code slaDue} to the
+     * earliest due instant among the clocks that count (an overdue clock keeps its due instant);
+     * empty when none counts or there are no SLA policies. Reads the stored history and timeline
+     * once and adds the change's own entries; a ticket being opened has nothing stored yet.
+     *
+     * @param after      the ticket as it will be stored, stamped with the change's instant
+     * @param opened     whether the change opens the ticket (nothing is stored for it yet)
+     * @param newEntries the timeline entries the change appends
+     * @param newHistory the history entries the change appends
+     */
+    public Planned plan(Ticket after, boolean opened, List<TimelineEntry> newEntries, List<HistoryEntry> newHistory) {
+        if (policies.isEmpty() && reminders.isEmpty()) {
+            return Planned.withoutSla(after);
+        }
+        List<HistoryEntry> history = new ArrayList<>(opened ? List.of() : tickets.history(after.id()));
+        history.addAll(newHistory);
+        if (policies.isEmpty()) {
+            return new Planned(after.withSlaDue(Optional.empty()), Optional.empty(), List.copyOf(history));
+        }
+        List<TimelineEntry> timeline = new ArrayList<>(opened ? List.of() : tickets.timeline(after.id()));
+        timeline.addAll(newEntries);
+        SlaPolicy policy = policies.get().policyFor(subject(after));
+        SlaClocks clocks = SlaClocks.compute(after, history, timeline, categories(after), policy,
+                policies.get().calendarOf(policy), after.updatedAt());
+        return new Planned(after.withSlaDue(clocks.nextDue()), Optional.of(clocks), List.copyOf(history));
+    }
+
+    /**
+     * Re-schedules or cancels the ticket's timers after a planned change was stored, inside the
+     * change's unit of work, and adds an {@code SlaMet} event for each target the change met.
+     */
+    public void changed(Planned planned, Map<SlaTarget, SlaClock> before, Actor actor, List<TicketEvent> events) {
+        Ticket after = planned.ticket();
         Instant at = after.updatedAt();
-        List<HistoryEntry> history = tickets.history(after.id());
-        if (policies.isPresent()) {
-            SlaClocks clocks = clocks(after, at);
+        List<HistoryEntry> history = planned.history();
+        if (planned.clocks().isPresent()) {
+            SlaClocks clocks = planned.clocks().get();
             for (SlaTarget target : SlaTarget.values()) {
                 scheduleTarget(after, target, clocks.clock(target), history);
                 SlaClock was = before.get(target);
@@ -586,13 +630,17 @@ public final class SlaScheduler {
         changes.add(FieldChange.of(field, null, marker));
         changes.addAll(fieldChanges);
         Instant at = now.isBefore(before.updatedAt()) ? before.updatedAt() : now;
-        Ticket after = changed.nextVersion(at);
-        tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
-                after.version(), at, Actor.system(), HistoryAction.UPDATED, Optional.empty(), changes))));
+        Ticket next = changed.nextVersion(at);
+        List<HistoryEntry> entry = List.of(new HistoryEntry(before.id(), next.version(), at, Actor.system(),
+                HistoryAction.UPDATED, Optional.empty(), changes));
+        // A breach keeps slaDue (the clock still runs, overdue); a raised priority may choose another policy.
+        Planned planned = plan(next, false, List.of(), entry);
+        Ticket after = planned.ticket();
+        tickets.update(new TicketChange(after, before.version(), List.of(), entry));
         if (!fieldChanges.isEmpty()) {
             events.add(new TicketEvent.TicketUpdated(after.id(), after.key(), Actor.system(), at, fieldChanges));
         }
         Map<SlaTarget, SlaClock> none = new EnumMap<>(SlaTarget.class);
-        changed(after, none, Actor.system(), events);
+        changed(planned, none, Actor.system(), events);
     }
 }
