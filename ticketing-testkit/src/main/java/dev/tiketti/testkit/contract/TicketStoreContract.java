@@ -520,7 +520,7 @@ public abstract class TicketStoreContract {
     }
 
     @Nested
-    @DisplayName("work queues: changed since, and keyset paging")
+    @DisplayName("work queues: changed since, SLA due before, and keyset paging")
     class WorkQueues {
         private Ticket at(Ticket t, Instant when) {
             return new Ticket(t.id(), t.key(), t.typeId(), t.workflowId(), t.workflowVersion(), t.state(),
@@ -576,10 +576,14 @@ public abstract class TicketStoreContract {
                 if (i % 3 == 0) {
                     t = t.withAssignee(Optional.empty());
                 }
+                if (i % 2 == 0) {
+                    t = t.withSlaDue(Optional.of(T0.plusSeconds(600L * i)));
+                }
                 all.add(stored(t));
             }
             for (TicketQuery queue : List.of(TicketQuery.all(), TicketQuery.all().unassigned(),
-                    TicketQuery.all().team(TeamId.of("hr")).assignee(new AgentId("maija")))) {
+                    TicketQuery.all().team(TeamId.of("hr")).assignee(new AgentId("maija")),
+                    TicketQuery.all().slaDueBefore(T0.plusSeconds(7_200)))) {
                 List<Ticket> expected = all.stream().filter(queue::matches)
                         .sorted(Comparator.comparing(Ticket::key, TicketQuery.KEY_ORDER)).toList();
                 assertThat(store.query(queue)).as("one page of %s", queue).isEqualTo(expected);
@@ -600,6 +604,64 @@ public abstract class TicketStoreContract {
                     assertThat(pages).isEqualTo(expected.size() / size + 1);
                 }
             }
+        }
+
+        private TicketChange withDue(TicketChange change, Optional<Instant> due) {
+            return new TicketChange(change.ticket().withSlaDue(due), change.expectedVersion(), change.newEntries(),
+                    change.newHistory());
+        }
+
+        @Test
+        @DisplayName("stores the SLA due instant to the nanosecond; an update sets, moves or clears it")
+        void slaDueRoundTrip() {
+            Instant due = T0.plusSeconds(4 * 3600).plusNanos(1_234_567);
+            Ticket t = stored(newTicket("HR", 1).withSlaDue(Optional.of(due)));
+            assertThat(reload(t).slaDue()).contains(due);
+            TicketChange paused = withDue(moveTo(t, "WAITING"), Optional.empty());
+            store.update(paused);
+            assertThat(reload(t)).isEqualTo(paused.ticket());
+            assertThat(reload(t).slaDue()).isEmpty();
+            TicketChange resumed = withDue(moveTo(paused.ticket(), "OPEN"),
+                    Optional.of(T0.plusSeconds(90_000).plusNanos(7)));
+            store.update(resumed);
+            assertThat(reload(t)).isEqualTo(resumed.ticket());
+        }
+
+        @Test
+        @DisplayName("filters by SLA due strictly before an instant, to the nanosecond; overdue included, no due never")
+        void slaDueBefore() {
+            Ticket overdue = stored(newTicket("HR", 1).withSlaDue(Optional.of(T0.minusSeconds(3_600))));
+            Ticket soon = stored(newTicket("HR", 2).withSlaDue(Optional.of(T0.plusNanos(1_500))));
+            Ticket none = stored(newTicket("HR", 3));
+            Ticket later = stored(newTicket("HR", 4).withSlaDue(Optional.of(T0.plusSeconds(7_200))));
+            assertThat(none.slaDue()).isEmpty();
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0))).containsExactly(overdue);
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0.plusNanos(1_500)))).containsExactly(overdue);
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0.plusNanos(1_501)))).containsExactly(overdue, soon);
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0.plusSeconds(7_200))))
+                    .containsExactly(overdue, soon);
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0.plusSeconds(7_201))))
+                    .containsExactly(overdue, soon, later);
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0.minusSeconds(3_600)))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("SLA due before combines with the other criteria, keyset paging and updates")
+        void slaDueBeforeCombined() {
+            Ticket hr1 = stored(newTicket("HR", 1).withSlaDue(Optional.of(T0.plusSeconds(60))));
+            Ticket hr2 = stored(newTicket("HR", 2).withSlaDue(Optional.of(T0.plusSeconds(120)))
+                    .withAssignee(Optional.empty()));
+            Ticket hr3 = stored(newTicket("HR", 3).withSlaDue(Optional.of(T0.plusSeconds(180))));
+            TicketQuery queue = TicketQuery.all().team(TeamId.of("hr")).slaDueBefore(T0.plusSeconds(3_600));
+            assertThat(store.query(queue)).containsExactly(hr1, hr2, hr3);
+            assertThat(store.query(queue.unassigned())).containsExactly(hr2);
+            assertThat(store.query(queue.assignee(new AgentId("maija")).limit(1).after(hr1.key())))
+                    .containsExactly(hr3);
+            assertThat(store.query(queue.team(TeamId.of("billing")))).isEmpty();
+            TicketChange met = withDue(moveTo(hr1, "RESOLVED"), Optional.empty());
+            store.update(met);
+            assertThat(store.query(queue)).containsExactly(hr2, hr3);
+            assertThat(store.query(queue.states(Set.of("NEW")))).containsExactly(hr2, hr3);
         }
 
         @Test
