@@ -7,6 +7,7 @@ import dev.tiketti.core.Actor;
 import dev.tiketti.core.Channel;
 import dev.tiketti.core.NewEntry;
 import dev.tiketti.core.OpenTicket;
+import dev.tiketti.core.TeamId;
 import dev.tiketti.core.TicketId;
 import dev.tiketti.core.TicketKey;
 import dev.tiketti.core.TicketQuery;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class SlaDueQueueTest {
     static final Actor MAIJA = Actor.agent("maija.virtanen", "hr");
+    static final TeamId HR = SlaTimersFacadeTest.HR;
 
     /** First response in 4 business hours; resolution in 16 (two working days). */
     static SlaPolicies policies(boolean withResolution) {
@@ -105,6 +107,39 @@ class SlaDueQueueTest {
         // Other criteria and keyset paging combine with it.
         assertThat(ticketing.query(TicketQuery.all().slaDueBefore(hki("2025-03-05T08:00")).after(b.key()).limit(1)))
                 .extracting(Ticket::key).containsExactly(c.key());
+    }
+
+    @Test
+    void theGuidesQueueOfWhatBreachesInTheNextTwoHours() throws java.io.IOException {
+        Ticket a = openAt("2025-03-03T09:00"); // due 13:00
+        Ticket b = openAt("2025-03-03T11:00"); // due 15:00
+        openAt("2025-03-03T12:30");            // due Tuesday 08:30
+        clock.set(hki("2025-03-03T13:30"));
+        // tag::queue[]
+        Instant now = ticketing.clock().instant();
+        List<Ticket> breachingSoon = ticketing.query(TicketQuery.all().team(HR)
+                .slaDueBefore(now.plus(Duration.ofHours(2))));     // overdue ones included
+        // end::queue[]
+        assertThat(breachingSoon).extracting(Ticket::key).containsExactly(a.key(), b.key());
+
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/sla.md"));
+        java.util.regex.Matcher inGuide = java.util.regex.Pattern.compile(
+                "<!-- due-snippet:queue[^>]*-->\\s*```java\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(guide);
+        java.util.regex.Matcher inSource = java.util.regex.Pattern.compile(
+                "// tag::queue\\[]\\n(.*?)\\s*// end::queue\\[]", java.util.regex.Pattern.DOTALL)
+                .matcher(java.nio.file.Files.readString(
+                        java.nio.file.Path.of("src/test/java/dev/tiketti/core/sla/SlaDueQueueTest.java")));
+        assertThat(inGuide.find()).as("docs/sla.md shows the queue snippet").isTrue();
+        assertThat(inSource.find()).isTrue();
+        assertThat(dedent(inGuide.group(1))).isEqualTo(dedent(inSource.group(1)));
+    }
+
+    private static String dedent(String block) {
+        String[] lines = block.stripTrailing().split("\n");
+        int indent = java.util.Arrays.stream(lines).filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        return java.util.Arrays.stream(lines).map(l -> l.length() >= indent ? l.substring(indent) : l.strip())
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     @Test
