@@ -614,7 +614,8 @@ public final class Ticketing {
                     request.visibility(), request.channel(), request.body(), request.attachments(), now);
             Ticket next = before.nextVersion(now);
             List<HistoryEntry> added = List.of(new HistoryEntry(before.id(), next.version(), now, request.author(),
-                    HistoryAction.ENTRY_ADDED, Optional.empty(), List.of(FieldChange.of("timeline", null, request.kind()))));
+                    HistoryAction.ENTRY_ADDED, Optional.empty(),
+                    List.of(FieldChange.of("timeline", null, request.kind()))));
             SlaScheduler.Planned planned = slaPlan(next, false, List.of(entry), added);
             tickets.update(new TicketChange(planned.ticket(), before.version(), List.of(entry), added));
             if (request.kind() == EntryKind.OUTBOUND_REPLY && request.visibility() == Visibility.PUBLIC) {

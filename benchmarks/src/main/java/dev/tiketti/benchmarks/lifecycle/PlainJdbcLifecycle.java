@@ -177,8 +177,8 @@ final class PlainJdbcLifecycle implements Lifecycle {
     private void updateTicket(Connection c, Row before, String state, String assignee, String resolution,
                               String fields, Instant now) throws SQLException {
         int rows = update(c, UPDATE_TICKET, 1, state, null, "NORMAL", null, assignee, "hr", "EMAIL",
-                "Vuosiloman siirto", resolution, fields, ts(now), now.getNano() % 1000, null, null, before.version() + 1,
-                before.id(), before.version());
+                "Vuosiloman siirto", resolution, fields, ts(now), now.getNano() % 1000, null, null,
+                before.version() + 1, before.id(), before.version());
         if (rows != 1) {
             throw new IllegalStateException("concurrent update of ticket " + before.id());
         }

@@ -59,42 +59,50 @@ public record Ticket(TicketId id, TicketKey key, String typeId, String workflowI
 
     public Ticket withState(String newState) {
         return new Ticket(id, key, typeId, workflowId, workflowVersion, newState, classification, priority, requester,
-                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt, slaDue, version);
+                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt,
+                slaDue, version);
     }
 
     public Ticket withWorkflowVersion(int newVersion) {
         return new Ticket(id, key, typeId, workflowId, newVersion, state, classification, priority, requester,
-                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt, slaDue, version);
+                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt,
+                slaDue, version);
     }
 
     public Ticket withAssignee(Optional<AgentId> newAssignee) {
         return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, priority, requester,
-                organization, newAssignee, team, channel, subject, resolution, fields, createdAt, updatedAt, slaDue, version);
+                organization, newAssignee, team, channel, subject, resolution, fields, createdAt, updatedAt,
+                slaDue, version);
     }
 
     public Ticket withPriority(Priority newPriority) {
         return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, newPriority, requester,
-                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt, slaDue, version);
+                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt,
+                slaDue, version);
     }
 
     public Ticket withClassification(Optional<Classification> newClassification) {
         return new Ticket(id, key, typeId, workflowId, workflowVersion, state, newClassification, priority, requester,
-                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt, slaDue, version);
+                organization, assignee, team, channel, subject, resolution, fields, createdAt, updatedAt,
+                slaDue, version);
     }
 
     public Ticket withSubject(String newSubject) {
         return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, priority, requester,
-                organization, assignee, team, channel, newSubject, resolution, fields, createdAt, updatedAt, slaDue, version);
+                organization, assignee, team, channel, newSubject, resolution, fields, createdAt, updatedAt,
+                slaDue, version);
     }
 
     public Ticket withResolution(Optional<String> newResolution) {
         return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, priority, requester,
-                organization, assignee, team, channel, subject, newResolution, fields, createdAt, updatedAt, slaDue, version);
+                organization, assignee, team, channel, subject, newResolution, fields, createdAt, updatedAt,
+                slaDue, version);
     }
 
     public Ticket withFields(CustomFields newFields) {
         return new Ticket(id, key, typeId, workflowId, workflowVersion, state, classification, priority, requester,
-                organization, assignee, team, channel, subject, resolution, newFields, createdAt, updatedAt, slaDue, version);
+                organization, assignee, team, channel, subject, resolution, newFields, createdAt, updatedAt,
+                slaDue, version);
     }
 
     /** This ticket with another {@link #slaDue()}; the facade sets it, hosts only read it. */
