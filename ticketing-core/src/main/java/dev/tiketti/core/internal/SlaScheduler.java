@@ -121,22 +121,41 @@ public final class SlaScheduler {
 
     /** The ticket's clocks as of {@code now}, recomputed from its stored history. */
     public SlaClocks clocks(Ticket ticket, Instant now) {
+        return clocks(ticket, tickets.history(ticket.id()), tickets.timeline(ticket.id()), now);
+    }
+
+    private SlaClocks clocks(Ticket ticket, List<HistoryEntry> history, List<TimelineEntry> timeline, Instant now) {
         SlaPolicies sla = policies.orElseThrow(() -> new TicketingException(ErrorCode.SLA_NOT_CONFIGURED,
                 "SLA clocks were asked for, but this Ticketing has no SLA policies: configure them with "
                         + "Ticketing.builder().slaPolicies(...)."));
         SlaPolicy policy = sla.policyFor(subject(ticket));
         Instant at = now.isBefore(ticket.createdAt()) ? ticket.createdAt() : now;
-        return SlaClocks.compute(ticket, tickets.history(ticket.id()), tickets.timeline(ticket.id()),
-                categories(ticket), policy, sla.calendarOf(policy), at);
+        return SlaClocks.compute(ticket, history, timeline, categories(ticket), policy, sla.calendarOf(policy), at);
     }
 
-    /** The clocks before a change, to tell which targets the change meets; empty without SLA policies. */
-    public Map<SlaTarget, SlaClock> before(Ticket ticket) {
+    /**
+     * A ticket before a change: its clocks (to tell which targets the change meets) and the history
+     * and timeline they were computed from, read once and reused by {@link #plan} for the clocks
+     * after the change. A concurrent change in between makes the versioned update fail anyway.
+     *
+     * @param clocks   empty without SLA policies
+     * @param history  the stored history; empty if neither SLA policies nor reminder rules need it
+     * @param timeline the stored timeline; empty without SLA policies
+     */
+    public record Before(Map<SlaTarget, SlaClock> clocks, List<HistoryEntry> history, List<TimelineEntry> timeline) {
+        /** A ticket being opened: nothing is stored yet. */
+        public static final Before OPENING = new Before(Map.of(), List.of(), List.of());
+    }
+
+    /** Reads what {@link #plan} and the SlaMet events of a change of {@code ticket} need, once. */
+    public Before before(Ticket ticket) {
         if (policies.isEmpty()) {
-            return Map.of();
+            return new Before(Map.of(), reminders.isEmpty() ? List.of() : tickets.history(ticket.id()), List.of());
         }
-        return clocks(ticket, ticket.updatedAt().isAfter(clock.instant()) ? ticket.updatedAt() : clock.instant())
-                .clocks();
+        List<HistoryEntry> history = tickets.history(ticket.id());
+        List<TimelineEntry> timeline = tickets.timeline(ticket.id());
+        Instant now = ticket.updatedAt().isAfter(clock.instant()) ? ticket.updatedAt() : clock.instant();
+        return new Before(clocks(ticket, history, timeline, now).clocks(), history, timeline);
     }
 
     private static SlaSubject subject(Ticket t) {
@@ -178,28 +197,26 @@ public final class SlaScheduler {
     /**
      * Computes the clocks of a change before it is stored and sets the ticket's {@code slaDue} to the
      * earliest due instant among the clocks that count (an overdue clock keeps its due instant);
-     * empty when none counts or there are no SLA policies. Reads the stored history and timeline
-     * once and adds the change's own entries; a ticket being opened has nothing stored yet.
+     * empty when none counts or there are no SLA policies. Reads nothing: the history and timeline
+     * read by {@link #before} plus the change's own entries are the ticket's once it is stored.
      *
      * @param after      the ticket as it will be stored, stamped with the change's instant
-     * @param opened     whether the change opens the ticket (nothing is stored for it yet)
+     * @param before     what {@link #before} read ({@link Before#OPENING} for a ticket being opened)
      * @param newEntries the timeline entries the change appends
      * @param newHistory the history entries the change appends
      */
-    public Planned plan(Ticket after, boolean opened, List<TimelineEntry> newEntries, List<HistoryEntry> newHistory) {
+    public Planned plan(Ticket after, Before before, List<TimelineEntry> newEntries, List<HistoryEntry> newHistory) {
         if (policies.isEmpty() && reminders.isEmpty()) {
             return Planned.withoutSla(after);
         }
-        List<HistoryEntry> history = new ArrayList<>(opened ? List.of() : tickets.history(after.id()));
+        List<HistoryEntry> history = new ArrayList<>(before.history());
         history.addAll(newHistory);
         if (policies.isEmpty()) {
             return new Planned(after.withSlaDue(Optional.empty()), Optional.empty(), List.copyOf(history));
         }
-        List<TimelineEntry> timeline = new ArrayList<>(opened ? List.of() : tickets.timeline(after.id()));
+        List<TimelineEntry> timeline = new ArrayList<>(before.timeline());
         timeline.addAll(newEntries);
-        SlaPolicy policy = policies.get().policyFor(subject(after));
-        SlaClocks clocks = SlaClocks.compute(after, history, timeline, categories(after), policy,
-                policies.get().calendarOf(policy), after.updatedAt());
+        SlaClocks clocks = clocks(after, history, timeline, after.updatedAt());
         return new Planned(after.withSlaDue(clocks.nextDue()), Optional.of(clocks), List.copyOf(history));
     }
 
@@ -376,7 +393,7 @@ public final class SlaScheduler {
     }
 
     private record Context(Ticket ticket, SlaPolicy policy, BusinessCalendar calendar, SlaClocks clocks,
-                           List<HistoryEntry> history, Instant now) {
+                           List<HistoryEntry> history, List<TimelineEntry> timeline, Instant now) {
     }
 
     private Optional<Context> context(TicketId id) {
@@ -387,8 +404,10 @@ public final class SlaScheduler {
         Ticket t = found.get();
         SlaPolicy policy = policies.get().policyFor(subject(t));
         Instant now = clock.instant();
-        return Optional.of(new Context(t, policy, policies.get().calendarOf(policy), clocks(t, now),
-                tickets.history(id), now.isBefore(t.createdAt()) ? t.createdAt() : now));
+        List<HistoryEntry> history = tickets.history(id);
+        List<TimelineEntry> timeline = tickets.timeline(id);
+        return Optional.of(new Context(t, policy, policies.get().calendarOf(policy), clocks(t, history, timeline, now),
+                history, timeline, now.isBefore(t.createdAt()) ? t.createdAt() : now));
     }
 
     /**
@@ -582,7 +601,8 @@ public final class SlaScheduler {
                         "Reminder '" + r.name() + "' (" + r.condition() + " for " + r.after() + " of business time) for "
                                 + t.key() + ", since " + shown(since.get()) + "."));
             }
-            write(t, t, reminderField(r), marker, now, events);
+            List<TimelineEntry> timeline = policies.isEmpty() ? List.of() : tickets.timeline(id);
+            write(new Before(Map.of(), history, timeline), t, t, reminderField(r), marker, now, events);
             return new Outcome(events, messages);
         });
     }
@@ -620,10 +640,10 @@ public final class SlaScheduler {
                 }
             }
         }
-        write(t, changed, field, marker, cx.now(), events);
+        write(new Before(Map.of(), cx.history(), cx.timeline()), t, changed, field, marker, cx.now(), events);
     }
 
-    private void write(Ticket before, Ticket changed, String field, String marker, Instant now,
+    private void write(Before stored, Ticket before, Ticket changed, String field, String marker, Instant now,
                        List<TicketEvent> events) {
         List<FieldChange> fieldChanges = WorkflowEngine.changes(before, changed);
         List<FieldChange> changes = new ArrayList<>();
@@ -634,7 +654,7 @@ public final class SlaScheduler {
         List<HistoryEntry> entry = List.of(new HistoryEntry(before.id(), next.version(), at, Actor.system(),
                 HistoryAction.UPDATED, Optional.empty(), changes));
         // A breach keeps slaDue (the clock still runs, overdue); a raised priority may choose another policy.
-        Planned planned = plan(next, false, List.of(), entry);
+        Planned planned = plan(next, stored, List.of(), entry);
         Ticket after = planned.ticket();
         tickets.update(new TicketChange(after, before.version(), List.of(), entry));
         if (!fieldChanges.isEmpty()) {
