@@ -16,14 +16,16 @@ import java.util.Set;
  * @param assignee    tickets of this handler
  * @param unassignedOnly only tickets nobody handles (cannot be combined with {@code assignee})
  * @param updatedSince only tickets whose {@code updatedAt} is at or after this instant
+ * @param slaDueBefore only tickets whose {@code slaDue} is present and strictly before this instant
+ *                     (exclusive, like {@link Instant#isBefore}); overdue tickets are included
  * @param after        keyset paging: only tickets whose key sorts after this one (prefix, then number);
  *                     pass the last key of a page to read the next page, which never skips or repeats a ticket
  * @since 0.1
  */
 public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<AgentId> assignee, boolean unassignedOnly,
                           Optional<String> typeId, Optional<Classification> classificationPrefix,
-                          Optional<ContactId> requester, Optional<Instant> updatedSince, Optional<TicketKey> after,
-                          int limit) {
+                          Optional<ContactId> requester, Optional<Instant> updatedSince,
+                          Optional<Instant> slaDueBefore, Optional<TicketKey> after, int limit) {
     public static final int DEFAULT_LIMIT = 1000;
 
     /** The order of results and of {@link #after}: by prefix, then by number. */
@@ -35,7 +37,16 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
                        Optional<String> typeId, Optional<Classification> classificationPrefix,
                        Optional<ContactId> requester, int limit) {
         this(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester, Optional.empty(),
-                Optional.empty(), limit);
+                Optional.empty(), Optional.empty(), limit);
+    }
+
+    /** The criteria before {@code slaDueBefore} was added; kept for source compatibility. */
+    public TicketQuery(Optional<TeamId> team, Set<String> states, Optional<AgentId> assignee, boolean unassignedOnly,
+                       Optional<String> typeId, Optional<Classification> classificationPrefix,
+                       Optional<ContactId> requester, Optional<Instant> updatedSince, Optional<TicketKey> after,
+                       int limit) {
+        this(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince,
+                Optional.empty(), after, limit);
     }
 
     public TicketQuery {
@@ -46,6 +57,7 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
         Require.nonNull(classificationPrefix, "classificationPrefix");
         Require.nonNull(requester, "requester");
         Require.nonNull(updatedSince, "updatedSince");
+        Require.nonNull(slaDueBefore, "slaDueBefore");
         Require.nonNull(after, "after");
         Require.argument(!(unassignedOnly && assignee.isPresent()),
                 "A query cannot ask for unassigned tickets of an assignee: use either assignee(...) or unassigned().");
@@ -55,41 +67,54 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
     /** Every ticket, up to the default limit. */
     public static TicketQuery all() {
         return new TicketQuery(Optional.empty(), Set.of(), Optional.empty(), false, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_LIMIT);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_LIMIT);
     }
 
     public TicketQuery team(TeamId value) {
-        return new TicketQuery(Optional.of(value), states, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince, after, limit);
+        return new TicketQuery(Optional.of(value), states, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince, slaDueBefore, after, limit);
     }
 
     public TicketQuery states(Set<String> value) {
-        return new TicketQuery(team, value, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince, after, limit);
+        return new TicketQuery(team, value, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince, slaDueBefore, after, limit);
     }
 
     public TicketQuery assignee(AgentId value) {
-        return new TicketQuery(team, states, Optional.of(value), false, typeId, classificationPrefix, requester, updatedSince, after, limit);
+        return new TicketQuery(team, states, Optional.of(value), false, typeId, classificationPrefix, requester, updatedSince, slaDueBefore, after, limit);
     }
 
     public TicketQuery unassigned() {
-        return new TicketQuery(team, states, Optional.empty(), true, typeId, classificationPrefix, requester, updatedSince, after, limit);
+        return new TicketQuery(team, states, Optional.empty(), true, typeId, classificationPrefix, requester, updatedSince, slaDueBefore, after, limit);
     }
 
     public TicketQuery type(String value) {
-        return new TicketQuery(team, states, assignee, unassignedOnly, Optional.of(value), classificationPrefix, requester, updatedSince, after, limit);
+        return new TicketQuery(team, states, assignee, unassignedOnly, Optional.of(value), classificationPrefix, requester, updatedSince, slaDueBefore, after, limit);
     }
 
     public TicketQuery classifiedUnder(Classification value) {
-        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, Optional.of(value), requester, updatedSince, after, limit);
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, Optional.of(value), requester, updatedSince, slaDueBefore, after, limit);
     }
 
     public TicketQuery requester(ContactId value) {
-        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, Optional.of(value), updatedSince, after, limit);
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, Optional.of(value), updatedSince, slaDueBefore, after, limit);
     }
 
     /** Only tickets changed at or after {@code value}, e.g. to poll a queue for what moved. */
     public TicketQuery updatedSince(Instant value) {
         return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester,
-                Optional.of(Require.nonNull(value, "updatedSince")), after, limit);
+                Optional.of(Require.nonNull(value, "updatedSince")), slaDueBefore, after, limit);
+    }
+
+    /**
+     * Only tickets whose {@link dev.tiketti.core.ticket.Ticket#slaDue() SLA due instant} is strictly
+     * before {@code value}: the queue "what breaches in the next two hours" is
+     * {@code slaDueBefore(now.plus(Duration.ofHours(2)))}, and includes tickets already overdue, whose
+     * due instant lies in the past. Tickets without a running SLA clock (no policy, all targets met,
+     * clock paused) never match. Results stay in key order; sort a page by {@code slaDue} to show the
+     * most urgent first.
+     */
+    public TicketQuery slaDueBefore(Instant value) {
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester,
+                updatedSince, Optional.of(Require.nonNull(value, "slaDueBefore")), after, limit);
     }
 
     /**
@@ -99,11 +124,11 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
      */
     public TicketQuery after(TicketKey value) {
         return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester,
-                updatedSince, Optional.of(Require.nonNull(value, "after")), limit);
+                updatedSince, slaDueBefore, Optional.of(Require.nonNull(value, "after")), limit);
     }
 
     public TicketQuery limit(int value) {
-        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince, after, value);
+        return new TicketQuery(team, states, assignee, unassignedOnly, typeId, classificationPrefix, requester, updatedSince, slaDueBefore, after, value);
     }
 
     /** Whether a ticket matches; the reference semantics every store must follow. */
@@ -116,6 +141,7 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
                 && classificationPrefix.map(p -> t.classification().map(c -> c.startsWith(p)).orElse(false)).orElse(true)
                 && requester.map(t.requester()::equals).orElse(true)
                 && updatedSince.map(since -> !t.updatedAt().isBefore(since)).orElse(true)
+                && slaDueBefore.map(before -> t.slaDue().map(due -> due.isBefore(before)).orElse(false)).orElse(true)
                 && after.map(k -> KEY_ORDER.compare(t.key(), k) > 0).orElse(true);
     }
 }

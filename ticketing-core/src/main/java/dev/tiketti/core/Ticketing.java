@@ -25,11 +25,9 @@ import dev.tiketti.core.spi.SearchIndex;
 import dev.tiketti.core.internal.WorkflowEngine;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.sla.ReminderRule;
-import dev.tiketti.core.sla.SlaClock;
 import dev.tiketti.core.sla.SlaClocks;
 import dev.tiketti.core.sla.SlaPolicies;
 import dev.tiketti.core.sla.SlaPolicy;
-import dev.tiketti.core.sla.SlaTarget;
 import dev.tiketti.core.privacy.ErasurePolicy;
 import dev.tiketti.core.privacy.PurposeId;
 import dev.tiketti.core.spi.AuditLog;
@@ -524,20 +522,22 @@ public final class Ticketing {
         return changing(events -> {
             Instant now = clock.instant();
             TicketKey key = new TicketKey(type.keyPrefix(), tickets.nextNumber(type.keyPrefix()));
-            Ticket ticket = new Ticket(TicketId.random(), key, type.id(), workflow.id(), workflow.version(),
+            Ticket opened = new Ticket(TicketId.random(), key, type.id(), workflow.id(), workflow.version(),
                     workflow.initialState(), request.classification(), request.priority(), request.requester(),
                     request.organization(), request.assignee(), type.team(), request.channel(), request.subject(),
-                    Optional.empty(), fields, now, now, 1);
+                    Optional.empty(), fields, now, now, Optional.empty(), 1);
             List<TimelineEntry> timeline = request.body().map(body -> List.of(new TimelineEntry(UUID.randomUUID(),
-                    ticket.id(), request.channel() == Channel.PHONE ? EntryKind.PHONE_CALL : EntryKind.INBOUND_MESSAGE,
+                    opened.id(), request.channel() == Channel.PHONE ? EntryKind.PHONE_CALL : EntryKind.INBOUND_MESSAGE,
                     request.channel() == Channel.PHONE ? request.actor() : Actor.contact(request.requester()),
                     request.channel() == Channel.PHONE ? Visibility.INTERNAL : Visibility.PUBLIC,
                     request.channel(), body, request.attachments(), now))).orElse(List.of());
-            HistoryEntry created = new HistoryEntry(ticket.id(), 1, now, request.actor(), HistoryAction.CREATED,
-                    Optional.empty(), WorkflowEngine.initialValues(ticket));
+            HistoryEntry created = new HistoryEntry(opened.id(), 1, now, request.actor(), HistoryAction.CREATED,
+                    Optional.empty(), WorkflowEngine.initialValues(opened));
+            SlaScheduler.Planned planned = slaPlan(opened, SlaScheduler.Before.OPENING, timeline, List.of(created));
+            Ticket ticket = planned.ticket();
             tickets.create(ticket, timeline, List.of(created));
             events.add(new TicketEvent.TicketOpened(ticket.id(), key, request.actor(), now, type.id(), ticket.state()));
-            slaChanged(ticket, Map.of(), request.actor(), events);
+            slaChanged(planned, SlaScheduler.Before.OPENING, request.actor(), events);
             return ticket;
         }, List.of());
     }
@@ -569,7 +569,7 @@ public final class Ticketing {
             if (!reasons.isEmpty()) {
                 throw new TransitionRejectedException(transition.name(), before.key(), reasons);
             }
-            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
+            SlaScheduler.Before slaBefore = slaBefore(before);
             Instant now = clock.instant();
             WorkflowEngine.Outcome outcome = WorkflowEngine.apply(transition, before, prospective, type,
                     request.actor(), requester, now, violations, privacy.privacyNoticeUrl().orElse(""));
@@ -577,14 +577,16 @@ public final class Ticketing {
                 privacy.checkBasis(requester.id());
             }
             rejectInvalid(violations, before);
-            Ticket after = outcome.ticket().nextVersion(now);
-            tickets.update(new TicketChange(after, before.version(), outcome.entries(), List.of(new HistoryEntry(
-                    before.id(), after.version(), now, request.actor(), HistoryAction.TRANSITIONED,
-                    Optional.of(transition.name()), outcome.changes()))));
+            Ticket next = outcome.ticket().nextVersion(now);
+            List<HistoryEntry> entry = List.of(new HistoryEntry(before.id(), next.version(), now, request.actor(),
+                    HistoryAction.TRANSITIONED, Optional.of(transition.name()), outcome.changes()));
+            SlaScheduler.Planned planned = slaPlan(next, slaBefore, outcome.entries(), entry);
+            Ticket after = planned.ticket();
+            tickets.update(new TicketChange(after, before.version(), outcome.entries(), entry));
             messages.addAll(outcome.messages());
             events.add(new TicketEvent.TicketTransitioned(after.id(), after.key(), request.actor(), now,
                     transition.name(), before.state(), after.state()));
-            slaChanged(after, slaBefore, request.actor(), events);
+            slaChanged(planned, slaBefore, request.actor(), events);
             return after;
         }, messages);
     }
@@ -609,13 +611,16 @@ public final class Ticketing {
             if (changes.isEmpty()) {
                 return before; // nothing to record: an update that changes nothing is not a change
             }
-            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
+            SlaScheduler.Before slaBefore = slaBefore(before);
             Instant now = clock.instant();
-            after = after.nextVersion(now);
-            tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
-                    after.version(), now, request.actor(), HistoryAction.UPDATED, Optional.empty(), changes))));
+            Ticket next = after.nextVersion(now);
+            List<HistoryEntry> entry = List.of(new HistoryEntry(before.id(), next.version(), now, request.actor(),
+                    HistoryAction.UPDATED, Optional.empty(), changes));
+            SlaScheduler.Planned planned = slaPlan(next, slaBefore, List.of(), entry);
+            after = planned.ticket();
+            tickets.update(new TicketChange(after, before.version(), List.of(), entry));
             events.add(new TicketEvent.TicketUpdated(after.id(), after.key(), request.actor(), now, changes));
-            slaChanged(after, slaBefore, request.actor(), events);
+            slaChanged(planned, slaBefore, request.actor(), events);
             return after;
         }, List.of());
     }
@@ -654,17 +659,19 @@ public final class Ticketing {
         List<OutboundMessage> messages = new ArrayList<>();
         return changing(events -> {
             Ticket before = get(request.ticketId());
-            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
+            SlaScheduler.Before slaBefore = slaBefore(before);
             if (request.kind() == EntryKind.OUTBOUND_REPLY && request.visibility() == Visibility.PUBLIC) {
                 privacy.checkBasis(before.requester()); // before anything is written: a refusal changes nothing
             }
             Instant now = clock.instant();
             TimelineEntry entry = new TimelineEntry(UUID.randomUUID(), before.id(), request.kind(), request.author(),
                     request.visibility(), request.channel(), request.body(), request.attachments(), now);
-            Ticket after = before.nextVersion(now);
-            tickets.update(new TicketChange(after, before.version(), List.of(entry), List.of(new HistoryEntry(
-                    before.id(), after.version(), now, request.author(), HistoryAction.ENTRY_ADDED, Optional.empty(),
-                    List.of(FieldChange.of("timeline", null, request.kind()))))));
+            Ticket next = before.nextVersion(now);
+            List<HistoryEntry> added = List.of(new HistoryEntry(before.id(), next.version(), now, request.author(),
+                    HistoryAction.ENTRY_ADDED, Optional.empty(),
+                    List.of(FieldChange.of("timeline", null, request.kind()))));
+            SlaScheduler.Planned planned = slaPlan(next, slaBefore, List.of(entry), added);
+            tickets.update(new TicketChange(planned.ticket(), before.version(), List.of(entry), added));
             if (request.kind() == EntryKind.OUTBOUND_REPLY && request.visibility() == Visibility.PUBLIC) {
                 Contact requester = requesterOf(before);
                 messages.add(new OutboundMessage(before.id(), before.key(),
@@ -672,7 +679,7 @@ public final class Ticketing {
                         "[" + before.key() + "] " + before.subject(), request.body()));
             }
             events.add(new TicketEvent.EntryAdded(before.id(), before.key(), request.author(), now, request.kind()));
-            slaChanged(after, slaBefore, request.author(), events);
+            slaChanged(planned, slaBefore, request.author(), events);
             return entry;
         }, messages);
     }
@@ -696,15 +703,17 @@ public final class Ticketing {
                 throw Problems.unknownState(state, latest.id(), latest.version(),
                         latest.states().stream().map(StateDefinition::name).toList());
             }
-            Map<SlaTarget, SlaClock> slaBefore = slaBefore(before);
+            SlaScheduler.Before slaBefore = slaBefore(before);
             Instant now = clock.instant();
-            Ticket after = before.withWorkflowVersion(latest.version()).withState(state).nextVersion(now);
-            tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
-                    after.version(), now, actor, HistoryAction.WORKFLOW_UPGRADED, Optional.empty(),
-                    WorkflowEngine.changes(before, after)))));
+            Ticket next = before.withWorkflowVersion(latest.version()).withState(state).nextVersion(now);
+            List<HistoryEntry> entry = List.of(new HistoryEntry(before.id(), next.version(), now, actor,
+                    HistoryAction.WORKFLOW_UPGRADED, Optional.empty(), WorkflowEngine.changes(before, next)));
+            SlaScheduler.Planned planned = slaPlan(next, slaBefore, List.of(), entry);
+            Ticket after = planned.ticket();
+            tickets.update(new TicketChange(after, before.version(), List.of(), entry));
             events.add(new TicketEvent.WorkflowUpgraded(after.id(), after.key(), actor, now, before.workflowVersion(),
                     latest.version()));
-            slaChanged(after, slaBefore, actor, events);
+            slaChanged(planned, slaBefore, actor, events);
             return after;
         }, List.of());
     }
@@ -760,14 +769,28 @@ public final class Ticketing {
                 + ": configure them with Ticketing.builder().slaPolicies(...) / .reminder(...).");
     }
 
-    /** The ticket's clocks before a change, so that the change can tell which targets it meets. */
-    private Map<SlaTarget, SlaClock> slaBefore(Ticket before) {
-        return sla.map(s -> s.before(before)).orElse(Map.of());
+    /**
+     * The ticket's clocks before a change, so that the change can tell which targets it meets, with
+     * the history and timeline they came from (read once per change, reused for the clocks after it).
+     */
+    private SlaScheduler.Before slaBefore(Ticket before) {
+        return sla.map(s -> s.before(before)).orElse(SlaScheduler.Before.OPENING);
+    }
+
+    /**
+     * The ticket of a change with its {@code slaDue} set, before it is stored: the value goes into the
+     * same INSERT/UPDATE as the rest of the ticket (no extra statement), so stores can query it.
+     */
+    private SlaScheduler.Planned slaPlan(Ticket after, SlaScheduler.Before before, List<TimelineEntry> newEntries,
+                                         List<HistoryEntry> newHistory) {
+        return sla.map(s -> s.plan(after, before, newEntries, newHistory))
+                .orElseGet(() -> SlaScheduler.Planned.withoutSla(after));
     }
 
     /** Re-schedules the ticket's timers inside the change's unit of work and adds SlaMet events. */
-    private void slaChanged(Ticket after, Map<SlaTarget, SlaClock> before, Actor actor, List<TicketEvent> events) {
-        sla.ifPresent(s -> s.changed(after, before, actor, events));
+    private void slaChanged(SlaScheduler.Planned planned, SlaScheduler.Before before, Actor actor,
+                            List<TicketEvent> events) {
+        sla.ifPresent(s -> s.changed(planned, before.clocks(), actor, events));
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -900,7 +900,7 @@ class TicketingTest {
             Ticket ghost = new Ticket(TicketId.random(), new TicketKey("HR", 7), "annual-leave", "hr-general", 1,
                     "LIMBO", Optional.empty(), Priority.NORMAL, ContactId.random(), Optional.empty(), Optional.empty(),
                     Fixture.HR, Channel.EMAIL, "x", Optional.empty(), dev.tiketti.core.ticket.CustomFields.empty(),
-                    Fixture.START, Fixture.START, 1);
+                    Fixture.START, Fixture.START, Optional.empty(), 1);
             store.create(ghost, List.of(), List.of());
 
             TicketingException e = catchThrowableOfType(TicketingException.class, () -> t.category(ghost));

@@ -267,6 +267,6 @@ class ValueTypesTest {
         Instant now = Instant.parse("2025-03-03T08:00:00Z");
         return new Ticket(TicketId.random(), new TicketKey("HR", 1), "t", "w", 1, "NEW", Optional.empty(),
                 Priority.NORMAL, ContactId.random(), Optional.empty(), Optional.empty(), Fixture.HR, Channel.EMAIL,
-                "s", Optional.empty(), CustomFields.empty(), now, now, version);
+                "s", Optional.empty(), CustomFields.empty(), now, now, Optional.empty(), version);
     }
 }

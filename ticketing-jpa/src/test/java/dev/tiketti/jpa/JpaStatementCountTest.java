@@ -15,7 +15,9 @@ import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.jpa.testing.Databases;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -38,7 +40,8 @@ class JpaStatementCountTest {
             TicketStore store = JpaStorage.of(emf).ticketStore();
             Ticket last = null;
             for (int i = 1; i <= 30; i++) {
-                Ticket t = ticket("NPLUS", i);
+                Ticket t = ticket("NPLUS", i)
+                        .withSlaDue(Optional.of(Instant.parse("2025-03-03T12:00:00Z").plusSeconds(60L * i)));
                 store.create(t, List.of(entry(t, "Viesti " + i)), List.of(created(t)));
                 last = t;
             }
@@ -59,7 +62,8 @@ class JpaStatementCountTest {
             stats.clear();
             TicketQuery page = TicketQuery.all().team(TeamId.of("hr")).states(java.util.Set.of("NEW", "OPEN"))
                     .unassigned().classifiedUnder(dev.tiketti.core.Classification.of("Palvelussuhde"))
-                    .updatedSince(java.time.Instant.EPOCH).after(new dev.tiketti.core.TicketKey("NPLUS", 10)).limit(10);
+                    .updatedSince(Instant.EPOCH).slaDueBefore(Instant.parse("2025-03-04T12:00:00Z"))
+                    .after(new dev.tiketti.core.TicketKey("NPLUS", 10)).limit(10);
             List<Ticket> firstPage = store.query(page);
             assertThat(stats.getPrepareStatementCount()).as("query page").isEqualTo(1);
             assertThat(firstPage).extracting(x -> x.key().number()).containsExactly(11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L);

@@ -126,7 +126,7 @@ abstract class JpaTicketStoreTests {
         Ticket sameId = new Ticket(t.id(), new TicketKey(t.key().prefix(), 2), t.typeId(), t.workflowId(),
                 t.workflowVersion(), t.state(), t.classification(), t.priority(), t.requester(), t.organization(),
                 t.assignee(), t.team(), t.channel(), t.subject(), t.resolution(), t.fields(), t.createdAt(),
-                t.updatedAt(), 1);
+                t.updatedAt(), t.slaDue(), 1);
 
         for (Ticket dup : List.of(sameKey, sameId)) {
             assertThatThrownBy(() -> store.create(dup, List.of(entry(dup, "again")), List.of(created(dup))))
@@ -263,7 +263,8 @@ abstract class JpaTicketStoreTests {
                 base.typeId(), base.workflowId(), 1, state,
                 Optional.ofNullable(classification).map(Classification::of), base.priority(), requester,
                 base.organization(), Optional.ofNullable(assignee).map(AgentId::of), team, base.channel(),
-                base.subject(), Optional.empty(), base.fields(), base.createdAt(), base.updatedAt(), 1);
+                base.subject(), Optional.empty(), base.fields(), base.createdAt(), base.updatedAt(), Optional.empty(),
+                1);
         return t;
     }
 }

@@ -12,6 +12,12 @@ import dev.tiketti.core.TicketQuery;
 import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.TransitionRequest;
 import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.sla.BusinessCalendars;
+import dev.tiketti.core.sla.SlaPolicies;
+import dev.tiketti.core.sla.SlaPolicy;
+import dev.tiketti.testkit.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
@@ -112,6 +118,42 @@ abstract class TicketingOnJpaTests {
     Ticket open(Ticketing t) {
         return t.open(OpenTicket.of("annual-leave", AINO.id(), "Vuosiloman siirto", Channel.EMAIL)
                 .body("Voinko siirtää lomani syksyyn?").field("leaveYear", 2025));
+    }
+
+    @Test
+    void the_sla_due_instant_is_stored_with_each_change_and_queried_on_another_node() {
+        // Monday 3 March 2025 on the Finnish calendar (08:00-16:00): first response in 4 business hours.
+        MutableClock clock = MutableClock.at("2025-03-03T09:00+02:00[Europe/Helsinki]");
+        SlaPolicies policies = SlaPolicies.builder().calendar("office", BusinessCalendars.finland())
+                .policy(SlaPolicy.builder("standard", "office").firstResponse(Duration.ofHours(4)).build())
+                .fallback("standard").build();
+        Ticketing a = Ticketing.builder().ticketStore(storageA.ticketStore())
+                .definitionStore(storageA.definitionStore()).attachmentStore(storageA.attachmentStore())
+                .transactions(storageA.transactions()).contactStore(storageA.contactStore())
+                .timerStore(storageA.timerStore()).clock(clock).slaPolicies(policies).inMemory().build();
+        Ticketing b = node(storageB, false);
+        Instant monday13 = Instant.parse("2025-03-03T11:00:00Z");
+
+        Ticket early = open(a);                                  // due Monday 13:00
+        clock.set(Instant.parse("2025-03-03T12:00:00.000000123Z")); // Monday 14:00 (+123 ns)
+        Ticket late = open(a);                                   // 2 h Monday, 2 h Tuesday: Tuesday 10:00
+        assertThat(early.slaDue()).contains(monday13);
+        assertThat(late.slaDue()).contains(Instant.parse("2025-03-04T08:00:00.000000123Z"));
+        assertThat(b.get(late.id())).isEqualTo(late);
+
+        TicketQuery dueToday = TicketQuery.all().team(TeamId.of("hr")).slaDueBefore(Instant.parse("2025-03-03T14:00:00Z"));
+        assertThat(b.query(dueToday)).extracting(Ticket::id).containsExactly(early.id());
+        assertThat(b.query(TicketQuery.all().slaDueBefore(Instant.parse("2025-03-04T08:00:00.000000123Z"))))
+                .extracting(Ticket::id).containsExactly(early.id());
+        assertThat(b.query(TicketQuery.all().slaDueBefore(Instant.parse("2025-03-04T08:00:00.000000124Z"))))
+                .extracting(Ticket::id).containsExactly(early.id(), late.id());
+
+        // A transition keeps the running clock's due; the first public reply meets the only target.
+        Ticket started = a.transition(TransitionRequest.of(early.id(), "start", Actor.agent("maija", "hr")));
+        assertThat(b.get(early.id()).slaDue()).isEqualTo(started.slaDue()).contains(monday13);
+        a.addEntry(NewEntry.reply(early.id(), Actor.agent("maija", "hr"), "Selvitämme asian."));
+        assertThat(b.get(early.id()).slaDue()).isEmpty();
+        assertThat(b.query(dueToday)).isEmpty();
     }
 
     @Test

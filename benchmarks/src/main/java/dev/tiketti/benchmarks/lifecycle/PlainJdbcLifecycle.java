@@ -23,7 +23,8 @@ import javax.sql.DataSource;
 final class PlainJdbcLifecycle implements Lifecycle {
     private static final String TICKET_COLUMNS = "te1_0.id,te1_0.assignee,te1_0.channel,te1_0.classification,"
             + "te1_0.created_at,te1_0.created_at_nanos,te1_0.custom_fields,te1_0.key_number,te1_0.key_prefix,"
-            + "te1_0.organization_id,te1_0.priority,te1_0.requester_id,te1_0.resolution,te1_0.state,te1_0.subject,"
+            + "te1_0.organization_id,te1_0.priority,te1_0.requester_id,te1_0.resolution,te1_0.sla_due,"
+            + "te1_0.sla_due_nanos,te1_0.state,te1_0.subject,"
             + "te1_0.team,te1_0.type_id,te1_0.updated_at,te1_0.updated_at_nanos,te1_0.version,te1_0.workflow_id,"
             + "te1_0.workflow_version";
     private static final String SELECT_TYPE =
@@ -41,8 +42,8 @@ final class PlainJdbcLifecycle implements Lifecycle {
             + " from tkt_ticket te1_0 where te1_0.key_prefix=? and te1_0.key_number=?";
     private static final String INSERT_TICKET = "insert into tkt_ticket (assignee,channel,classification,created_at,"
             + "created_at_nanos,custom_fields,key_number,key_prefix,organization_id,priority,requester_id,resolution,"
-            + "state,subject,team,type_id,updated_at,updated_at_nanos,version,workflow_id,workflow_version,id)"
-            + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + "sla_due,sla_due_nanos,state,subject,team,type_id,updated_at,updated_at_nanos,version,workflow_id,"
+            + "workflow_version,id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_TIMELINE = "insert into tkt_timeline_entry (occurred_at,occurred_at_nanos,"
             + "attachments,author_id,author_kind,author_roles,body,channel,kind,position,ticket_id,ticket_version,"
             + "visibility,id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -57,7 +58,8 @@ final class PlainJdbcLifecycle implements Lifecycle {
             + "fired,held_until,owner,kind,subject) values (?,?,?,?,?,?,?,?,?)";
     private static final String UPDATE_TICKET = "update tkt_ticket te1_0 set workflow_version=?,state=?,"
             + "classification=?,priority=?,organization_id=?,assignee=?,team=?,channel=?,subject=?,resolution=?,"
-            + "custom_fields=?,updated_at=?,updated_at_nanos=?,version=? where te1_0.id=? and te1_0.version=?";
+            + "custom_fields=?,updated_at=?,updated_at_nanos=?,sla_due=?,sla_due_nanos=?,version=?"
+            + " where te1_0.id=? and te1_0.version=?";
     private static final String DELETE_UNFIRED_TIMER =
             "delete from tkt_timer te1_0 where (te1_0.kind,te1_0.subject)=(?,?) and te1_0.fired=false";
     private static final String DELETE_TIMER = "delete from tkt_timer te1_0 where (te1_0.kind,te1_0.subject)=(?,?)";
@@ -109,7 +111,8 @@ final class PlainJdbcLifecycle implements Lifecycle {
             query(c, SELECT_TICKET_BY_KEY, "HR", number);
             Instant now = Instant.now();
             update(c, INSERT_TICKET, null, "EMAIL", null, ts(now), now.getNano() % 1000, "{\"leaveYear\":2026}",
-                    number, "HR", null, "NORMAL", UUID.fromString(contactId), null, "NEW", "Vuosiloman siirto", "hr",
+                    number, "HR", null, "NORMAL", UUID.fromString(contactId), null, null, null, "NEW",
+                    "Vuosiloman siirto", "hr",
                     TikettiLifecycle.TYPE, ts(now), now.getNano() % 1000, 1L, "hr-general", 1, id);
             update(c, INSERT_TIMELINE, ts(now), now.getNano() % 1000, "[]", contactId, "CONTACT", "[]",
                     "Voinko siirtää lomani syksyyn?", "EMAIL", "INBOUND_MESSAGE", 0, id, 1L, "PUBLIC", UUID.randomUUID());
@@ -174,8 +177,8 @@ final class PlainJdbcLifecycle implements Lifecycle {
     private void updateTicket(Connection c, Row before, String state, String assignee, String resolution,
                               String fields, Instant now) throws SQLException {
         int rows = update(c, UPDATE_TICKET, 1, state, null, "NORMAL", null, assignee, "hr", "EMAIL",
-                "Vuosiloman siirto", resolution, fields, ts(now), now.getNano() % 1000, before.version() + 1,
-                before.id(), before.version());
+                "Vuosiloman siirto", resolution, fields, ts(now), now.getNano() % 1000, null, null,
+                before.version() + 1, before.id(), before.version());
         if (rows != 1) {
             throw new IllegalStateException("concurrent update of ticket " + before.id());
         }

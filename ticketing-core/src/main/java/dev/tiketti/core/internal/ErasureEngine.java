@@ -689,6 +689,6 @@ public final class ErasureEngine {
     static Ticket withRequester(Ticket t, ContactId requester) {
         return new Ticket(t.id(), t.key(), t.typeId(), t.workflowId(), t.workflowVersion(), t.state(),
                 t.classification(), t.priority(), requester, t.organization(), t.assignee(), t.team(), t.channel(),
-                t.subject(), t.resolution(), t.fields(), t.createdAt(), t.updatedAt(), t.version());
+                t.subject(), t.resolution(), t.fields(), t.createdAt(), t.updatedAt(), t.slaDue(), t.version());
     }
 }

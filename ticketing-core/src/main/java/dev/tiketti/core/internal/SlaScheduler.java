@@ -34,6 +34,7 @@ import dev.tiketti.core.ticket.FieldChange;
 import dev.tiketti.core.ticket.HistoryAction;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.timer.TimerHandler;
 import dev.tiketti.core.workflow.StateCategory;
 import dev.tiketti.core.workflow.StateDefinition;
@@ -114,22 +115,41 @@ public final class SlaScheduler {
 
     /** The ticket's clocks as of {@code now}, recomputed from its stored history. */
     public SlaClocks clocks(Ticket ticket, Instant now) {
+        return clocks(ticket, tickets.history(ticket.id()), tickets.timeline(ticket.id()), now);
+    }
+
+    private SlaClocks clocks(Ticket ticket, List<HistoryEntry> history, List<TimelineEntry> timeline, Instant now) {
         SlaPolicies sla = policies.orElseThrow(() -> new TicketingException(ErrorCode.SLA_NOT_CONFIGURED,
                 "SLA clocks were asked for, but this Ticketing has no SLA policies: configure them with "
                         + "Ticketing.builder().slaPolicies(...)."));
         SlaPolicy policy = sla.policyFor(subject(ticket));
         Instant at = now.isBefore(ticket.createdAt()) ? ticket.createdAt() : now;
-        return SlaClocks.compute(ticket, tickets.history(ticket.id()), tickets.timeline(ticket.id()),
-                categories(ticket), policy, sla.calendarOf(policy), at);
+        return SlaClocks.compute(ticket, history, timeline, categories(ticket), policy, sla.calendarOf(policy), at);
     }
 
-    /** The clocks before a change, to tell which targets the change meets; empty without SLA policies. */
-    public Map<SlaTarget, SlaClock> before(Ticket ticket) {
+    /**
+     * A ticket before a change: its clocks (to tell which targets the change meets) and the history
+     * and timeline they were computed from, read once and reused by {@link #plan} for the clocks
+     * after the change. A concurrent change in between makes the versioned update fail anyway.
+     *
+     * @param clocks   empty without SLA policies
+     * @param history  the stored history; empty if neither SLA policies nor reminder rules need it
+     * @param timeline the stored timeline; empty without SLA policies
+     */
+    public record Before(Map<SlaTarget, SlaClock> clocks, List<HistoryEntry> history, List<TimelineEntry> timeline) {
+        /** A ticket being opened: nothing is stored yet. */
+        public static final Before OPENING = new Before(Map.of(), List.of(), List.of());
+    }
+
+    /** Reads what {@link #plan} and the SlaMet events of a change of {@code ticket} need, once. */
+    public Before before(Ticket ticket) {
         if (policies.isEmpty()) {
-            return Map.of();
+            return new Before(Map.of(), reminders.isEmpty() ? List.of() : tickets.history(ticket.id()), List.of());
         }
-        return clocks(ticket, ticket.updatedAt().isAfter(clock.instant()) ? ticket.updatedAt() : clock.instant())
-                .clocks();
+        List<HistoryEntry> history = tickets.history(ticket.id());
+        List<TimelineEntry> timeline = tickets.timeline(ticket.id());
+        Instant now = ticket.updatedAt().isAfter(clock.instant()) ? ticket.updatedAt() : clock.instant();
+        return new Before(clocks(ticket, history, timeline, now).clocks(), history, timeline);
     }
 
     private static SlaSubject subject(Ticket t) {
@@ -155,14 +175,55 @@ public final class SlaScheduler {
     // ------------------------------------------------------------------ scheduling
 
     /**
-     * Re-schedules or cancels the ticket's timers after a change stored at {@code after.updatedAt()},
-     * inside the change's unit of work, and adds an {@code SlaMet} event for each target the change met.
+     * A change about to be stored: the ticket with its {@link Ticket#slaDue()} set, and the clocks
+     * and history it will have once stored, so that {@link #changed} reads nothing again.
+     *
+     * @param clocks  the clocks as of the change; empty without SLA policies
+     * @param history the ticket's whole history including the change's entries
      */
-    public void changed(Ticket after, Map<SlaTarget, SlaClock> before, Actor actor, List<TicketEvent> events) {
+    public record Planned(Ticket ticket, Optional<SlaClocks> clocks, List<HistoryEntry> history) {
+        /** A change of a Ticketing without SLA policies or reminder rules: no clock runs. */
+        public static Planned withoutSla(Ticket ticket) {
+            return new Planned(ticket.withSlaDue(Optional.empty()), Optional.empty(), List.of());
+        }
+    }
+
+    /**
+     * Computes the clocks of a change before it is stored and sets the ticket's {@code slaDue} to the
+     * earliest due instant among the clocks that count (an overdue clock keeps its due instant);
+     * empty when none counts or there are no SLA policies. Reads nothing: the history and timeline
+     * read by {@link #before} plus the change's own entries are the ticket's once it is stored.
+     *
+     * @param after      the ticket as it will be stored, stamped with the change's instant
+     * @param before     what {@link #before} read ({@link Before#OPENING} for a ticket being opened)
+     * @param newEntries the timeline entries the change appends
+     * @param newHistory the history entries the change appends
+     */
+    public Planned plan(Ticket after, Before before, List<TimelineEntry> newEntries, List<HistoryEntry> newHistory) {
+        if (policies.isEmpty() && reminders.isEmpty()) {
+            return Planned.withoutSla(after);
+        }
+        List<HistoryEntry> history = new ArrayList<>(before.history());
+        history.addAll(newHistory);
+        if (policies.isEmpty()) {
+            return new Planned(after.withSlaDue(Optional.empty()), Optional.empty(), List.copyOf(history));
+        }
+        List<TimelineEntry> timeline = new ArrayList<>(before.timeline());
+        timeline.addAll(newEntries);
+        SlaClocks clocks = clocks(after, history, timeline, after.updatedAt());
+        return new Planned(after.withSlaDue(clocks.nextDue()), Optional.of(clocks), List.copyOf(history));
+    }
+
+    /**
+     * Re-schedules or cancels the ticket's timers after a planned change was stored, inside the
+     * change's unit of work, and adds an {@code SlaMet} event for each target the change met.
+     */
+    public void changed(Planned planned, Map<SlaTarget, SlaClock> before, Actor actor, List<TicketEvent> events) {
+        Ticket after = planned.ticket();
         Instant at = after.updatedAt();
-        List<HistoryEntry> history = tickets.history(after.id());
-        if (policies.isPresent()) {
-            SlaClocks clocks = clocks(after, at);
+        List<HistoryEntry> history = planned.history();
+        if (planned.clocks().isPresent()) {
+            SlaClocks clocks = planned.clocks().get();
             for (SlaTarget target : SlaTarget.values()) {
                 scheduleTarget(after, target, clocks.clock(target), history);
                 SlaClock was = before.get(target);
@@ -329,7 +390,7 @@ public final class SlaScheduler {
     }
 
     private record Context(Ticket ticket, SlaPolicy policy, BusinessCalendar calendar, SlaClocks clocks,
-                           List<HistoryEntry> history, Instant now) {
+                           List<HistoryEntry> history, List<TimelineEntry> timeline, Instant now) {
     }
 
     private Optional<Context> context(TicketId id) {
@@ -340,8 +401,10 @@ public final class SlaScheduler {
         Ticket t = found.get();
         SlaPolicy policy = policies.get().policyFor(subject(t));
         Instant now = clock.instant();
-        return Optional.of(new Context(t, policy, policies.get().calendarOf(policy), clocks(t, now),
-                tickets.history(id), now.isBefore(t.createdAt()) ? t.createdAt() : now));
+        List<HistoryEntry> history = tickets.history(id);
+        List<TimelineEntry> timeline = tickets.timeline(id);
+        return Optional.of(new Context(t, policy, policies.get().calendarOf(policy), clocks(t, history, timeline, now),
+                history, timeline, now.isBefore(t.createdAt()) ? t.createdAt() : now));
     }
 
     /**
@@ -535,7 +598,8 @@ public final class SlaScheduler {
                         "Reminder '" + r.name() + "' (" + r.condition() + " for " + r.after() + " of business time) for "
                                 + t.key() + ", since " + shown(since.get()) + "."));
             }
-            write(t, t, reminderField(r), marker, now, events);
+            List<TimelineEntry> timeline = policies.isEmpty() ? List.of() : tickets.timeline(id);
+            write(new Before(Map.of(), history, timeline), t, t, reminderField(r), marker, now, events);
             return new Outcome(events, messages);
         });
     }
@@ -573,23 +637,27 @@ public final class SlaScheduler {
                 }
             }
         }
-        write(t, changed, field, marker, cx.now(), events);
+        write(new Before(Map.of(), cx.history(), cx.timeline()), t, changed, field, marker, cx.now(), events);
     }
 
-    private void write(Ticket before, Ticket changed, String field, String marker, Instant now,
+    private void write(Before stored, Ticket before, Ticket changed, String field, String marker, Instant now,
                        List<TicketEvent> events) {
         List<FieldChange> fieldChanges = WorkflowEngine.changes(before, changed);
         List<FieldChange> changes = new ArrayList<>();
         changes.add(FieldChange.of(field, null, marker));
         changes.addAll(fieldChanges);
         Instant at = now.isBefore(before.updatedAt()) ? before.updatedAt() : now;
-        Ticket after = changed.nextVersion(at);
-        tickets.update(new TicketChange(after, before.version(), List.of(), List.of(new HistoryEntry(before.id(),
-                after.version(), at, Actor.system(), HistoryAction.UPDATED, Optional.empty(), changes))));
+        Ticket next = changed.nextVersion(at);
+        List<HistoryEntry> entry = List.of(new HistoryEntry(before.id(), next.version(), at, Actor.system(),
+                HistoryAction.UPDATED, Optional.empty(), changes));
+        // A breach keeps slaDue (the clock still runs, overdue); a raised priority may choose another policy.
+        Planned planned = plan(next, stored, List.of(), entry);
+        Ticket after = planned.ticket();
+        tickets.update(new TicketChange(after, before.version(), List.of(), entry));
         if (!fieldChanges.isEmpty()) {
             events.add(new TicketEvent.TicketUpdated(after.id(), after.key(), Actor.system(), at, fieldChanges));
         }
         Map<SlaTarget, SlaClock> none = new EnumMap<>(SlaTarget.class);
-        changed(after, none, Actor.system(), events);
+        changed(planned, none, Actor.system(), events);
     }
 }

@@ -21,6 +21,8 @@ import java.util.function.UnaryOperator;
  *     throws {@link dev.tiketti.core.ConcurrentUpdateException} and changes nothing.</li>
  * <li>{@link #create} of an existing id or key throws a {@link dev.tiketti.core.TicketingException}
  *     with code {@code DUPLICATE}.</li>
+ * <li>A stored ticket reads back equal, every component included (also {@link Ticket#slaDue()},
+ *     to the nanosecond: the facade sets it, the store keeps it and queries it).</li>
  * <li>Timeline and history are append-only and returned in insertion order.</li>
  * <li>{@link #nextNumber} never returns the same number twice for a prefix, also across nodes.</li>
  * <li>Thread-safe; never returns null.</li>
@@ -50,8 +52,10 @@ public interface TicketStore {
     /**
      * Tickets matching the query, ordered by key ({@link TicketQuery#KEY_ORDER}), at most
      * {@code limit} of them. See {@link TicketQuery#matches} for the semantics, including
-     * {@code updatedSince} (inclusive, to the nanosecond) and {@code after} (keyset paging: strictly
-     * after that key, which need not exist). Should be one indexed statement per call in a database.
+     * {@code updatedSince} (inclusive, to the nanosecond), {@code slaDueBefore} (exclusive, to the
+     * nanosecond; a ticket without {@code slaDue} never matches) and {@code after} (keyset paging:
+     * strictly after that key, which need not exist). Should be one indexed statement per call in a
+     * database.
      */
     List<Ticket> query(TicketQuery query);
 

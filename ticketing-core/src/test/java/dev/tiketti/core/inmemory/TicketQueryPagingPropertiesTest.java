@@ -33,16 +33,21 @@ class TicketQueryPagingPropertiesTest {
     void pagingReadsEveryMatchingTicketOnceInKeyOrder(
             @ForAll @Size(max = 40) @UniqueElements List<@IntRange(min = 0, max = 499) Integer> codes,
             @ForAll @IntRange(min = 1, max = 12) int pageSize,
-            @ForAll @IntRange(min = 0, max = 3) int sinceSeconds) {
+            @ForAll @IntRange(min = 0, max = 3) int sinceSeconds,
+            @ForAll @IntRange(min = 0, max = 8) int dueBeforeMinutes) {
         InMemoryTicketStore store = new InMemoryTicketStore();
         List<Ticket> all = new ArrayList<>();
         for (int code : codes) {
             Ticket t = ticket(new TicketKey(PREFIXES.get(code % PREFIXES.size()), 1 + code / PREFIXES.size()),
-                    T0.plusSeconds(code % 4), code % 3 == 0 ? "hr" : "it");
+                    T0.plusSeconds(code % 4), code % 3 == 0 ? "hr" : "it")
+                    .withSlaDue(code % 5 == 0 ? Optional.empty() : Optional.of(T0.plusSeconds(60L * (code % 7))));
             store.create(t, List.of(), List.of());
             all.add(t);
         }
         TicketQuery queue = TicketQuery.all().team(TeamId.of("hr")).updatedSince(T0.plusSeconds(sinceSeconds));
+        if (dueBeforeMinutes > 0) { // 0: without the SLA criterion
+            queue = queue.slaDueBefore(T0.plusSeconds(60L * dueBeforeMinutes));
+        }
         List<Ticket> expected = all.stream().filter(queue::matches)
                 .sorted(Comparator.comparing(Ticket::key, TicketQuery.KEY_ORDER)).toList();
 
@@ -58,12 +63,16 @@ class TicketQueryPagingPropertiesTest {
         }
         assertThat(read).isEqualTo(expected);
         assertThat(read).allSatisfy(t -> assertThat(t.updatedAt()).isAfterOrEqualTo(T0.plusSeconds(sinceSeconds)));
+        if (dueBeforeMinutes > 0) {
+            assertThat(read).allSatisfy(t -> assertThat(t.slaDue()).hasValueSatisfying(
+                    due -> assertThat(due).isBefore(T0.plusSeconds(60L * dueBeforeMinutes))));
+        }
     }
 
     private static Ticket ticket(TicketKey key, Instant at, String team) {
         return new Ticket(TicketId.random(), key, "annual-leave", "hr-general", 1, "NEW",
                 Optional.of(Classification.of("Palvelussuhde")), Priority.NORMAL, ContactId.random(), Optional.empty(),
                 Optional.empty(), TeamId.of(team), Channel.EMAIL, "Testi", Optional.empty(), new CustomFields(Map.of()),
-                at, at, 1);
+                at, at, Optional.empty(), 1);
     }
 }

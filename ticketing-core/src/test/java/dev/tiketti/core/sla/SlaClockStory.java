@@ -42,7 +42,7 @@ final class SlaClockStory {
     private SlaClockStory(Instant at, String initialState) {
         ticket = new Ticket(id, new TicketKey("HR", 1042), "HR", "hr", 1, initialState, Optional.empty(),
                 Priority.NORMAL, REQUESTER, Optional.empty(), Optional.empty(), new TeamId("hr"), Channel.EMAIL,
-                "Lomapäivät", Optional.empty(), CustomFields.empty(), at, at, 1);
+                "Lomapäivät", Optional.empty(), CustomFields.empty(), at, at, Optional.empty(), 1);
         state = initialState;
         history.add(new HistoryEntry(id, 1, at, Actor.contact(REQUESTER), HistoryAction.CREATED, Optional.empty(),
                 List.of(FieldChange.of("state", null, initialState), FieldChange.of("priority", null, Priority.NORMAL))));

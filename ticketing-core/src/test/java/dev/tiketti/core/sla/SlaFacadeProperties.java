@@ -32,7 +32,8 @@ import net.jqwik.api.Provide;
 /**
  * After any sequence of changes (and ticks of the timer service), the clocks the facade shows are
  * the clocks recomputed from the stored history, and the scheduled breach and warning timers follow
- * them: present at the live due instant while a target counts, absent while it is paused or met.
+ * them: present at the live due instant while a target counts, absent while it is paused or met;
+ * the stored {@link Ticket#slaDue()} is the live clocks' {@link SlaClocks#nextDue()}.
  */
 class SlaFacadeProperties {
 
@@ -115,6 +116,8 @@ class SlaFacadeProperties {
                 ticketing.workflow(ticket.workflowId(), ticket.workflowVersion()).orElseThrow(), policy,
                 policies.calendarOf(policy), ticketing.clock().instant());
         assertThat(live).isEqualTo(recomputed);
+        // The stored denormalised due is what the live clocks say: a due instant moves only at a change.
+        assertThat(ticket.slaDue()).as("Ticket.slaDue").isEqualTo(live.nextDue());
         for (SlaTarget target : SlaTarget.values()) {
             Optional<SlaClock> clock = live.clock(target);
             TimerId breach = TimerId.forTicket(SlaTimerKinds.BREACH, id, SlaTimerKinds.qualifier(target));

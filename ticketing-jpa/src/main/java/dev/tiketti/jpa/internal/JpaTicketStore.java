@@ -98,7 +98,7 @@ public final class JpaTicketStore implements TicketStore {
                             + " t.organizationId = :organization, t.assignee = :assignee, t.team = :team,"
                             + " t.channel = :channel, t.subject = :subject, t.resolution = :resolution,"
                             + " t.customFields = :fields, t.updatedAt = :updatedAt, t.updatedAtNanos = :updatedAtNanos,"
-                            + " t.version = :version"
+                            + " t.slaDue = :slaDue, t.slaDueNanos = :slaDueNanos, t.version = :version"
                             + " WHERE t.id = :id AND t.version = :expected")
                     .setParameter("workflowVersion", t.workflowVersion())
                     .setParameter("state", t.state())
@@ -113,6 +113,8 @@ public final class JpaTicketStore implements TicketStore {
                     .setParameter("fields", JsonMapping.writeFields(t.fields()))
                     .setParameter("updatedAt", Instants.micros(t.updatedAt()))
                     .setParameter("updatedAtNanos", Instants.nanos(t.updatedAt()))
+                    .setParameter("slaDue", t.slaDue().map(Instants::micros).orElse(null))
+                    .setParameter("slaDueNanos", t.slaDue().map(Instants::nanos).orElse(null))
                     .setParameter("version", t.version())
                     .setParameter("id", t.id().value())
                     .setParameter("expected", change.expectedVersion())
@@ -437,6 +439,13 @@ public final class JpaTicketStore implements TicketStore {
                         cb.and(cb.equal(t.get("updatedAt"), micros),
                                 cb.greaterThanOrEqualTo(t.<Integer>get("updatedAtNanos"), Instants.nanos(since)))));
             });
+            query.slaDueBefore().ifPresent(before -> {
+                // slaDue < before on the (microseconds, nanoseconds) pair; a null sla_due never matches
+                Instant micros = Instants.micros(before);
+                where.add(cb.or(cb.lessThan(t.<Instant>get("slaDue"), micros),
+                        cb.and(cb.equal(t.get("slaDue"), micros),
+                                cb.lessThan(t.<Integer>get("slaDueNanos"), Instants.nanos(before)))));
+            });
             query.after().ifPresent(k -> where.add(cb.or(  // keyset paging on the unique (key_prefix, key_number) index
                     cb.greaterThan(t.<String>get("keyPrefix"), k.prefix()),
                     cb.and(cb.equal(t.get("keyPrefix"), k.prefix()),
@@ -470,7 +479,14 @@ public final class JpaTicketStore implements TicketStore {
         e.customFields = JsonMapping.writeFields(t.fields());
         e.updatedAt = Instants.micros(t.updatedAt());
         e.updatedAtNanos = Instants.nanos(t.updatedAt());
+        e.slaDue = t.slaDue().map(Instants::micros).orElse(null);
+        e.slaDueNanos = t.slaDue().map(Instants::nanos).orElse(null);
         e.version = t.version();
+    }
+
+    private static Optional<Instant> slaDue(TicketEntity e) {
+        return e.slaDue == null ? Optional.empty()
+                : Optional.of(Instants.join(e.slaDue, e.slaDueNanos == null ? 0 : e.slaDueNanos));
     }
 
     static Ticket toTicket(TicketEntity e) {
@@ -480,7 +496,8 @@ public final class JpaTicketStore implements TicketStore {
                 Optional.ofNullable(e.organizationId).map(OrganizationId::new),
                 Optional.ofNullable(e.assignee).map(AgentId::new), new TeamId(e.team), Channel.valueOf(e.channel),
                 e.subject, Optional.ofNullable(e.resolution), JsonMapping.readFields(e.customFields),
-                Instants.join(e.createdAt, e.createdAtNanos), Instants.join(e.updatedAt, e.updatedAtNanos), e.version);
+                Instants.join(e.createdAt, e.createdAtNanos), Instants.join(e.updatedAt, e.updatedAtNanos), slaDue(e),
+                e.version);
     }
 
     private static String likeEscaped(String s) {

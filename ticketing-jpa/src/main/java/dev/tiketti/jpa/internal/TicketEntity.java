@@ -58,6 +58,11 @@ public class TicketEntity {
     Instant updatedAt;
     @Column(name = "updated_at_nanos", nullable = false)
     int updatedAtNanos;
+    /** {@code Ticket.slaDue}: empty (null) when no SLA clock runs; indexed for the "due before" queue. */
+    @Column(name = "sla_due")
+    @Nullable Instant slaDue;
+    @Column(name = "sla_due_nanos")
+    @Nullable Integer slaDueNanos;
     @Column(name = "version", nullable = false)
     long version;
 

@@ -47,7 +47,7 @@ public final class Fixtures {
                 Optional.of(Classification.of("Palvelussuhde/Vuosiloma")), Priority.NORMAL, AINO,
                 Optional.of(OrganizationId.of("7c9e6679-7425-40de-944b-e07fc1f90ae7")), Optional.empty(),
                 TeamId.of("hr"), Channel.EMAIL, "Vuosiloman siirto", Optional.empty(), new CustomFields(fields),
-                T0, T0, 1);
+                T0, T0, Optional.empty(), 1);
     }
 
     public static TimelineEntry entry(Ticket t, String body) {

@@ -395,13 +395,13 @@ public final class TicketingArbitraries {
                 keys, stateNames(), classifications, Arbitraries.of(Priority.class)).as(Tuple::of);
         Arbitrary<Tuple.Tuple4<Optional<AgentId>, Channel, String, Optional<String>>> how = Combinators.combine(
                 assignees, Arbitraries.of(Channel.class), texts(), texts().optional()).as(Tuple::of);
-        Arbitrary<Tuple.Tuple3<CustomFields, Instant, Long>> when = Combinators.combine(
-                fields, instants, Arbitraries.longs().between(1, 50)).as(Tuple::of);
+        Arbitrary<Tuple.Tuple4<CustomFields, Instant, Long, Optional<Instant>>> when = Combinators.combine(
+                fields, instants, Arbitraries.longs().between(1, 50), instants.optional()).as(Tuple::of);
         return Combinators.combine(what, how, when, uuids(), contactIds()).as((w, h, t, id, requester) -> new Ticket(
                 new TicketId(id), w.get1(),
                 "annual-leave", "hr-general", 1, w.get2(), w.get3(), w.get4(), requester, Optional.empty(),
                 h.get1(), TeamId.of(w.get1().prefix().toLowerCase(java.util.Locale.ROOT)), h.get2(), h.get3(),
-                h.get4(), t.get1(), t.get2(), t.get2().plusSeconds(t.get3() * 60), t.get3()));
+                h.get4(), t.get1(), t.get2(), t.get2().plusSeconds(t.get3() * 60), t.get4(), t.get3()));
     }
 
     // ------------------------------------------------------------------ transition attempts

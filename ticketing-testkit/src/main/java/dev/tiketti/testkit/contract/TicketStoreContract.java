@@ -138,7 +138,8 @@ public abstract class TicketStoreContract {
         return new Ticket(TicketId.random(), new TicketKey(prefix, number), "annual-leave", "hr-general", 1, "NEW",
                 Optional.of(Classification.of("Palvelussuhde/Vuosiloma")), Priority.HIGH, ContactId.random(),
                 Optional.of(OrganizationId.of("3f1e8a52-6c1d-4d8b-9e7a-0b5c2d4f6a13")), Optional.of(new AgentId("maija")), TeamId.of("hr"),
-                Channel.EMAIL, "Vuosiloman siirto (testi)", Optional.empty(), new CustomFields(fields), T0, T0, 1);
+                Channel.EMAIL, "Vuosiloman siirto (testi)", Optional.empty(), new CustomFields(fields), T0, T0,
+                Optional.empty(), 1);
     }
 
     /** The CREATED history entry that belongs with {@code ticket}. */
@@ -199,7 +200,7 @@ public abstract class TicketStoreContract {
             minimal = new Ticket(minimal.id(), minimal.key(), minimal.typeId(), minimal.workflowId(),
                     minimal.workflowVersion(), minimal.state(), minimal.classification(), Priority.NORMAL,
                     minimal.requester(), Optional.empty(), Optional.empty(), minimal.team(), Channel.PHONE,
-                    minimal.subject(), Optional.empty(), CustomFields.empty(), T0, T0, 1);
+                    minimal.subject(), Optional.empty(), CustomFields.empty(), T0, T0, Optional.empty(), 1);
             store.create(minimal, List.of(), List.of(created(minimal)));
             assertThat(store.find(minimal.id())).contains(minimal);
             assertThat(store.timeline(minimal.id())).isEmpty();
@@ -223,7 +224,7 @@ public abstract class TicketStoreContract {
             Ticket sameId = new Ticket(first.id(), new TicketKey("HR", 9_999), first.typeId(), first.workflowId(),
                     1, "OPEN", first.classification(), first.priority(), first.requester(), first.organization(),
                     first.assignee(), first.team(), first.channel(), "Toinen", first.resolution(), first.fields(),
-                    T0, T0, 1);
+                    T0, T0, Optional.empty(), 1);
             assertThatThrownBy(() -> store.create(sameId, List.of(), List.of(created(sameId))))
                     .isInstanceOf(TicketingException.class)
                     .extracting(e -> ((TicketingException) e).code()).isEqualTo(ErrorCode.DUPLICATE);
@@ -423,7 +424,7 @@ public abstract class TicketStoreContract {
                                TeamId team, ContactId requester) {
             return new Ticket(t.id(), t.key(), type, t.workflowId(), 1, state, Optional.of(Classification.of(classification)),
                     t.priority(), requester, t.organization(), assignee, team, t.channel(), t.subject(),
-                    t.resolution(), t.fields(), T0, T0, 1);
+                    t.resolution(), t.fields(), T0, T0, Optional.empty(), 1);
         }
 
         @Test
@@ -519,12 +520,12 @@ public abstract class TicketStoreContract {
     }
 
     @Nested
-    @DisplayName("work queues: changed since, and keyset paging")
+    @DisplayName("work queues: changed since, SLA due before, and keyset paging")
     class WorkQueues {
         private Ticket at(Ticket t, Instant when) {
             return new Ticket(t.id(), t.key(), t.typeId(), t.workflowId(), t.workflowVersion(), t.state(),
                     t.classification(), t.priority(), t.requester(), t.organization(), t.assignee(), t.team(),
-                    t.channel(), t.subject(), t.resolution(), t.fields(), when, when, t.version());
+                    t.channel(), t.subject(), t.resolution(), t.fields(), when, when, t.slaDue(), t.version());
         }
 
         @Test
@@ -575,10 +576,14 @@ public abstract class TicketStoreContract {
                 if (i % 3 == 0) {
                     t = t.withAssignee(Optional.empty());
                 }
+                if (i % 2 == 0) {
+                    t = t.withSlaDue(Optional.of(T0.plusSeconds(600L * i)));
+                }
                 all.add(stored(t));
             }
             for (TicketQuery queue : List.of(TicketQuery.all(), TicketQuery.all().unassigned(),
-                    TicketQuery.all().team(TeamId.of("hr")).assignee(new AgentId("maija")))) {
+                    TicketQuery.all().team(TeamId.of("hr")).assignee(new AgentId("maija")),
+                    TicketQuery.all().slaDueBefore(T0.plusSeconds(7_200)))) {
                 List<Ticket> expected = all.stream().filter(queue::matches)
                         .sorted(Comparator.comparing(Ticket::key, TicketQuery.KEY_ORDER)).toList();
                 assertThat(store.query(queue)).as("one page of %s", queue).isEqualTo(expected);
@@ -599,6 +604,64 @@ public abstract class TicketStoreContract {
                     assertThat(pages).isEqualTo(expected.size() / size + 1);
                 }
             }
+        }
+
+        private TicketChange withDue(TicketChange change, Optional<Instant> due) {
+            return new TicketChange(change.ticket().withSlaDue(due), change.expectedVersion(), change.newEntries(),
+                    change.newHistory());
+        }
+
+        @Test
+        @DisplayName("stores the SLA due instant to the nanosecond; an update sets, moves or clears it")
+        void slaDueRoundTrip() {
+            Instant due = T0.plusSeconds(4 * 3600).plusNanos(1_234_567);
+            Ticket t = stored(newTicket("HR", 1).withSlaDue(Optional.of(due)));
+            assertThat(reload(t).slaDue()).contains(due);
+            TicketChange paused = withDue(moveTo(t, "WAITING"), Optional.empty());
+            store.update(paused);
+            assertThat(reload(t)).isEqualTo(paused.ticket());
+            assertThat(reload(t).slaDue()).isEmpty();
+            TicketChange resumed = withDue(moveTo(paused.ticket(), "OPEN"),
+                    Optional.of(T0.plusSeconds(90_000).plusNanos(7)));
+            store.update(resumed);
+            assertThat(reload(t)).isEqualTo(resumed.ticket());
+        }
+
+        @Test
+        @DisplayName("filters by SLA due strictly before an instant, to the nanosecond; overdue included, no due never")
+        void slaDueBefore() {
+            Ticket overdue = stored(newTicket("HR", 1).withSlaDue(Optional.of(T0.minusSeconds(3_600))));
+            Ticket soon = stored(newTicket("HR", 2).withSlaDue(Optional.of(T0.plusNanos(1_500))));
+            Ticket none = stored(newTicket("HR", 3));
+            Ticket later = stored(newTicket("HR", 4).withSlaDue(Optional.of(T0.plusSeconds(7_200))));
+            assertThat(none.slaDue()).isEmpty();
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0))).containsExactly(overdue);
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0.plusNanos(1_500)))).containsExactly(overdue);
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0.plusNanos(1_501)))).containsExactly(overdue, soon);
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0.plusSeconds(7_200))))
+                    .containsExactly(overdue, soon);
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0.plusSeconds(7_201))))
+                    .containsExactly(overdue, soon, later);
+            assertThat(store.query(TicketQuery.all().slaDueBefore(T0.minusSeconds(3_600)))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("SLA due before combines with the other criteria, keyset paging and updates")
+        void slaDueBeforeCombined() {
+            Ticket hr1 = stored(newTicket("HR", 1).withSlaDue(Optional.of(T0.plusSeconds(60))));
+            Ticket hr2 = stored(newTicket("HR", 2).withSlaDue(Optional.of(T0.plusSeconds(120)))
+                    .withAssignee(Optional.empty()));
+            Ticket hr3 = stored(newTicket("HR", 3).withSlaDue(Optional.of(T0.plusSeconds(180))));
+            TicketQuery queue = TicketQuery.all().team(TeamId.of("hr")).slaDueBefore(T0.plusSeconds(3_600));
+            assertThat(store.query(queue)).containsExactly(hr1, hr2, hr3);
+            assertThat(store.query(queue.unassigned())).containsExactly(hr2);
+            assertThat(store.query(queue.assignee(new AgentId("maija")).limit(1).after(hr1.key())))
+                    .containsExactly(hr3);
+            assertThat(store.query(queue.team(TeamId.of("billing")))).isEmpty();
+            TicketChange met = withDue(moveTo(hr1, "RESOLVED"), Optional.empty());
+            store.update(met);
+            assertThat(store.query(queue)).containsExactly(hr2, hr3);
+            assertThat(store.query(queue.states(Set.of("NEW")))).containsExactly(hr2, hr3);
         }
 
         @Test
@@ -716,7 +779,7 @@ public abstract class TicketStoreContract {
         TicketKey key = new TicketKey(prefix, store.nextNumber(prefix));
         Ticket t = new Ticket(TicketId.random(), key, "general", "simple", 1, "NEW", Optional.empty(), Priority.NORMAL,
                 AINO, Optional.empty(), Optional.empty(), TeamId.of("hr"), Channel.EMAIL, "Aino Virtanen kysyy",
-                Optional.empty(), CustomFields.empty(), R0, R0, 1);
+                Optional.empty(), CustomFields.empty(), R0, R0, Optional.empty(), 1);
         TimelineEntry e = new TimelineEntry(UUID.randomUUID(), t.id(), EntryKind.INBOUND_MESSAGE, Actor.contact(AINO),
                 Visibility.PUBLIC, Channel.EMAIL, "Terveisin Aino Virtanen", List.of(), R0);
         HistoryEntry h = new HistoryEntry(t.id(), 1, R0, Actor.contact(AINO), HistoryAction.CREATED, Optional.empty(),
@@ -777,7 +840,7 @@ public abstract class TicketStoreContract {
                 Ticket t = current.ticket();
                 return new StoredTicket(new Ticket(t.id(), t.key(), t.typeId(), t.workflowId(), t.workflowVersion(),
                         t.state(), t.classification(), t.priority(), PEKKA, t.organization(), t.assignee(), t.team(),
-                        t.channel(), t.subject(), t.resolution(), t.fields(), t.createdAt(), t.updatedAt(),
+                        t.channel(), t.subject(), t.resolution(), t.fields(), t.createdAt(), t.updatedAt(), t.slaDue(),
                         t.version()), current.timeline(), current.history());
             });
 
@@ -833,7 +896,7 @@ public abstract class TicketStoreContract {
                     s -> new StoredTicket(new Ticket(t.id(), new TicketKey("XX", 9), t.typeId(), t.workflowId(),
                             t.workflowVersion(), t.state(), t.classification(), t.priority(), t.requester(),
                             t.organization(), t.assignee(), t.team(), t.channel(), "x", t.resolution(), t.fields(),
-                            t.createdAt(), t.updatedAt(), t.version()), s.timeline(), s.history()));
+                            t.createdAt(), t.updatedAt(), t.slaDue(), t.version()), s.timeline(), s.history()));
             for (UnaryOperator<StoredTicket> rewrite : forbidden) {
                 TicketingException e = catchThrowableOfType(TicketingException.class,
                         () -> store.rewrite(t.id(), rewrite));

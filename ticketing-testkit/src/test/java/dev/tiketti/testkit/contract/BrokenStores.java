@@ -5,6 +5,7 @@ import dev.tiketti.core.TicketKey;
 import dev.tiketti.core.TicketQuery;
 import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
+import dev.tiketti.core.inmemory.InMemoryTicketStore;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.TicketChange;
@@ -14,6 +15,7 @@ import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.workflow.WorkflowDefinition;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,6 +111,77 @@ final class BrokenStores {
         }
     }
 
+    /**
+     * An adapter written before {@code Ticket.slaDue} existed (it maps every other column), with an
+     * inclusive "due before" bound: wrong in two ways the work-queue group must catch.
+     */
+    static final class SlaBlindTicketStore implements TicketStore {
+        private final InMemoryTicketStore delegate = new InMemoryTicketStore();
+        private final Map<TicketId, Instant> dueColumn = new HashMap<>(); // written on create only
+
+        @Override
+        public void create(Ticket ticket, List<TimelineEntry> timeline, List<HistoryEntry> history) {
+            delegate.create(ticket, timeline, history);
+            ticket.slaDue().ifPresent(due -> dueColumn.put(ticket.id(), due));
+        }
+
+        @Override
+        public void update(TicketChange change) {
+            delegate.update(change); // the UPDATE statement was not extended: the due stays as created
+        }
+
+        private Ticket read(Ticket t) {
+            return t.withSlaDue(Optional.ofNullable(dueColumn.get(t.id())));
+        }
+
+        @Override
+        public Optional<Ticket> find(TicketId id) {
+            return delegate.find(id).map(this::read);
+        }
+
+        @Override
+        public Optional<Ticket> findByKey(TicketKey key) {
+            return delegate.findByKey(key).map(this::read);
+        }
+
+        @Override
+        public List<TimelineEntry> timeline(TicketId id) {
+            return delegate.timeline(id);
+        }
+
+        @Override
+        public List<HistoryEntry> history(TicketId id) {
+            return delegate.history(id);
+        }
+
+        @Override
+        public long nextNumber(String prefix) {
+            return delegate.nextNumber(prefix);
+        }
+
+        @Override
+        public boolean rewrite(TicketId id, java.util.function.UnaryOperator<dev.tiketti.core.spi.StoredTicket> rewriter) {
+            return delegate.rewrite(id, rewriter);
+        }
+
+        @Override
+        public boolean delete(TicketId id) {
+            dueColumn.remove(id);
+            return delegate.delete(id);
+        }
+
+        @Override
+        public List<Ticket> query(TicketQuery query) {
+            TicketQuery rest = new TicketQuery(query.team(), query.states(), query.assignee(), query.unassignedOnly(),
+                    query.typeId(), query.classificationPrefix(), query.requester(), query.updatedSince(),
+                    query.after(), TicketQuery.DEFAULT_LIMIT);
+            return delegate.query(rest).stream().map(this::read)
+                    .filter(t -> query.slaDueBefore().map(b -> t.slaDue().map(d -> !d.isAfter(b)).orElse(false))
+                            .orElse(true))
+                    .limit(query.limit()).toList();
+        }
+    }
+
     /** Accepts any workflow version and replaces what was there. */
     static final class ForgivingDefinitionStore implements DefinitionStore {
         private final InMemoryDefinitionStore types = new InMemoryDefinitionStore();
@@ -172,6 +245,13 @@ final class BrokenStores {
         @Override
         protected TicketStore createStore() {
             return new OverwritingTicketStore();
+        }
+    }
+
+    static final class SlaBlindTicketStoreRun extends TicketStoreContract {
+        @Override
+        protected TicketStore createStore() {
+            return new SlaBlindTicketStore();
         }
     }
 

@@ -42,6 +42,17 @@ class ContractsCatchBrokenStoresTest {
     }
 
     @Test
+    @DisplayName("a ticket store that forgets the SLA due on update and bounds it inclusively fails the SLA due tests only")
+    void slaBlindTicketStore() {
+        Events events = run(BrokenStores.SlaBlindTicketStoreRun.class);
+        assertThat(failed(events)).containsExactlyInAnyOrder(
+                "pages through a filtered queue without gaps or repeats, for every page size", // one queue is SLA due before
+                "stores the SLA due instant to the nanosecond; an update sets, moves or clears it",
+                "filters by SLA due strictly before an instant, to the nanosecond; overdue included, no due never",
+                "SLA due before combines with the other criteria, keyset paging and updates");
+    }
+
+    @Test
     @DisplayName("a definition store that accepts any version fails the versioning tests, not the type tests")
     void forgivingDefinitionStore() {
         Events events = run(BrokenStores.ForgivingDefinitionStoreRun.class);
