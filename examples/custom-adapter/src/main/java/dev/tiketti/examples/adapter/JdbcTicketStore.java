@@ -64,11 +64,11 @@ public final class JdbcTicketStore implements TicketStore {
     /** Everything of a ticket that a change may write: all columns but the id and the key. */
     private static final String CONTENT = "type_id = ?, workflow_id = ?, workflow_version = ?, state = ?, "
             + "classification = ?, priority = ?, requester_id = ?, organization_id = ?, assignee = ?, team = ?, "
-            + "channel = ?, subject = ?, resolution = ?, custom_fields = ?, created_at = ?, updated_at = ?, version = ?";
+            + "channel = ?, subject = ?, resolution = ?, custom_fields = ?, created_at = ?, updated_at = ?, sla_due = ?, version = ?";
 
     private static final String TICKET_COLUMNS = "id, key_prefix, key_number, type_id, workflow_id, workflow_version, "
             + "state, classification, priority, requester_id, organization_id, assignee, team, channel, subject, "
-            + "resolution, custom_fields, created_at, updated_at, version";
+            + "resolution, custom_fields, created_at, updated_at, sla_due, version";
 
     private static final String TIMELINE_COLUMNS = "entry_id, kind, author_kind, author_id, author_roles, visibility, "
             + "channel, body, attachments, occurred_at";
@@ -89,7 +89,7 @@ public final class JdbcTicketStore implements TicketStore {
     public void create(Ticket ticket, List<TimelineEntry> timeline, List<HistoryEntry> history) {
         tx.run("creating ticket " + ticket.key(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ticket (" + TICKET_COLUMNS + ") "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, ticket.id().value());
                 ps.setString(2, ticket.key().prefix());
                 ps.setLong(3, ticket.key().number());
@@ -323,6 +323,10 @@ public final class JdbcTicketStore implements TicketStore {
             where.add("updated_at >= ?"); // the column keeps nanoseconds, so this is exact
             params.add(timestamp(since));
         });
+        query.slaDueBefore().ifPresent(before -> {
+            where.add("sla_due < ?"); // exclusive; a ticket without a running SLA clock has none
+            params.add(timestamp(before));
+        });
         query.after().ifPresent(key -> {
             where.add("(key_prefix > ? OR (key_prefix = ? AND key_number > ?))");
             params.addAll(List.of(key.prefix(), key.prefix(), key.number()));
@@ -367,6 +371,7 @@ public final class JdbcTicketStore implements TicketStore {
                 Optional.ofNullable(rs.getString("resolution")),
                 JsonColumns.readFields(rs.getString("custom_fields")),
                 instant(rs, "created_at"), instant(rs, "updated_at"),
+                Optional.ofNullable(rs.getObject("sla_due", OffsetDateTime.class)).map(OffsetDateTime::toInstant),
                 rs.getLong("version"));
     }
 
@@ -389,6 +394,7 @@ public final class JdbcTicketStore implements TicketStore {
         ps.setString(i++, JsonColumns.writeFields(t.fields()));
         ps.setObject(i++, timestamp(t.createdAt()));
         ps.setObject(i++, timestamp(t.updatedAt()));
+        ps.setObject(i++, t.slaDue().map(JdbcTicketStore::timestamp).orElse(null));
         ps.setLong(i++, t.version());
         return i;
     }

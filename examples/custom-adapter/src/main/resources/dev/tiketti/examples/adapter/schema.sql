@@ -25,6 +25,7 @@ CREATE TABLE ticket (
     custom_fields    CHARACTER VARYING NOT NULL,   -- JSON, typed: {"days": {"kind": "number", "value": "7.5"}}
     created_at       TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     updated_at       TIMESTAMP(9) WITH TIME ZONE NOT NULL,   -- nanoseconds: updatedSince is exact
+    sla_due          TIMESTAMP(9) WITH TIME ZONE,            -- Ticket.slaDue, for "SLA due before" queues
     version          BIGINT NOT NULL,              -- optimistic locking: checked in the UPDATE's WHERE
     CONSTRAINT ticket_key UNIQUE (key_prefix, key_number)   -- also the index of the query order
 );
@@ -32,6 +33,7 @@ CREATE INDEX ticket_team_state ON ticket (team, state);
 CREATE INDEX ticket_assignee ON ticket (assignee);
 CREATE INDEX ticket_requester ON ticket (requester_id);
 CREATE INDEX ticket_updated ON ticket (updated_at);
+CREATE INDEX ticket_sla_due ON ticket (sla_due);
 
 -- The timeline, append-only. pos numbers a ticket's entries 1, 2, 3 in the order they were added.
 CREATE TABLE ticket_timeline (
