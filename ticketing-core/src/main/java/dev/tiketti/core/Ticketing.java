@@ -422,11 +422,13 @@ public final class Ticketing {
      */
     public int deliverPendingEvents() {
         int total = 0;
+        // What failed stays leased, so passes run out; the bound also holds with a lease shorter than a pass.
+        long passes = dispatcher.pending() / 100 + 1;
         Dispatcher.Pass pass;
         do {
             pass = dispatcher.deliverPending(100);
             total += pass.delivered();
-        } while (pass.claimed() > 0); // what failed stays leased, so the loop ends
+        } while (pass.claimed() > 0 && --passes > 0);
         if (total > 0) {
             LOG.info("Delivered {} pending event(s) and message(s) from the outbox", total);
         }

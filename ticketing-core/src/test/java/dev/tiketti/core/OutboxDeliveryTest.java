@@ -254,4 +254,20 @@ class OutboxDeliveryTest {
         assertThatThrownBy(() -> ticketing.startDeliveringPendingEvents(Duration.ZERO))
                 .isInstanceOf(TicketingException.class).hasMessageContaining("positive interval");
     }
+
+    @Test
+    @DisplayName("returns even when a listener keeps failing and the lease is shorter than a delivery pass")
+    void endsWithAlwaysFailingListener() {
+        EventListener slowAndFailing = event -> {
+            clock.advance(Duration.ofSeconds(1)); // every lease has run out by the next claim
+            throw new IllegalStateException("listener down");
+        };
+        Ticketing ticketing = Ticketing.builder().ticketStore(tickets).definitionStore(definitions)
+                .contactStore(contacts).outboundTransport(new Transport()).inMemory().clock(clock)
+                .outboxStore(outbox).outboxLease(Duration.ofMillis(1)).listener(slowAndFailing).build();
+        openLeaveRequest(ticketing);
+
+        assertThat(ticketing.deliverPendingEvents()).isZero();
+        assertThat(ticketing.pendingEvents()).isEqualTo(1);
+    }
 }
