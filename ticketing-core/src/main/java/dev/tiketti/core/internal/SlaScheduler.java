@@ -120,12 +120,17 @@ public final class SlaScheduler {
 
     /** The ticket's clocks as of {@code now}, recomputed from its stored history. */
     public SlaClocks clocks(Ticket ticket, Instant now) {
+        return clocks(ticket, tickets.history(ticket.id()), now);
+    }
+
+    /** As {@link #clocks(Ticket, Instant)}, on the ticket's history read by the caller in this unit of work. */
+    private SlaClocks clocks(Ticket ticket, List<HistoryEntry> history, Instant now) {
         SlaPolicies sla = policies.orElseThrow(() -> new TicketingException(ErrorCode.SLA_NOT_CONFIGURED,
                 "SLA clocks were asked for, but this Ticketing has no SLA policies: configure them with "
                         + "Ticketing.builder().slaPolicies(...)."));
         SlaPolicy policy = sla.policyFor(subject(ticket));
         Instant at = now.isBefore(ticket.createdAt()) ? ticket.createdAt() : now;
-        return SlaClocks.compute(ticket, tickets.history(ticket.id()), tickets.timeline(ticket.id()),
+        return SlaClocks.compute(ticket, history, tickets.timeline(ticket.id()),
                 categories(ticket), policy, sla.calendarOf(policy), at);
     }
 
@@ -168,7 +173,7 @@ public final class SlaScheduler {
         Instant at = after.updatedAt();
         List<HistoryEntry> history = tickets.history(after.id());
         if (policies.isPresent()) {
-            SlaClocks clocks = clocks(after, at);
+            SlaClocks clocks = clocks(after, history, at); // the history just read: one read less per change
             for (SlaTarget target : SlaTarget.values()) {
                 scheduleTarget(after, target, clocks.clock(target), history);
                 SlaClock was = before.get(target);
@@ -343,8 +348,9 @@ public final class SlaScheduler {
         Ticket t = found.get();
         SlaPolicy policy = policies.get().policyFor(subject(t));
         Instant now = clock.instant();
-        return Optional.of(new Context(t, policy, policies.get().calendarOf(policy), clocks(t, now),
-                tickets.history(id), now.isBefore(t.createdAt()) ? t.createdAt() : now));
+        List<HistoryEntry> history = tickets.history(id);
+        return Optional.of(new Context(t, policy, policies.get().calendarOf(policy), clocks(t, history, now),
+                history, now.isBefore(t.createdAt()) ? t.createdAt() : now));
     }
 
     /**

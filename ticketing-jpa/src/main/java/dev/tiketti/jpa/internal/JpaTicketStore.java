@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.hibernate.query.NativeQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,29 +93,33 @@ public final class JpaTicketStore implements TicketStore {
         Ticket t = change.ticket();
         ems.call("updating ticket " + t.key(), em -> {
             // One statement both checks and writes the version: it takes the row lock, so two nodes
-            // that read the same version cannot both succeed.
-            int rows = em.createQuery("UPDATE TktTicket t SET t.workflowVersion = :workflowVersion, t.state = :state,"
-                            + " t.classification = :classification, t.priority = :priority,"
-                            + " t.organizationId = :organization, t.assignee = :assignee, t.team = :team,"
-                            + " t.channel = :channel, t.subject = :subject, t.resolution = :resolution,"
-                            + " t.customFields = :fields, t.updatedAt = :updatedAt, t.updatedAtNanos = :updatedAtNanos,"
-                            + " t.version = :version"
-                            + " WHERE t.id = :id AND t.version = :expected")
+            // that read the same version cannot both succeed. Native SQL because Hibernate does not
+            // cache the translation of a JPQL UPDATE: it would be re-translated on every change. The
+            // nullable values are bound with their types (an untyped null is rejected by PostgreSQL).
+            int rows = em.createNativeQuery("UPDATE tkt_ticket SET workflow_version = :workflowVersion, state = :state,"
+                            + " classification = :classification, priority = :priority,"
+                            + " organization_id = :organization, assignee = :assignee, team = :team,"
+                            + " channel = :channel, subject = :subject, resolution = :resolution,"
+                            + " custom_fields = :fields, updated_at = :updatedAt, updated_at_nanos = :updatedAtNanos,"
+                            + " version = :version"
+                            + " WHERE id = :id AND version = :expected")
+                    .unwrap(NativeQuery.class).addSynchronizedEntityClass(TicketEntity.class)
                     .setParameter("workflowVersion", t.workflowVersion())
                     .setParameter("state", t.state())
-                    .setParameter("classification", t.classification().map(Classification::path).orElse(null))
+                    .setParameter("classification", t.classification().map(Classification::path).orElse(null),
+                            String.class)
                     .setParameter("priority", t.priority().name())
-                    .setParameter("organization", t.organization().map(OrganizationId::value).orElse(null))
-                    .setParameter("assignee", t.assignee().map(AgentId::value).orElse(null))
+                    .setParameter("organization", t.organization().map(OrganizationId::value).orElse(null), UUID.class)
+                    .setParameter("assignee", t.assignee().map(AgentId::value).orElse(null), String.class)
                     .setParameter("team", t.team().value())
                     .setParameter("channel", t.channel().name())
                     .setParameter("subject", t.subject())
-                    .setParameter("resolution", t.resolution().orElse(null))
+                    .setParameter("resolution", t.resolution().orElse(null), String.class)
                     .setParameter("fields", JsonMapping.writeFields(t.fields()))
-                    .setParameter("updatedAt", Instants.micros(t.updatedAt()))
+                    .setParameter("updatedAt", Instants.micros(t.updatedAt()), Instant.class)
                     .setParameter("updatedAtNanos", Instants.nanos(t.updatedAt()))
                     .setParameter("version", t.version())
-                    .setParameter("id", t.id().value())
+                    .setParameter("id", t.id().value(), UUID.class)
                     .setParameter("expected", change.expectedVersion())
                     .executeUpdate();
             if (rows == 0) {
