@@ -18,11 +18,11 @@ import javax.sql.DataSource;
  * consumed (every column fetched), not mapped; no guards, effects or SLA arithmetic run — the
  * values written are what Tiketti writes for this lifecycle.
  *
- * <p>Per lifecycle: open 24 statements, triage 19, resolve 22, close 21 (86 in 4 transactions, a
- * batched history-change row counted as one). The facade's SLA wiring accounts for most of them:
+ * <p>Per lifecycle: open 21 statements, triage 16, resolve 17, close 16 (70 in 4 transactions, a
+ * batched history-change row counted as one). The facade's SLA wiring accounts for many of them:
  * it reads the ticket's history (two statements) and timeline before and after each change, and
  * keeps one breach timer per SLA target (first response, next response, resolution) — a locking
- * read before each schedule, two deletes per cancel.
+ * read before each schedule, one statement per cancel.
  */
 final class PlainJdbcLifecycle implements Lifecycle {
     private static final String TICKET_COLUMNS = "te1_0.id,te1_0.assignee,te1_0.channel,te1_0.classification,"
@@ -59,13 +59,15 @@ final class PlainJdbcLifecycle implements Lifecycle {
             + " where (te1_0.kind,te1_0.subject) in ((?,?)) for update";
     private static final String INSERT_TIMER = "insert into tkt_timer (attempts,due_at,due_at_nanos,fencing_token,"
             + "fired,held_until,owner,kind,subject) values (?,?,?,?,?,?,?,?,?)";
-    private static final String UPDATE_TICKET = "update tkt_ticket te1_0 set workflow_version=?,state=?,"
-            + "classification=?,priority=?,organization_id=?,assignee=?,team=?,channel=?,subject=?,resolution=?,"
-            + "custom_fields=?,updated_at=?,updated_at_nanos=?,version=? where te1_0.id=? and te1_0.version=?";
-    private static final String DELETE_UNFIRED_TIMER =
-            "delete from tkt_timer te1_0 where (te1_0.kind,te1_0.subject)=(?,?) and te1_0.fired=false";
-    private static final String DELETE_TIMER = "delete from tkt_timer te1_0 where (te1_0.kind,te1_0.subject)=(?,?)";
-
+    private static final String UPDATE_TICKET = "UPDATE tkt_ticket SET workflow_version = ?, state = ?,"
+            + " classification = ?, priority = ?, organization_id = ?, assignee = ?, team = ?, channel = ?, subject = ?,"
+            + " resolution = ?, custom_fields = ?, updated_at = ?, updated_at_nanos = ?, version = ?"
+            + " WHERE id = ? AND version = ?";
+    /** Cancelling a timer: one statement that deletes it and tells whether it had fired, per database. */
+    private static final String CANCEL_TIMER_H2 =
+            "SELECT fired FROM OLD TABLE (DELETE FROM tkt_timer WHERE kind = ? AND subject = ?)";
+    private static final String CANCEL_TIMER_POSTGRESQL =
+            "DELETE FROM tkt_timer WHERE kind = ? AND subject = ? RETURNING fired";
     private static final String SELECT_HISTORY = "select hee1_0.sequence,hee1_0.ticket_id,hee1_0.action,"
             + "hee1_0.actor_id,hee1_0.actor_kind,hee1_0.actor_roles,hee1_0.occurred_at,hee1_0.occurred_at_nanos,"
             + "hee1_0.transition from tkt_history_entry hee1_0 where hee1_0.ticket_id=? order by hee1_0.sequence";
@@ -86,9 +88,16 @@ final class PlainJdbcLifecycle implements Lifecycle {
 
     private final DataSource dataSource;
     private final String contactId = TikettiLifecycle.AINO.id().toString();
+    private final boolean postgres;
 
     PlainJdbcLifecycle(DataSource dataSource) {
         this.dataSource = dataSource;
+        try (Connection c = dataSource.getConnection()) {
+            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the database apart", e);
+        }
         // The same schema and definitions as Tiketti's, set up through Tiketti itself; one lifecycle
         // creates the key-sequence row, as Tiketti does on its first ticket.
         try (TikettiLifecycle setup = new TikettiLifecycle(dataSource)) {
@@ -134,7 +143,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
                     "Voinko siirtää lomani syksyyn?", "EMAIL", "INBOUND_MESSAGE", 0, id, 1L, "PUBLIC", UUID.randomUUID());
             history(c, id, 1, now, "CREATED", null, new String[][] {
                 {"state", null, "NEW"}, {"priority", null, "NORMAL"}, {"leaveYear", null, "2026"}});
-            slaReads(c, id, true);
+            slaReads(c, id);
             scheduleTimer(c, id, FIRST_RESPONSE, now.plus(4, ChronoUnit.HOURS), true);
             cancelTimer(c, id, NEXT_RESPONSE);
             scheduleTimer(c, id, RESOLUTION, now.plus(40, ChronoUnit.HOURS), true);
@@ -148,7 +157,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
             updateTicket(c, before, "OPEN", "maija", null, before.fields(), now);
             history(c, id, before.version() + 1, now, "TRANSITIONED", "triage", new String[][] {
                 {"state", "NEW", "OPEN"}, {"assignee", null, "maija"}});
-            slaReads(c, id, true);
+            slaReads(c, id);
             scheduleTimer(c, id, FIRST_RESPONSE, now, false); // due unchanged: read only
             cancelTimer(c, id, NEXT_RESPONSE);
             scheduleTimer(c, id, RESOLUTION, now, false);
@@ -164,7 +173,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
             history(c, id, before.version() + 1, now, "TRANSITIONED", "resolve", new String[][] {
                 {"state", "OPEN", "RESOLVED"}, {"resolution", null, "Loma siirretty lokakuulle"},
                 {"outcome", null, "answered"}});
-            slaReads(c, id, true);
+            slaReads(c, id);
             cancelAllTimers(c, id);
         });
     }
@@ -179,7 +188,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
                     "INTERNAL", UUID.randomUUID());
             history(c, id, before.version() + 1, now, "TRANSITIONED", "close", new String[][] {
                 {"state", "RESOLVED", "CLOSED"}});
-            slaReads(c, id, true);
+            slaReads(c, id);
             cancelAllTimers(c, id);
         });
     }
@@ -196,19 +205,12 @@ final class PlainJdbcLifecycle implements Lifecycle {
         }
         query(c, SELECT_TYPE, TikettiLifecycle.TYPE);
         query(c, SELECT_CONTACT, UUID.fromString(contactId));
-        slaReads(c, id, false);
+        slaReads(c, id);
         return row;
     }
 
-    /**
-     * The facade's SLA reads of a ticket: history and timeline for the clocks; after a change the
-     * history once more first (the scheduler reads it for its ledger, then the clocks read it again).
-     */
-    private static void slaReads(Connection c, UUID id, boolean afterChange) throws SQLException {
-        if (afterChange) {
-            query(c, SELECT_HISTORY, id);
-            query(c, SELECT_HISTORY_CHANGES, id);
-        }
+    /** The facade's SLA reads of a ticket, before and after each change: history and timeline for the clocks. */
+    private static void slaReads(Connection c, UUID id) throws SQLException {
         query(c, SELECT_HISTORY, id);
         query(c, SELECT_HISTORY_CHANGES, id);
         query(c, SELECT_TIMELINE, id);
@@ -224,7 +226,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
         }
     }
 
-    private static void cancelAllTimers(Connection c, UUID id) throws SQLException {
+    private void cancelAllTimers(Connection c, UUID id) throws SQLException {
         cancelTimer(c, id, FIRST_RESPONSE);
         cancelTimer(c, id, NEXT_RESPONSE);
         cancelTimer(c, id, RESOLUTION);
@@ -240,9 +242,20 @@ final class PlainJdbcLifecycle implements Lifecycle {
         }
     }
 
-    private static void cancelTimer(Connection c, UUID id, String target) throws SQLException {
-        update(c, DELETE_UNFIRED_TIMER, SLA_KIND, id + target);
-        update(c, DELETE_TIMER, SLA_KIND, id + target);
+    private void cancelTimer(Connection c, UUID id, String target) throws SQLException {
+        if (postgres) {
+            try (PreparedStatement ps = c.prepareStatement(CANCEL_TIMER_POSTGRESQL)) {
+                bind(ps, SLA_KIND, id + target);
+                ps.execute(); // DELETE ... RETURNING: a result set on PostgreSQL
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs != null && rs.next()) {
+                        consume(rs);
+                    }
+                }
+            }
+        } else {
+            query(c, CANCEL_TIMER_H2, SLA_KIND, id + target);
+        }
     }
 
     private void history(Connection c, UUID id, long sequence, Instant now, String action, String transition,
