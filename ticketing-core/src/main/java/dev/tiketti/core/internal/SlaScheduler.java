@@ -69,12 +69,6 @@ public final class SlaScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(SlaScheduler.class);
     private static final int ATTEMPTS = 5;
 
-    /** Hands events and messages of a committed unit of work to listeners and the transport. */
-    @FunctionalInterface
-    public interface Delivery {
-        void deliver(List<TicketEvent> events, List<OutboundMessage> messages);
-    }
-
     private final Optional<SlaPolicies> policies;
     private final List<ReminderRule> reminders;
     private final Map<TeamId, AgentId> leads;
@@ -84,12 +78,12 @@ public final class SlaScheduler {
     private final TimerStore timers;
     private final Transactions transactions;
     private final Clock clock;
-    private final Delivery delivery;
+    private final Dispatcher delivery;
     private final Set<Integer> allPercents;
 
     public SlaScheduler(Optional<SlaPolicies> policies, List<ReminderRule> reminders, Map<TeamId, AgentId> leads,
                         Map<AgentId, AgentId> pairs, TicketStore tickets, DefinitionStore definitions, TimerStore timers,
-                        Transactions transactions, Clock clock, Delivery delivery) {
+                        Transactions transactions, Clock clock, Dispatcher delivery) {
         this.policies = policies;
         this.reminders = List.copyOf(reminders);
         this.leads = Map.copyOf(leads);
@@ -120,17 +114,12 @@ public final class SlaScheduler {
 
     /** The ticket's clocks as of {@code now}, recomputed from its stored history. */
     public SlaClocks clocks(Ticket ticket, Instant now) {
-        return clocks(ticket, tickets.history(ticket.id()), now);
-    }
-
-    /** As {@link #clocks(Ticket, Instant)}, on the ticket's history read by the caller in this unit of work. */
-    private SlaClocks clocks(Ticket ticket, List<HistoryEntry> history, Instant now) {
         SlaPolicies sla = policies.orElseThrow(() -> new TicketingException(ErrorCode.SLA_NOT_CONFIGURED,
                 "SLA clocks were asked for, but this Ticketing has no SLA policies: configure them with "
                         + "Ticketing.builder().slaPolicies(...)."));
         SlaPolicy policy = sla.policyFor(subject(ticket));
         Instant at = now.isBefore(ticket.createdAt()) ? ticket.createdAt() : now;
-        return SlaClocks.compute(ticket, history, tickets.timeline(ticket.id()),
+        return SlaClocks.compute(ticket, tickets.history(ticket.id()), tickets.timeline(ticket.id()),
                 categories(ticket), policy, sla.calendarOf(policy), at);
     }
 
@@ -173,7 +162,7 @@ public final class SlaScheduler {
         Instant at = after.updatedAt();
         List<HistoryEntry> history = tickets.history(after.id());
         if (policies.isPresent()) {
-            SlaClocks clocks = clocks(after, history, at); // the history just read: one read less per change
+            SlaClocks clocks = clocks(after, at);
             for (SlaTarget target : SlaTarget.values()) {
                 scheduleTarget(after, target, clocks.clock(target), history);
                 SlaClock was = before.get(target);
@@ -324,8 +313,11 @@ public final class SlaScheduler {
     private void run(ClaimedTimer timer, Supplier<Outcome> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Outcome outcome = transactions.inTransaction(work);
-                delivery.deliver(outcome.events(), outcome.messages());
+                Dispatcher.Staged staged = transactions.inTransaction(() -> {
+                    Outcome outcome = work.get();
+                    return delivery.stage(outcome.events(), outcome.messages(), List.of());
+                });
+                delivery.afterCommit(staged);
                 return;
             } catch (ConcurrentUpdateException e) {
                 if (attempt == ATTEMPTS) {
@@ -348,9 +340,8 @@ public final class SlaScheduler {
         Ticket t = found.get();
         SlaPolicy policy = policies.get().policyFor(subject(t));
         Instant now = clock.instant();
-        List<HistoryEntry> history = tickets.history(id);
-        return Optional.of(new Context(t, policy, policies.get().calendarOf(policy), clocks(t, history, now),
-                history, now.isBefore(t.createdAt()) ? t.createdAt() : now));
+        return Optional.of(new Context(t, policy, policies.get().calendarOf(policy), clocks(t, now),
+                tickets.history(id), now.isBefore(t.createdAt()) ? t.createdAt() : now));
     }
 
     /**
