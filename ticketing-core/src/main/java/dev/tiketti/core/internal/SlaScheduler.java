@@ -69,6 +69,12 @@ public final class SlaScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(SlaScheduler.class);
     private static final int ATTEMPTS = 5;
 
+    /** Hands events and messages of a committed unit of work to listeners and the transport. */
+    @FunctionalInterface
+    public interface Delivery {
+        void deliver(List<TicketEvent> events, List<OutboundMessage> messages);
+    }
+
     private final Optional<SlaPolicies> policies;
     private final List<ReminderRule> reminders;
     private final Map<TeamId, AgentId> leads;
@@ -78,12 +84,12 @@ public final class SlaScheduler {
     private final TimerStore timers;
     private final Transactions transactions;
     private final Clock clock;
-    private final Dispatcher delivery;
+    private final Delivery delivery;
     private final Set<Integer> allPercents;
 
     public SlaScheduler(Optional<SlaPolicies> policies, List<ReminderRule> reminders, Map<TeamId, AgentId> leads,
                         Map<AgentId, AgentId> pairs, TicketStore tickets, DefinitionStore definitions, TimerStore timers,
-                        Transactions transactions, Clock clock, Dispatcher delivery) {
+                        Transactions transactions, Clock clock, Delivery delivery) {
         this.policies = policies;
         this.reminders = List.copyOf(reminders);
         this.leads = Map.copyOf(leads);
@@ -313,11 +319,8 @@ public final class SlaScheduler {
     private void run(ClaimedTimer timer, Supplier<Outcome> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Dispatcher.Staged staged = transactions.inTransaction(() -> {
-                    Outcome outcome = work.get();
-                    return delivery.stage(outcome.events(), outcome.messages(), List.of());
-                });
-                delivery.afterCommit(staged);
+                Outcome outcome = transactions.inTransaction(work);
+                delivery.deliver(outcome.events(), outcome.messages());
                 return;
             } catch (ConcurrentUpdateException e) {
                 if (attempt == ATTEMPTS) {
