@@ -18,7 +18,7 @@ import javax.sql.DataSource;
  * consumed (every column fetched), not mapped; no guards, effects or SLA arithmetic run — the
  * values written are what Tiketti writes for this lifecycle.
  *
- * <p>Per lifecycle: open 21 statements, triage 16, resolve 17, close 16 (70 in 4 transactions, a
+ * <p>Per lifecycle: open 23 statements, triage 18, resolve 19, close 18 (78 in 4 transactions, a
  * batched history-change row counted as one). The facade's SLA wiring accounts for many of them:
  * it reads the ticket's history (two statements) and timeline before and after each change, and
  * keeps one breach timer per SLA target (first response, next response, resolution) — a locking
@@ -68,16 +68,16 @@ final class PlainJdbcLifecycle implements Lifecycle {
             "SELECT fired FROM OLD TABLE (DELETE FROM tkt_timer WHERE kind = ? AND subject = ?)";
     private static final String CANCEL_TIMER_POSTGRESQL =
             "DELETE FROM tkt_timer WHERE kind = ? AND subject = ? RETURNING fired";
-    private static final String SELECT_HISTORY = "select hee1_0.sequence,hee1_0.ticket_id,hee1_0.action,"
-            + "hee1_0.actor_id,hee1_0.actor_kind,hee1_0.actor_roles,hee1_0.occurred_at,hee1_0.occurred_at_nanos,"
-            + "hee1_0.transition from tkt_history_entry hee1_0 where hee1_0.ticket_id=? order by hee1_0.sequence";
-    private static final String SELECT_HISTORY_CHANGES = "select hce1_0.position,hce1_0.sequence,hce1_0.ticket_id,"
-            + "hce1_0.field,hce1_0.from_value,hce1_0.to_value from tkt_history_change hce1_0 where hce1_0.ticket_id=?"
+    private static final String SELECT_HISTORY = "select hee1_0.sequence,hee1_0.occurred_at,hee1_0.occurred_at_nanos,"
+            + "hee1_0.actor_kind,hee1_0.actor_id,hee1_0.actor_roles,hee1_0.action,hee1_0.transition"
+            + " from tkt_history_entry hee1_0 where hee1_0.ticket_id=? order by hee1_0.sequence";
+    private static final String SELECT_HISTORY_CHANGES = "select hce1_0.sequence,hce1_0.field,hce1_0.from_value,"
+            + "hce1_0.to_value from tkt_history_change hce1_0 where hce1_0.ticket_id=?"
             + " order by hce1_0.sequence,hce1_0.position";
-    private static final String SELECT_TIMELINE = "select tee1_0.id,tee1_0.occurred_at,tee1_0.occurred_at_nanos,"
-            + "tee1_0.attachments,tee1_0.author_id,tee1_0.author_kind,tee1_0.author_roles,tee1_0.body,tee1_0.channel,"
-            + "tee1_0.kind,tee1_0.position,tee1_0.ticket_id,tee1_0.ticket_version,tee1_0.visibility"
-            + " from tkt_timeline_entry tee1_0 where tee1_0.ticket_id=? order by tee1_0.ticket_version,tee1_0.position";
+    private static final String SELECT_TIMELINE = "select tee1_0.id,tee1_0.kind,tee1_0.author_kind,tee1_0.author_id,"
+            + "tee1_0.author_roles,tee1_0.visibility,tee1_0.channel,tee1_0.body,tee1_0.attachments,tee1_0.occurred_at,"
+            + "tee1_0.occurred_at_nanos from tkt_timeline_entry tee1_0 where tee1_0.ticket_id=?"
+            + " order by tee1_0.ticket_version,tee1_0.position";
 
     /** The facade's breach timers: kind {@code sla.breach}, subject {@code <ticket id>/<target>}. */
     private static final String SLA_KIND = "sla.breach";
@@ -143,7 +143,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
                     "Voinko siirtää lomani syksyyn?", "EMAIL", "INBOUND_MESSAGE", 0, id, 1L, "PUBLIC", UUID.randomUUID());
             history(c, id, 1, now, "CREATED", null, new String[][] {
                 {"state", null, "NEW"}, {"priority", null, "NORMAL"}, {"leaveYear", null, "2026"}});
-            slaReads(c, id);
+            slaReads(c, id, true);
             scheduleTimer(c, id, FIRST_RESPONSE, now.plus(4, ChronoUnit.HOURS), true);
             cancelTimer(c, id, NEXT_RESPONSE);
             scheduleTimer(c, id, RESOLUTION, now.plus(40, ChronoUnit.HOURS), true);
@@ -157,7 +157,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
             updateTicket(c, before, "OPEN", "maija", null, before.fields(), now);
             history(c, id, before.version() + 1, now, "TRANSITIONED", "triage", new String[][] {
                 {"state", "NEW", "OPEN"}, {"assignee", null, "maija"}});
-            slaReads(c, id);
+            slaReads(c, id, true);
             scheduleTimer(c, id, FIRST_RESPONSE, now, false); // due unchanged: read only
             cancelTimer(c, id, NEXT_RESPONSE);
             scheduleTimer(c, id, RESOLUTION, now, false);
@@ -173,7 +173,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
             history(c, id, before.version() + 1, now, "TRANSITIONED", "resolve", new String[][] {
                 {"state", "OPEN", "RESOLVED"}, {"resolution", null, "Loma siirretty lokakuulle"},
                 {"outcome", null, "answered"}});
-            slaReads(c, id);
+            slaReads(c, id, true);
             cancelAllTimers(c, id);
         });
     }
@@ -188,7 +188,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
                     "INTERNAL", UUID.randomUUID());
             history(c, id, before.version() + 1, now, "TRANSITIONED", "close", new String[][] {
                 {"state", "RESOLVED", "CLOSED"}});
-            slaReads(c, id);
+            slaReads(c, id, true);
             cancelAllTimers(c, id);
         });
     }
@@ -205,12 +205,19 @@ final class PlainJdbcLifecycle implements Lifecycle {
         }
         query(c, SELECT_TYPE, TikettiLifecycle.TYPE);
         query(c, SELECT_CONTACT, UUID.fromString(contactId));
-        slaReads(c, id);
+        slaReads(c, id, false);
         return row;
     }
 
-    /** The facade's SLA reads of a ticket, before and after each change: history and timeline for the clocks. */
-    private static void slaReads(Connection c, UUID id) throws SQLException {
+    /**
+     * The facade's SLA reads of a ticket: history and timeline for the clocks; after a change the
+     * history once more first (the scheduler reads it for its ledger, then the clocks read it again).
+     */
+    private static void slaReads(Connection c, UUID id, boolean afterChange) throws SQLException {
+        if (afterChange) {
+            query(c, SELECT_HISTORY, id);
+            query(c, SELECT_HISTORY_CHANGES, id);
+        }
         query(c, SELECT_HISTORY, id);
         query(c, SELECT_HISTORY_CHANGES, id);
         query(c, SELECT_TIMELINE, id);
