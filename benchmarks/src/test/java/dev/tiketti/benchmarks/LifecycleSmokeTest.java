@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * CI's pass over {@link LifecycleBenchmark}: every contender on every database runs the lifecycle
- * once and really reaches its end (ticket closed with four history entries and no SLA timer left /
+ * once and really reaches its end (ticket closed with four history entries, the resolution SLA clock
+ * met and no SLA timer left /
  * process instance ended with three finished tasks). One database server per kind for all
  * contenders, each contender in its own database. No timing.
  */

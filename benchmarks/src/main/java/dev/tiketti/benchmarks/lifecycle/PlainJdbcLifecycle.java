@@ -18,7 +18,11 @@ import javax.sql.DataSource;
  * consumed (every column fetched), not mapped; no guards, effects or SLA arithmetic run — the
  * values written are what Tiketti writes for this lifecycle.
  *
- * <p>Per lifecycle: open 15 statements, triage 8, resolve 10, close 9 (42 in 4 transactions).
+ * <p>Per lifecycle: open 23 statements, triage 18, resolve 19, close 18 (78 in 4 transactions, a
+ * batched history-change row counted as one). The facade's SLA wiring accounts for many of them:
+ * it reads the ticket's history (two statements) and timeline before and after each change, and
+ * keeps one breach timer per SLA target (first response, next response, resolution) — a locking
+ * read before each schedule, one statement per cancel.
  */
 final class PlainJdbcLifecycle implements Lifecycle {
     private static final String TICKET_COLUMNS = "te1_0.id,te1_0.assignee,te1_0.channel,te1_0.classification,"
@@ -56,22 +60,46 @@ final class PlainJdbcLifecycle implements Lifecycle {
             + " where (te1_0.kind,te1_0.subject) in ((?,?)) for update";
     private static final String INSERT_TIMER = "insert into tkt_timer (attempts,due_at,due_at_nanos,fencing_token,"
             + "fired,held_until,owner,kind,subject) values (?,?,?,?,?,?,?,?,?)";
-    private static final String UPDATE_TICKET = "update tkt_ticket te1_0 set workflow_version=?,state=?,"
-            + "classification=?,priority=?,organization_id=?,assignee=?,team=?,channel=?,subject=?,resolution=?,"
-            + "custom_fields=?,updated_at=?,updated_at_nanos=?,sla_due=?,sla_due_nanos=?,version=?"
-            + " where te1_0.id=? and te1_0.version=?";
-    private static final String DELETE_UNFIRED_TIMER =
-            "delete from tkt_timer te1_0 where (te1_0.kind,te1_0.subject)=(?,?) and te1_0.fired=false";
-    private static final String DELETE_TIMER = "delete from tkt_timer te1_0 where (te1_0.kind,te1_0.subject)=(?,?)";
+    private static final String UPDATE_TICKET = "UPDATE tkt_ticket SET workflow_version = ?, state = ?,"
+            + " classification = ?, priority = ?, organization_id = ?, assignee = ?, team = ?, channel = ?, subject = ?,"
+            + " resolution = ?, custom_fields = ?, updated_at = ?, updated_at_nanos = ?, sla_due = ?, sla_due_nanos = ?,"
+            + " version = ?"
+            + " WHERE id = ? AND version = ?";
+    /** Cancelling a timer: one statement that deletes it and tells whether it had fired, per database. */
+    private static final String CANCEL_TIMER_H2 =
+            "SELECT fired FROM OLD TABLE (DELETE FROM tkt_timer WHERE kind = ? AND subject = ?)";
+    private static final String CANCEL_TIMER_POSTGRESQL =
+            "DELETE FROM tkt_timer WHERE kind = ? AND subject = ? RETURNING fired";
+    private static final String SELECT_HISTORY = "select hee1_0.sequence,hee1_0.occurred_at,hee1_0.occurred_at_nanos,"
+            + "hee1_0.actor_kind,hee1_0.actor_id,hee1_0.actor_roles,hee1_0.action,hee1_0.transition"
+            + " from tkt_history_entry hee1_0 where hee1_0.ticket_id=? order by hee1_0.sequence";
+    private static final String SELECT_HISTORY_CHANGES = "select hce1_0.sequence,hce1_0.field,hce1_0.from_value,"
+            + "hce1_0.to_value from tkt_history_change hce1_0 where hce1_0.ticket_id=?"
+            + " order by hce1_0.sequence,hce1_0.position";
+    private static final String SELECT_TIMELINE = "select tee1_0.id,tee1_0.kind,tee1_0.author_kind,tee1_0.author_id,"
+            + "tee1_0.author_roles,tee1_0.visibility,tee1_0.channel,tee1_0.body,tee1_0.attachments,tee1_0.occurred_at,"
+            + "tee1_0.occurred_at_nanos from tkt_timeline_entry tee1_0 where tee1_0.ticket_id=?"
+            + " order by tee1_0.ticket_version,tee1_0.position";
 
-    private static final String SLA_KIND = "sla.due";
+    /** The facade's breach timers: kind {@code sla.breach}, subject {@code <ticket id>/<target>}. */
+    private static final String SLA_KIND = "sla.breach";
+    private static final String FIRST_RESPONSE = "/first-response";
+    private static final String NEXT_RESPONSE = "/next-response";
+    private static final String RESOLUTION = "/resolution";
     private static final String ROLES = "[\"hr\"]";
 
     private final DataSource dataSource;
     private final String contactId = TikettiLifecycle.AINO.id().toString();
+    private final boolean postgres;
 
     PlainJdbcLifecycle(DataSource dataSource) {
         this.dataSource = dataSource;
+        try (Connection c = dataSource.getConnection()) {
+            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell the database apart", e);
+        }
         // The same schema and definitions as Tiketti's, set up through Tiketti itself; one lifecycle
         // creates the key-sequence row, as Tiketti does on its first ticket.
         try (TikettiLifecycle setup = new TikettiLifecycle(dataSource)) {
@@ -118,9 +146,10 @@ final class PlainJdbcLifecycle implements Lifecycle {
                     "Voinko siirtää lomani syksyyn?", "EMAIL", "INBOUND_MESSAGE", 0, id, 1L, "PUBLIC", UUID.randomUUID());
             history(c, id, 1, now, "CREATED", null, new String[][] {
                 {"state", null, "NEW"}, {"priority", null, "NORMAL"}, {"leaveYear", null, "2026"}});
-            query(c, SELECT_TIMER, SLA_KIND, id.toString());
-            Instant due = now.plus(4, ChronoUnit.HOURS);
-            update(c, INSERT_TIMER, 0, ts(due), due.getNano() % 1000, 0L, false, null, null, SLA_KIND, id.toString());
+            slaReads(c, id, true);
+            scheduleTimer(c, id, FIRST_RESPONSE, now.plus(4, ChronoUnit.HOURS), true);
+            cancelTimer(c, id, NEXT_RESPONSE);
+            scheduleTimer(c, id, RESOLUTION, now.plus(40, ChronoUnit.HOURS), true);
         });
     }
 
@@ -131,7 +160,10 @@ final class PlainJdbcLifecycle implements Lifecycle {
             updateTicket(c, before, "OPEN", "maija", null, before.fields(), now);
             history(c, id, before.version() + 1, now, "TRANSITIONED", "triage", new String[][] {
                 {"state", "NEW", "OPEN"}, {"assignee", null, "maija"}});
-            query(c, SELECT_TIMER, SLA_KIND, id.toString());
+            slaReads(c, id, true);
+            scheduleTimer(c, id, FIRST_RESPONSE, now, false); // due unchanged: read only
+            cancelTimer(c, id, NEXT_RESPONSE);
+            scheduleTimer(c, id, RESOLUTION, now, false);
         });
     }
 
@@ -144,7 +176,8 @@ final class PlainJdbcLifecycle implements Lifecycle {
             history(c, id, before.version() + 1, now, "TRANSITIONED", "resolve", new String[][] {
                 {"state", "OPEN", "RESOLVED"}, {"resolution", null, "Loma siirretty lokakuulle"},
                 {"outcome", null, "answered"}});
-            cancelTimer(c, id);
+            slaReads(c, id, true);
+            cancelAllTimers(c, id);
         });
     }
 
@@ -158,11 +191,15 @@ final class PlainJdbcLifecycle implements Lifecycle {
                     "INTERNAL", UUID.randomUUID());
             history(c, id, before.version() + 1, now, "TRANSITIONED", "close", new String[][] {
                 {"state", "RESOLVED", "CLOSED"}});
-            cancelTimer(c, id);
+            slaReads(c, id, true);
+            cancelAllTimers(c, id);
         });
     }
 
-    /** What Tiketti reads for a transition: the ticket, its type and its requester. */
+    /**
+     * What Tiketti reads for a transition: the ticket, its type and its requester, then the history
+     * and timeline once for the SLA clocks before the change.
+     */
     private Row transitionReads(Connection c, UUID id, long expectedVersion) throws SQLException {
         Row row = ticket(c, id);
         if (row.version() != expectedVersion) {
@@ -171,7 +208,38 @@ final class PlainJdbcLifecycle implements Lifecycle {
         }
         query(c, SELECT_TYPE, TikettiLifecycle.TYPE);
         query(c, SELECT_CONTACT, UUID.fromString(contactId));
+        slaReads(c, id, false);
         return row;
+    }
+
+    /**
+     * The facade's SLA reads of a ticket: history and timeline for the clocks; after a change the
+     * history once more first (the scheduler reads it for its ledger, then the clocks read it again).
+     */
+    private static void slaReads(Connection c, UUID id, boolean afterChange) throws SQLException {
+        if (afterChange) {
+            query(c, SELECT_HISTORY, id);
+            query(c, SELECT_HISTORY_CHANGES, id);
+        }
+        query(c, SELECT_HISTORY, id);
+        query(c, SELECT_HISTORY_CHANGES, id);
+        query(c, SELECT_TIMELINE, id);
+    }
+
+    /** A locking read of the timer; inserted when new (Tiketti also writes nothing when the due is unchanged). */
+    private static void scheduleTimer(Connection c, UUID id, String target, Instant due, boolean insert)
+            throws SQLException {
+        String subject = id + target;
+        query(c, SELECT_TIMER, SLA_KIND, subject);
+        if (insert) {
+            update(c, INSERT_TIMER, 0, ts(due), due.getNano() % 1000, 0L, false, null, null, SLA_KIND, subject);
+        }
+    }
+
+    private void cancelAllTimers(Connection c, UUID id) throws SQLException {
+        cancelTimer(c, id, FIRST_RESPONSE);
+        cancelTimer(c, id, NEXT_RESPONSE);
+        cancelTimer(c, id, RESOLUTION);
     }
 
     private void updateTicket(Connection c, Row before, String state, String assignee, String resolution,
@@ -184,9 +252,20 @@ final class PlainJdbcLifecycle implements Lifecycle {
         }
     }
 
-    private void cancelTimer(Connection c, UUID id) throws SQLException {
-        update(c, DELETE_UNFIRED_TIMER, SLA_KIND, id.toString());
-        update(c, DELETE_TIMER, SLA_KIND, id.toString());
+    private void cancelTimer(Connection c, UUID id, String target) throws SQLException {
+        if (postgres) {
+            try (PreparedStatement ps = c.prepareStatement(CANCEL_TIMER_POSTGRESQL)) {
+                bind(ps, SLA_KIND, id + target);
+                ps.execute(); // DELETE ... RETURNING: a result set on PostgreSQL
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs != null && rs.next()) {
+                        consume(rs);
+                    }
+                }
+            }
+        } else {
+            query(c, CANCEL_TIMER_H2, SLA_KIND, id + target);
+        }
     }
 
     private void history(Connection c, UUID id, long sequence, Instant now, String action, String transition,
@@ -236,7 +315,15 @@ final class PlainJdbcLifecycle implements Lifecycle {
                     state = rs.getString(1);
                 }
             }
-            return state.equals("CLOSED") && t.version() == 4 && history == 4;
+            int timers;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from tkt_timer where subject like ?")) {
+                ps.setString(1, id + "/%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    timers = rs.getInt(1);
+                }
+            }
+            return state.equals("CLOSED") && t.version() == 4 && history == 4 && timers == 0;
         }, true);
     }
 

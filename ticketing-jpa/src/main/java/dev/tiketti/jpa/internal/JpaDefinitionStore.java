@@ -25,6 +25,14 @@ public final class JpaDefinitionStore implements DefinitionStore {
      * this node; read on every transition, they are worth keeping (bounded by what is published).
      */
     private final Map<WorkflowEntity.Key, WorkflowDefinition> committedVersions = new ConcurrentHashMap<>();
+    /**
+     * The last definition parsed per type id, with its JSON. A type can change (on any node), so it
+     * is read on every call; only the parsing is skipped while the stored JSON is unchanged.
+     */
+    private final Map<String, ParsedType> parsedTypes = new ConcurrentHashMap<>();
+
+    private record ParsedType(String json, TicketType type) {
+    }
 
     public JpaDefinitionStore(EntityManagers ems) {
         this.ems = ems;
@@ -54,7 +62,17 @@ public final class JpaDefinitionStore implements DefinitionStore {
     @Override
     public Optional<TicketType> findType(String id) {
         return ems.find("reading ticket type '" + id + "'", TicketTypeEntity.class, id,
-                e -> JsonMapping.readType(e.definition));
+                e -> parsedType(e.id, e.definition));
+    }
+
+    private TicketType parsedType(String id, String json) {
+        ParsedType last = parsedTypes.get(id);
+        if (last != null && last.json().equals(json)) {
+            return last.type(); // the same JSON gives an equal (immutable) type
+        }
+        TicketType type = JsonMapping.readType(json);
+        parsedTypes.put(id, new ParsedType(json, type));
+        return type;
     }
 
     @Override
@@ -115,7 +133,11 @@ public final class JpaDefinitionStore implements DefinitionStore {
                         "SELECT w.key.version, w.definition FROM TktWorkflow w WHERE w.key.id = :id"
                                 + " ORDER BY w.key.version DESC", Object[].class)
                 .setParameter("id", id).setMaxResults(1).getResultStream().findFirst()
-                .map(row -> WorkflowJson.read((String) row[1]).withVersion((Integer) row[0])));
+                .map(row -> {
+                    // A published version never changes: reuse its parse if this node has it.
+                    WorkflowDefinition known = committedVersions.get(new WorkflowEntity.Key(id, (Integer) row[0]));
+                    return known != null ? known : WorkflowJson.read((String) row[1]).withVersion((Integer) row[0]);
+                }));
     }
 
     private static int latestVersion(EntityManager em, String id) {

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.hibernate.query.NativeQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,31 +93,35 @@ public final class JpaTicketStore implements TicketStore {
         Ticket t = change.ticket();
         ems.call("updating ticket " + t.key(), em -> {
             // One statement both checks and writes the version: it takes the row lock, so two nodes
-            // that read the same version cannot both succeed.
-            int rows = em.createQuery("UPDATE TktTicket t SET t.workflowVersion = :workflowVersion, t.state = :state,"
-                            + " t.classification = :classification, t.priority = :priority,"
-                            + " t.organizationId = :organization, t.assignee = :assignee, t.team = :team,"
-                            + " t.channel = :channel, t.subject = :subject, t.resolution = :resolution,"
-                            + " t.customFields = :fields, t.updatedAt = :updatedAt, t.updatedAtNanos = :updatedAtNanos,"
-                            + " t.slaDue = :slaDue, t.slaDueNanos = :slaDueNanos, t.version = :version"
-                            + " WHERE t.id = :id AND t.version = :expected")
+            // that read the same version cannot both succeed. Native SQL because Hibernate does not
+            // cache the translation of a JPQL UPDATE: it would be re-translated on every change. The
+            // nullable values are bound with their types (an untyped null is rejected by PostgreSQL).
+            int rows = em.createNativeQuery("UPDATE tkt_ticket SET workflow_version = :workflowVersion, state = :state,"
+                            + " classification = :classification, priority = :priority,"
+                            + " organization_id = :organization, assignee = :assignee, team = :team,"
+                            + " channel = :channel, subject = :subject, resolution = :resolution,"
+                            + " custom_fields = :fields, updated_at = :updatedAt, updated_at_nanos = :updatedAtNanos,"
+                            + " sla_due = :slaDue, sla_due_nanos = :slaDueNanos, version = :version"
+                            + " WHERE id = :id AND version = :expected")
+                    .unwrap(NativeQuery.class).addSynchronizedEntityClass(TicketEntity.class)
                     .setParameter("workflowVersion", t.workflowVersion())
                     .setParameter("state", t.state())
-                    .setParameter("classification", t.classification().map(Classification::path).orElse(null))
+                    .setParameter("classification", t.classification().map(Classification::path).orElse(null),
+                            String.class)
                     .setParameter("priority", t.priority().name())
-                    .setParameter("organization", t.organization().map(OrganizationId::value).orElse(null))
-                    .setParameter("assignee", t.assignee().map(AgentId::value).orElse(null))
+                    .setParameter("organization", t.organization().map(OrganizationId::value).orElse(null), UUID.class)
+                    .setParameter("assignee", t.assignee().map(AgentId::value).orElse(null), String.class)
                     .setParameter("team", t.team().value())
                     .setParameter("channel", t.channel().name())
                     .setParameter("subject", t.subject())
-                    .setParameter("resolution", t.resolution().orElse(null))
+                    .setParameter("resolution", t.resolution().orElse(null), String.class)
                     .setParameter("fields", JsonMapping.writeFields(t.fields()))
-                    .setParameter("updatedAt", Instants.micros(t.updatedAt()))
+                    .setParameter("updatedAt", Instants.micros(t.updatedAt()), Instant.class)
                     .setParameter("updatedAtNanos", Instants.nanos(t.updatedAt()))
-                    .setParameter("slaDue", t.slaDue().map(Instants::micros).orElse(null))
-                    .setParameter("slaDueNanos", t.slaDue().map(Instants::nanos).orElse(null))
+                    .setParameter("slaDue", t.slaDue().map(Instants::micros).orElse(null), Instant.class)
+                    .setParameter("slaDueNanos", t.slaDue().map(Instants::nanos).orElse(null), Integer.class)
                     .setParameter("version", t.version())
-                    .setParameter("id", t.id().value())
+                    .setParameter("id", t.id().value(), UUID.class)
                     .setParameter("expected", change.expectedVersion())
                     .executeUpdate();
             if (rows == 0) {
@@ -218,16 +223,19 @@ public final class JpaTicketStore implements TicketStore {
     }
 
     private static List<TimelineEntry> loadTimeline(EntityManager em, TicketId id) {
-        List<TimelineEntryEntity> rows = em.createQuery("SELECT e FROM TktTimelineEntry e WHERE e.ticketId = :id"
-                        + " ORDER BY e.ticketVersion, e.position", TimelineEntryEntity.class)
+        // Columns, not entities: nothing enters the persistence context, so nothing is snapshotted,
+        // dirty-checked or detached (the timeline is read before and after every change with SLAs).
+        List<Object[]> rows = em.createQuery("SELECT e.id, e.kind, e.authorKind, e.authorId, e.authorRoles,"
+                        + " e.visibility, e.channel, e.body, e.attachments, e.at, e.atNanos"
+                        + " FROM TktTimelineEntry e WHERE e.ticketId = :id"
+                        + " ORDER BY e.ticketVersion, e.position", Object[].class)
                 .setParameter("id", id.value()).getResultList();
         List<TimelineEntry> entries = new ArrayList<>(rows.size());
-        for (TimelineEntryEntity e : rows) {
-            em.detach(e);
-            entries.add(new TimelineEntry(e.id, new TicketId(e.ticketId), EntryKind.valueOf(e.kind),
-                    new Actor(Actor.Kind.valueOf(e.authorKind), e.authorId, JsonMapping.readRoles(e.authorRoles)),
-                    Visibility.valueOf(e.visibility), Channel.valueOf(e.channel), e.body,
-                    JsonMapping.readAttachments(e.attachments), Instants.join(e.at, e.atNanos)));
+        for (Object[] r : rows) {
+            entries.add(new TimelineEntry((UUID) r[0], id, EntryKind.valueOf((String) r[1]),
+                    new Actor(Actor.Kind.valueOf((String) r[2]), (String) r[3], JsonMapping.readRoles((String) r[4])),
+                    Visibility.valueOf((String) r[5]), Channel.valueOf((String) r[6]), (String) r[7],
+                    JsonMapping.readAttachments((String) r[8]), Instants.join((Instant) r[9], (Integer) r[10])));
         }
         return List.copyOf(entries);
     }
@@ -238,27 +246,28 @@ public final class JpaTicketStore implements TicketStore {
     }
 
     private static List<HistoryEntry> loadHistory(EntityManager em, TicketId id) {
-        // Two queries for the whole history, whatever its length (no query per entry).
-        List<HistoryEntryEntity> rows = em.createQuery("SELECT h FROM TktHistoryEntry h"
-                        + " WHERE h.key.ticketId = :id ORDER BY h.key.sequence", HistoryEntryEntity.class)
+        // Two queries for the whole history, whatever its length (no query per entry); columns, not
+        // entities, as in loadTimeline.
+        List<Object[]> rows = em.createQuery("SELECT h.key.sequence, h.at, h.atNanos, h.actorKind, h.actorId,"
+                        + " h.actorRoles, h.action, h.transition FROM TktHistoryEntry h"
+                        + " WHERE h.key.ticketId = :id ORDER BY h.key.sequence", Object[].class)
                 .setParameter("id", id.value()).getResultList();
-        List<HistoryChangeEntity> changeRows = em.createQuery("SELECT c FROM TktHistoryChange c"
-                        + " WHERE c.key.ticketId = :id ORDER BY c.key.sequence, c.key.position",
-                        HistoryChangeEntity.class)
+        List<Object[]> changeRows = em.createQuery("SELECT c.key.sequence, c.field, c.fromValue, c.toValue"
+                        + " FROM TktHistoryChange c WHERE c.key.ticketId = :id ORDER BY c.key.sequence, c.key.position",
+                        Object[].class)
                 .setParameter("id", id.value()).getResultList();
         Map<Long, List<FieldChange>> changes = new LinkedHashMap<>();
-        for (HistoryChangeEntity c : changeRows) {
-            em.detach(c);
-            changes.computeIfAbsent(c.key.sequence, s -> new ArrayList<>()).add(new FieldChange(c.field,
-                    Optional.ofNullable(c.fromValue), Optional.ofNullable(c.toValue)));
+        for (Object[] c : changeRows) {
+            changes.computeIfAbsent((Long) c[0], s -> new ArrayList<>()).add(new FieldChange((String) c[1],
+                    Optional.ofNullable((String) c[2]), Optional.ofNullable((String) c[3])));
         }
         List<HistoryEntry> entries = new ArrayList<>(rows.size());
-        for (HistoryEntryEntity h : rows) {
-            em.detach(h);
-            entries.add(new HistoryEntry(new TicketId(h.key.ticketId), h.key.sequence, Instants.join(h.at, h.atNanos),
-                    new Actor(Actor.Kind.valueOf(h.actorKind), h.actorId, JsonMapping.readRoles(h.actorRoles)),
-                    HistoryAction.valueOf(h.action), Optional.ofNullable(h.transition),
-                    changes.getOrDefault(h.key.sequence, List.of())));
+        for (Object[] h : rows) {
+            long sequence = (Long) h[0];
+            entries.add(new HistoryEntry(id, sequence, Instants.join((Instant) h[1], (Integer) h[2]),
+                    new Actor(Actor.Kind.valueOf((String) h[3]), (String) h[4], JsonMapping.readRoles((String) h[5])),
+                    HistoryAction.valueOf((String) h[6]), Optional.ofNullable((String) h[7]),
+                    changes.getOrDefault(sequence, List.of())));
         }
         return List.copyOf(entries);
     }

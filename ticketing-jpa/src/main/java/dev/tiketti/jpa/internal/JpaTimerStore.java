@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.query.NativeQuery;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,11 +73,18 @@ public final class JpaTimerStore implements TimerStore {
     public boolean cancel(TimerId id) {
         Args.nonNull(id, "timer id");
         return ems.call("cancelling timer " + id, em -> {
-            TimerEntity.Key key = key(id);
-            int unfired = em.createQuery("DELETE FROM TktTimer t WHERE t.key = :key AND t.fired = false")
-                    .setParameter("key", key).executeUpdate();
-            em.createQuery("DELETE FROM TktTimer t WHERE t.key = :key").setParameter("key", key).executeUpdate();
-            return unfired > 0;
+            // One statement that deletes the row and tells whether it was unfired (it runs on every
+            // change of a ticket with SLA timers, for each target). Native SQL, because Hibernate does
+            // not cache the translation of a JPQL DELETE.
+            String sql = dialect(em).equals("postgresql")
+                    ? "DELETE FROM tkt_timer WHERE kind = :kind AND subject = :subject RETURNING fired"
+                    : "SELECT fired FROM OLD TABLE (DELETE FROM tkt_timer WHERE kind = :kind AND subject = :subject)";
+            List<?> fired = em.createNativeQuery(sql).unwrap(NativeQuery.class)
+                    .addSynchronizedEntityClass(TimerEntity.class)
+                    .setParameter("kind", id.kind().name())
+                    .setParameter("subject", id.subject())
+                    .getResultList();
+            return fired.contains(Boolean.FALSE);
         });
     }
 
