@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 10)
 public class LifecycleBenchmark {
 
-    @Param({"tiketti", "plainJdbc", "flowable", "camunda"})
+    @Param({"tiketti", "tikettiOutbox", "plainJdbc", "flowable", "camunda"})
     public String impl;
 
     @Param({"h2file", "postgresql"})

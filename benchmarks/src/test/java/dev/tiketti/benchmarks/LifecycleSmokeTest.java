@@ -38,8 +38,9 @@ class LifecycleSmokeTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({
-        "tiketti, h2file", "plainJdbc, h2file", "flowable, h2file", "camunda, h2file",
-        "tiketti, postgresql", "plainJdbc, postgresql", "flowable, postgresql", "camunda, postgresql"})
+        "tiketti, h2file", "tikettiOutbox, h2file", "plainJdbc, h2file", "flowable, h2file", "camunda, h2file",
+        "tiketti, postgresql", "tikettiOutbox, postgresql", "plainJdbc, postgresql", "flowable, postgresql",
+        "camunda, postgresql"})
     void eachContenderCompletesTheLifecycle(String impl, String db) {
         try (Lifecycle lifecycle = Lifecycle.create(impl, db.equals("h2file") ? h2 : postgres)) {
             Set<String> ids = new HashSet<>();

@@ -19,11 +19,12 @@ public interface Lifecycle extends AutoCloseable {
     static Lifecycle create(String impl, BenchDatabase database) {
         return switch (impl) {
             case "tiketti" -> new TikettiLifecycle(database.dataSource("tiketti"));
+            case "tikettiOutbox" -> new TikettiLifecycle(database.dataSource("tikettioutbox"), true);
             case "plainJdbc" -> new PlainJdbcLifecycle(database.dataSource("plainjdbc"));
             case "flowable" -> new FlowableLifecycle(database.dataSource("flowable"));
             case "camunda" -> new CamundaLifecycle(database.dataSource("camunda"));
             default -> throw new IllegalArgumentException("unknown impl '" + impl
-                    + "': use tiketti, plainJdbc, flowable or camunda");
+                    + "': use tiketti, tikettiOutbox, plainJdbc, flowable or camunda");
         };
     }
 }

@@ -30,6 +30,7 @@ import dev.tiketti.jpa.JpaStorage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -46,15 +47,31 @@ public final class TikettiLifecycle implements Lifecycle {
     private final JpaStorage storage;
     private final Ticketing ticketing;
     private final TimerStore timers;
+    private final boolean outbox;
+    private final AtomicLong delivered = new AtomicLong();
 
     TikettiLifecycle(DataSource dataSource) {
-        this(JpaStorage.builder().dataSource(dataSource).migrate(true).build());
+        this(dataSource, false);
+    }
+
+    /** With {@code outbox}, events go through the transactional outbox to one listener that counts them. */
+    TikettiLifecycle(DataSource dataSource, boolean outbox) {
+        this(JpaStorage.builder().dataSource(dataSource).migrate(true).build(), outbox);
     }
 
     TikettiLifecycle(JpaStorage storage) {
+        this(storage, false);
+    }
+
+    private TikettiLifecycle(JpaStorage storage, boolean outbox) {
         this.storage = storage;
         this.timers = storage.timerStore();
-        this.ticketing = Ticketing.builder()
+        this.outbox = outbox;
+        Ticketing.Builder builder = Ticketing.builder();
+        if (outbox) {
+            builder.outboxStore(storage.outboxStore()).listener(event -> delivered.incrementAndGet());
+        }
+        this.ticketing = builder
                 .ticketStore(storage.ticketStore())
                 .definitionStore(storage.definitionStore())
                 .attachmentStore(storage.attachmentStore())
@@ -119,7 +136,8 @@ public final class TikettiLifecycle implements Lifecycle {
     public boolean completed(String id) {
         Ticket t = ticketing.get(TicketId.of(id));
         List<HistoryEntry> history = ticketing.history(t.id());
-        return t.state().equals("CLOSED") && t.version() == 4 && history.size() == 4
+        boolean eventsDelivered = !outbox || (delivered.get() > 0 && storage.outboxStore().pending() == 0);
+        return eventsDelivered && t.state().equals("CLOSED") && t.version() == 4 && history.size() == 4
                 && t.fields().has("outcome")
                 && ticketing.slaClocks(t.id()).clock(SlaTarget.RESOLUTION).map(c -> !c.open()).orElse(false)
                 && !hasSlaTimer(t.id());
