@@ -53,6 +53,18 @@ public final class WorkflowEngine {
         return reasons;
     }
 
+    /** Whether taking the transition needs the requester: an assurance guard, or a notice to the requester. */
+    public static boolean needsRequester(TransitionDefinition transition) {
+        return transition.guards().stream().anyMatch(g -> g instanceof Guard.RequesterAssurance)
+                || transition.effects().stream().anyMatch(e -> e instanceof Effect.Notify n
+                        && n.recipient() == Effect.Notify.Recipient.REQUESTER);
+    }
+
+    /** Whether the transition's effects set custom fields (which are checked against the ticket type). */
+    public static boolean setsFields(TransitionDefinition transition) {
+        return transition.effects().stream().anyMatch(e -> e instanceof Effect.SetField);
+    }
+
     public static TransitionOption option(TransitionDefinition t, Ticket ticket, Actor actor, AssuranceLevel assurance) {
         List<String> reasons = denials(t, ticket, actor, assurance);
         return new TransitionOption(t.name(), t.to(), reasons.isEmpty(), reasons);
