@@ -122,24 +122,8 @@ class SlaDueQueueTest {
         // end::queue[]
         assertThat(breachingSoon).extracting(Ticket::key).containsExactly(a.key(), b.key());
 
-        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/sla.md"));
-        java.util.regex.Matcher inGuide = java.util.regex.Pattern.compile(
-                "<!-- due-snippet:queue[^>]*-->\\s*```java\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(guide);
-        java.util.regex.Matcher inSource = java.util.regex.Pattern.compile(
-                "// tag::queue\\[]\\n(.*?)\\s*// end::queue\\[]", java.util.regex.Pattern.DOTALL)
-                .matcher(java.nio.file.Files.readString(
-                        java.nio.file.Path.of("src/test/java/dev/tiketti/core/sla/SlaDueQueueTest.java")));
-        assertThat(inGuide.find()).as("docs/sla.md shows the queue snippet").isTrue();
-        assertThat(inSource.find()).isTrue();
-        assertThat(dedent(inGuide.group(1))).isEqualTo(dedent(inSource.group(1)));
-    }
-
-    private static String dedent(String block) {
-        String[] lines = block.stripTrailing().split("\n");
-        int indent = java.util.Arrays.stream(lines).filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return java.util.Arrays.stream(lines).map(l -> l.length() >= indent ? l.substring(indent) : l.strip())
-                .collect(java.util.stream.Collectors.joining("\n"));
+        GuideSnippet.assertShown("../docs/sla.md", "due-snippet:queue", "queue",
+                "src/test/java/dev/tiketti/core/sla/SlaDueQueueTest.java");
     }
 
     @Test

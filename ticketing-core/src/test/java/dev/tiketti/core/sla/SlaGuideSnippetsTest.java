@@ -143,16 +143,8 @@ class SlaGuideSnippetsTest {
         Map<String, String> out = new LinkedHashMap<>();
         Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(text);
         while (m.find()) {
-            out.put(m.group(1), dedent(m.group(2)));
+            out.put(m.group(1), GuideSnippet.dedent(m.group(2)));
         }
         return out;
-    }
-
-    private static String dedent(String block) {
-        String[] lines = block.stripTrailing().split("\n");
-        int indent = Arrays.stream(lines).filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return Arrays.stream(lines).map(l -> l.length() >= indent ? l.substring(indent) : l.strip())
-                .collect(Collectors.joining("\n"));
     }
 }

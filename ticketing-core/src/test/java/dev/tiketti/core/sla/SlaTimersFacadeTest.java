@@ -414,23 +414,7 @@ class SlaTimersFacadeTest {
 
     @Test
     void guideShowsTheWiringAsTested() throws java.io.IOException {
-        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/sla.md"));
-        java.util.regex.Matcher inGuide = java.util.regex.Pattern.compile(
-                "<!-- timers-snippet:wiring[^>]*-->\\s*```java\\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(guide);
-        java.util.regex.Matcher inSource = java.util.regex.Pattern.compile(
-                "// tag::wiring\\[]\\n(.*?)\\s*// end::wiring\\[]", java.util.regex.Pattern.DOTALL)
-                .matcher(java.nio.file.Files.readString(
-                        java.nio.file.Path.of("src/test/java/dev/tiketti/core/sla/SlaTimersFacadeTest.java")));
-        assertThat(inGuide.find()).as("docs/sla.md shows the wiring snippet").isTrue();
-        assertThat(inSource.find()).isTrue();
-        assertThat(dedent(inGuide.group(1))).isEqualTo(dedent(inSource.group(1)));
-    }
-
-    private static String dedent(String block) {
-        String[] lines = block.stripTrailing().split("\n");
-        int indent = java.util.Arrays.stream(lines).filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
-        return java.util.Arrays.stream(lines).map(l -> l.length() >= indent ? l.substring(indent) : l.strip())
-                .collect(java.util.stream.Collectors.joining("\n"));
+        GuideSnippet.assertShown("../docs/sla.md", "timers-snippet:wiring", "wiring",
+                "src/test/java/dev/tiketti/core/sla/SlaTimersFacadeTest.java");
     }
 }
