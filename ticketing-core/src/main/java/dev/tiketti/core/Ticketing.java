@@ -993,7 +993,7 @@ public final class Ticketing {
         private Privacy privacy(Ticketing t) {
             erasurePolicy.fill(ErasurePolicy::standard, "by default");
             return new Privacy(new ErasureEngine.Stores(t.tickets, t.contacts, organizations.value, consents.value,
-                    t.attachments, auditLog.value, erasureJournal.value, t.transactions, t.search), t.clock, t::closed,
+                    t.attachments, auditLog.value, erasureJournal.value, t.transactions, t.search, t.dispatcher), t.clock, t::closed,
                     erasurePolicy.value, Optional.ofNullable(legalBasisRule.value),
                     Optional.ofNullable(privacyNoticeUrl.value), t.dispatcher, consentRequests.value,
                     register -> new ConsentRequests(consentRequests.value, t.contacts, consents.value, register,

@@ -270,4 +270,34 @@ class OutboxDeliveryTest {
         assertThat(ticketing.deliverPendingEvents()).isZero();
         assertThat(ticketing.pendingEvents()).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("erasure discards the undelivered entries of the person's tickets, reports it, and keeps others'")
+    void erasureDiscardsUndelivered() {
+        Recorder recorder = new Recorder();
+        Ticketing ticketing = node("node-a", recorder, new Transport());
+        Ticket ainos = openLeaveRequest(ticketing);
+        Contact eero = ticketing.privacy().registerContact(
+                Contact.withEmail("Eero Korhonen", "eero.korhonen@example.fi", AssuranceLevel.LOW));
+        Contact sanna = ticketing.privacy().registerContact(
+                Contact.withEmail("Sanna Sijainen", "sanna.sijainen@example.fi", AssuranceLevel.LOW));
+        recorder.failing.set(true); // these events stay in the outbox
+        ticketing.transition(TransitionRequest.of(ainos.id(), "start", Actor.agent("maija", "hr")));
+        Ticket eeros = ticketing.open(OpenTicket.of("annual-leave", eero.id(), "Lomarahat", Channel.EMAIL)
+                .field("leaveYear", 2025));
+        recorder.failing.set(false);
+        assertThat(outbox.pending()).isEqualTo(2);
+
+        dev.tiketti.core.privacy.ErasureReport report = ticketing.privacy().erase(
+                dev.tiketti.core.privacy.ErasureRequest.of(ainos.requester(), Actor.agent("dpo", "dpo"),
+                        new dev.tiketti.core.privacy.ErasureSource.Form("form-7")).withSubstitute(sanna.id()));
+
+        assertThat(report.items()).filteredOn(i -> i.store() == dev.tiketti.core.privacy.ErasureItem.Store.OUTBOX)
+                .extracting(dev.tiketti.core.privacy.ErasureItem::item).containsExactly(ainos.key().toString());
+        clock.advance(LEASE.plusSeconds(1));
+        assertThat(ticketing.deliverPendingEvents()).isEqualTo(1);
+        assertThat(recorder.events).filteredOn(e -> e instanceof TicketEvent.TicketOpened)
+                .extracting(TicketEvent::key).contains(eeros.key());
+        assertThat(recorder.events).filteredOn(e -> e instanceof TicketEvent.TicketTransitioned).isEmpty();
+    }
 }

@@ -9,6 +9,7 @@ CREATE TABLE tkt_outbox (
     position    BIGINT                      NOT NULL PRIMARY KEY,
     id          VARCHAR(36)                 NOT NULL,
     type        VARCHAR(100)                NOT NULL,
+    ticket_id   UUID,
     created_at  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     attempts    INTEGER                     NOT NULL,
     owner       VARCHAR(200)                NOT NULL,
@@ -18,5 +19,7 @@ CREATE TABLE tkt_outbox (
 );
 -- The claim query: entries whose lease has expired, oldest first.
 CREATE INDEX tkt_outbox_held_ix ON tkt_outbox (held_until, position);
+-- Erasure discards the undelivered entries of the tickets it changed.
+CREATE INDEX tkt_outbox_ticket_ix ON tkt_outbox (ticket_id);
 
 INSERT INTO tkt_schema_version (version) VALUES (7);

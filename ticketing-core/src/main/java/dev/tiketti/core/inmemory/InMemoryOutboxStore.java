@@ -1,5 +1,6 @@
 package dev.tiketti.core.inmemory;
 
+import dev.tiketti.core.TicketId;
 import dev.tiketti.core.internal.Require;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
@@ -78,6 +79,14 @@ public final class InMemoryOutboxStore implements OutboxStore {
             }
         }
         return removed;
+    }
+
+    @Override
+    public synchronized int discard(Collection<TicketId> tickets) {
+        Require.nonNull(tickets, "tickets");
+        int before = entries.size();
+        entries.values().removeIf(l -> l.entry().ticketId().map(tickets::contains).orElse(false));
+        return before - entries.size();
     }
 
     @Override

@@ -76,6 +76,20 @@ public final class Dispatcher {
         return outbox.isPresent();
     }
 
+    private static Optional<TicketId> ticketOf(Object value) {
+        return value instanceof TicketEvent e ? Optional.of(e.ticketId())
+                : value instanceof OutboundMessage m ? Optional.of(m.ticketId()) : Optional.empty();
+    }
+
+    /**
+     * Discards undelivered outbox entries about these tickets (erasure: they may carry the erased
+     * person's data); returns how many. Without an outbox, 0.
+     */
+    public int discard(java.util.Collection<TicketId> tickets) {
+        return outbox.isEmpty() || tickets.isEmpty() ? 0
+                : transactions.inTransaction(() -> outbox.get().discard(tickets));
+    }
+
     /** Entries waiting in the outbox; 0 without one. */
     public long pending() {
         return outbox.isEmpty() ? 0 : transactions.inTransaction(() -> outbox.get().pending());
@@ -97,7 +111,8 @@ public final class Dispatcher {
         for (Object value : values) {
             String id = UUID.randomUUID().toString();
             items.add(new Item(value, new EventDelivery(id, 1)));
-            codec.ifPresent(c -> entries.add(new OutboxEntry(id, c.typeOf(value), createdAt, 1, c.write(value))));
+            codec.ifPresent(c -> entries.add(new OutboxEntry(id, c.typeOf(value), ticketOf(value), createdAt, 1,
+                    c.write(value))));
         }
         outbox.ifPresent(o -> o.append(entries, owner, lease));
         return new Staged(List.copyOf(items));

@@ -63,7 +63,7 @@ public final class ErasureEngine {
     /** The stores erasure works on. */
     public record Stores(TicketStore tickets, ContactStore contacts, OrganizationStore organizations,
                          ConsentStore consents, AttachmentStore attachments, AuditLog audit, ErasureJournal journal,
-                         Transactions transactions, SearchSync search) {
+                         Transactions transactions, SearchSync search, Dispatcher outbox) {
     }
 
     private final Stores s;
@@ -290,7 +290,27 @@ public final class ErasureEngine {
             auditLog();
             contactRecord();
             searchIndex(all, moved);
+            outbox(all);
             cleanAttachments(attachmentCandidates);
+        }
+
+        /**
+         * Discards undelivered outbox entries (events, mails) of the tickets whose text this run
+         * changed or deleted: delivered later, they would carry the person's data out again after
+         * the erasure. Entries of tickets kept under a retention basis stay.
+         */
+        void outbox(List<Ticket> all) {
+            Set<String> touched = new HashSet<>();
+            items.values().stream().filter(i -> i.store() == Store.TICKETS && !(i.outcome() instanceof ErasureOutcome.Retained))
+                    .forEach(i -> touched.add(i.item().contains("/") ? i.item().substring(0, i.item().indexOf('/'))
+                            : i.item()));
+            for (Ticket t : all) {
+                String key = t.key().toString();
+                if (touched.contains(key) && s.outbox().discard(List.of(t.id())) > 0) {
+                    note(new ErasureItem(Store.OUTBOX, key, DataCategory.TICKET_TEXT, new ErasureOutcome.Deleted()));
+                    journal(ErasureReport.Status.PARTIAL);
+                }
+            }
         }
 
         /**

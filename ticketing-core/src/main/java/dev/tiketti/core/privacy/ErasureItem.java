@@ -12,7 +12,7 @@ import dev.tiketti.core.internal.Require;
 public record ErasureItem(Store store, String item, DataCategory category, ErasureOutcome outcome) {
 
     /** The store an item lives in. */
-    public enum Store { CONTACTS, ORGANIZATIONS, CONSENTS, TICKETS, ATTACHMENTS, AUDIT_LOG, SEARCH_INDEX }
+    public enum Store { CONTACTS, ORGANIZATIONS, CONSENTS, TICKETS, ATTACHMENTS, AUDIT_LOG, SEARCH_INDEX, OUTBOX }
 
     public ErasureItem {
         Require.nonNull(store, "store");

@@ -1,5 +1,6 @@
 package dev.tiketti.core.spi;
 
+import dev.tiketti.core.TicketId;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.List;
  *     measured on one clock for all nodes (the database's, in a database).</li>
  * <li>{@link #delivered} removes entries for good (idempotent: unknown ids are ignored); delivered
  *     entries are not kept, because payloads may carry personal data (R8).</li>
+ * <li>{@link #discard} removes the undelivered entries about given tickets, leased or not: erasure
+ *     calls it so that an event or mail carrying an erased person's data is not delivered later.</li>
  * <li>Thread-safe; never returns null.</li>
  * </ul>
  *
@@ -38,6 +41,9 @@ public interface OutboxStore {
 
     /** Removes delivered entries; returns how many were removed. */
     int delivered(Collection<String> ids);
+
+    /** Removes every entry whose {@link OutboxEntry#ticketId()} is one of {@code tickets}; returns how many. */
+    int discard(Collection<TicketId> tickets);
 
     /** How many entries are waiting, leased or not (for monitoring and tests). */
     long pending();

@@ -1,5 +1,6 @@
 package dev.tiketti.jpa.internal;
 
+import dev.tiketti.core.TicketId;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import org.hibernate.Session;
 import org.jspecify.annotations.Nullable;
@@ -59,20 +62,26 @@ public final class JpaOutboxStore implements OutboxStore {
         }
         ems.call("appending to the outbox", em -> jdbc(em, c -> {
             boolean postgres = postgres(c);
-            String sql = "INSERT INTO tkt_outbox (position, id, type, created_at, attempts, owner, held_until, payload)"
+            String sql = "INSERT INTO tkt_outbox (position, id, type, ticket_id, created_at, attempts, owner, held_until,"
+                    + " payload)"
                     + " VALUES (" + (postgres ? "nextval('tkt_outbox_seq')" : "NEXT VALUE FOR tkt_outbox_seq")
-                    + ", ?, ?, ?, ?, ?, " + (postgres ? "clock_timestamp() + ? * INTERVAL '1 millisecond'"
+                    + ", ?, ?, ?, ?, ?, ?, " + (postgres ? "clock_timestamp() + ? * INTERVAL '1 millisecond'"
                     : "DATEADD(MILLISECOND, ?, CURRENT_TIMESTAMP)") + ", ?)";
             long heldMillis = lease.plus(clockShift).toMillis();
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (OutboxEntry e : entries) {
                     s.setString(1, e.id());
                     s.setString(2, e.type());
-                    s.setObject(3, OffsetDateTime.ofInstant(Instants.micros(e.createdAt()), ZoneOffset.UTC));
-                    s.setInt(4, e.attempts());
-                    s.setString(5, owner);
-                    s.setLong(6, heldMillis);
-                    s.setString(7, e.payload());
+                    if (e.ticketId().isPresent()) {
+                        s.setObject(3, e.ticketId().get().value());
+                    } else {
+                        s.setNull(3, java.sql.Types.OTHER);
+                    }
+                    s.setObject(4, OffsetDateTime.ofInstant(Instants.micros(e.createdAt()), ZoneOffset.UTC));
+                    s.setInt(5, e.attempts());
+                    s.setString(6, owner);
+                    s.setLong(7, heldMillis);
+                    s.setString(8, e.payload());
                     s.addBatch();
                 }
                 s.executeBatch();
@@ -92,7 +101,7 @@ public final class JpaOutboxStore implements OutboxStore {
             Instant now = now(c);
             List<OutboxEntry> claimed = new ArrayList<>();
             List<Long> positions = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT position, id, type, created_at, attempts, payload"
+            try (PreparedStatement s = c.prepareStatement("SELECT position, id, type, ticket_id, created_at, attempts, payload"
                     + " FROM tkt_outbox WHERE held_until <= ? ORDER BY position LIMIT " + limit
                     + " FOR UPDATE SKIP LOCKED")) {
                 s.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
@@ -100,7 +109,8 @@ public final class JpaOutboxStore implements OutboxStore {
                     while (rs.next()) {
                         positions.add(rs.getLong(1));
                         claimed.add(new OutboxEntry(rs.getString(2), rs.getString(3),
-                                rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5) + 1, rs.getString(6)));
+                                Optional.ofNullable(rs.getObject(4, UUID.class)).map(TicketId::new),
+                                rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getInt(6) + 1, rs.getString(7)));
                     }
                 }
             }
@@ -134,6 +144,28 @@ public final class JpaOutboxStore implements OutboxStore {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM tkt_outbox WHERE id = ?")) {
                 for (String id : new HashSet<>(ids)) {
                     s.setString(1, id);
+                    s.addBatch();
+                }
+                for (int n : s.executeBatch()) {
+                    removed += Math.max(n, 0);
+                }
+            }
+            return removed;
+        }));
+    }
+
+    @Override
+    public int discard(Collection<TicketId> tickets) {
+        Args.nonNull(tickets, "tickets");
+        tickets.forEach(t -> Args.nonNull(t, "ticket id"));
+        if (tickets.isEmpty()) {
+            return 0;
+        }
+        return ems.call("discarding outbox entries", em -> jdbc(em, c -> {
+            int removed = 0;
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM tkt_outbox WHERE ticket_id = ?")) {
+                for (TicketId t : new HashSet<>(tickets)) {
+                    s.setObject(1, t.value());
                     s.addBatch();
                 }
                 for (int n : s.executeBatch()) {

@@ -2,7 +2,9 @@ package dev.tiketti.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tiketti.core.TicketId;
 import dev.tiketti.core.TicketingException;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * The contract every {@link OutboxStore} must pass: appended entries are leased to their appender,
  * claims hand out only entries whose lease has expired, oldest first, each to one claimer at a time
  * (also under a race of eight threads), count attempts, and keep payloads verbatim; delivered
- * entries are gone for good.
+ * entries are gone for good, and erasure can discard a ticket's undelivered ones.
  *
  * <p>Subclass it once per adapter:
  * <pre>{@code
@@ -290,6 +293,37 @@ public abstract class OutboxStoreContract {
             appended("node-a", 1);
             assertThat(delivered(List.of())).isZero();
             assertThat(pending()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    @DisplayName("Discarding (erasure)")
+    class Discarding {
+
+        @Test
+        @DisplayName("removes the entries of the given tickets, leased or not, and keeps the others with their ticket")
+        void byTicket() {
+            TicketId erased = TicketId.random();
+            TicketId other = TicketId.random();
+            OutboxEntry a = new OutboxEntry(UUID.randomUUID().toString(), "ticket.TicketUpdated", Optional.of(erased),
+                    START, 1, "{}");
+            OutboxEntry b = new OutboxEntry(UUID.randomUUID().toString(), "message", Optional.of(erased), START, 1,
+                    "{}");
+            OutboxEntry c = new OutboxEntry(UUID.randomUUID().toString(), "ticket.TicketUpdated", Optional.of(other),
+                    START, 1, "{}");
+            OutboxEntry d = entry("{}");
+            transactions().inTransaction(() -> {
+                store.append(List.of(a, b, c, d), "node-a", LEASE);
+                return null;
+            });
+
+            int discarded = transactions().inTransaction(() -> store.discard(List.of(erased)));
+            pastLease();
+
+            assertThat(discarded).isEqualTo(2);
+            assertThat(claim("node-b", 10)).extracting(OutboxEntry::id, OutboxEntry::ticketId)
+                    .containsExactly(tuple(c.id(), Optional.of(other)), tuple(d.id(), Optional.empty()));
+            assertThat(transactions().inTransaction(() -> store.discard(List.of()))).isZero();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tiketti.testkit.contract;
 
+import dev.tiketti.core.TicketId;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
 import java.time.Clock;
@@ -31,6 +32,13 @@ final class OutboxBrokenStores {
         public synchronized int delivered(Collection<String> ids) {
             int before = entries.size();
             entries.removeIf(e -> ids.contains(e.id()));
+            return before - entries.size();
+        }
+
+        @Override
+        public synchronized int discard(Collection<TicketId> tickets) {
+            int before = entries.size();
+            entries.removeIf(e -> e.ticketId().map(tickets::contains).orElse(false));
             return before - entries.size();
         }
 
