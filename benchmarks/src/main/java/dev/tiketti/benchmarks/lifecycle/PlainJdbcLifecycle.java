@@ -18,8 +18,8 @@ import javax.sql.DataSource;
  * consumed (every column fetched), not mapped; no guards, effects or SLA arithmetic run — the
  * values written are what Tiketti writes for this lifecycle.
  *
- * <p>Per lifecycle: open 18 statements, triage 11, resolve 13, close 11 (53 in 4 transactions, a
- * batched history-change row counted as one; 48 prepared). The facade's SLA wiring accounts for
+ * <p>Per lifecycle: open 17 statements, triage 10, resolve 12, close 8 (47 in 4 transactions, a
+ * batched history-change row counted as one; 42 prepared). The facade's SLA wiring accounts for
  * many of them: it reads the ticket's history (two statements) and timeline once before each
  * transition and reuses them for the clocks after it, and keeps one breach timer per SLA target
  * (first response, next response, resolution) — a locking read before each schedule, one
@@ -85,7 +85,6 @@ final class PlainJdbcLifecycle implements Lifecycle {
     /** The facade's breach timers: kind {@code sla.breach}, subject {@code <ticket id>/<target>}. */
     private static final String SLA_KIND = "sla.breach";
     private static final String FIRST_RESPONSE = "/first-response";
-    private static final String NEXT_RESPONSE = "/next-response";
     private static final String RESOLUTION = "/resolution";
     private static final String ROLES = "[\"hr\"]";
 
@@ -148,7 +147,6 @@ final class PlainJdbcLifecycle implements Lifecycle {
             history(c, id, 1, now, "CREATED", null, new String[][] {
                 {"state", null, "NEW"}, {"priority", null, "NORMAL"}, {"leaveYear", null, "2026"}});
             scheduleTimer(c, id, FIRST_RESPONSE, now.plus(4, ChronoUnit.HOURS), true);
-            cancelTimer(c, id, NEXT_RESPONSE);
             scheduleTimer(c, id, RESOLUTION, now.plus(40, ChronoUnit.HOURS), true);
         });
     }
@@ -161,7 +159,6 @@ final class PlainJdbcLifecycle implements Lifecycle {
             history(c, id, before.version() + 1, now, "TRANSITIONED", "triage", new String[][] {
                 {"state", "NEW", "OPEN"}, {"assignee", null, "maija"}});
             scheduleTimer(c, id, FIRST_RESPONSE, now, false); // due unchanged: read only
-            cancelTimer(c, id, NEXT_RESPONSE);
             scheduleTimer(c, id, RESOLUTION, now, false);
         });
     }
@@ -175,7 +172,8 @@ final class PlainJdbcLifecycle implements Lifecycle {
             history(c, id, before.version() + 1, now, "TRANSITIONED", "resolve", new String[][] {
                 {"state", "OPEN", "RESOLVED"}, {"resolution", null, "Loma siirretty lokakuulle"},
                 {"outcome", null, "answered"}});
-            cancelAllTimers(c, id);
+            cancelTimer(c, id, FIRST_RESPONSE); // the clocks that counted until now; next response never ran
+            cancelTimer(c, id, RESOLUTION);
         });
     }
 
@@ -189,7 +187,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
                     "INTERNAL", UUID.randomUUID());
             history(c, id, before.version() + 1, now, "TRANSITIONED", "close", new String[][] {
                 {"state", "RESOLVED", "CLOSED"}});
-            cancelAllTimers(c, id);
+            // no timer to cancel: every clock stopped at resolve, when its timer was cancelled
         });
     }
 
@@ -226,12 +224,6 @@ final class PlainJdbcLifecycle implements Lifecycle {
         if (insert) {
             update(c, INSERT_TIMER, 0, ts(due), due.getNano() % 1000, 0L, false, null, null, SLA_KIND, subject);
         }
-    }
-
-    private void cancelAllTimers(Connection c, UUID id) throws SQLException {
-        cancelTimer(c, id, FIRST_RESPONSE);
-        cancelTimer(c, id, NEXT_RESPONSE);
-        cancelTimer(c, id, RESOLUTION);
     }
 
     private void updateTicket(Connection c, Row before, String state, String assignee, String resolution,

@@ -225,8 +225,11 @@ public final class SlaScheduler {
         if (planned.clocks().isPresent()) {
             SlaClocks clocks = planned.clocks().get();
             for (SlaTarget target : SlaTarget.values()) {
-                scheduleTarget(after, target, clocks.clock(target), history);
                 SlaClock was = before.get(target);
+                // Every change cancels the timers of a clock that does not count, so a clock that did
+                // not count before this change has none to cancel (a fresh ticket has none at all).
+                // Were one left over from an older policy, its handler re-checks the clock and does nothing.
+                scheduleTarget(after, target, clocks.clock(target), history, was != null && was.counting());
                 Optional<SlaClock> now = clocks.clock(target);
                 if (was != null && was.open() && now.isPresent() && !now.get().open()) {
                     events.add(new TicketEvent.SlaMet(after.id(), after.key(), actor, now.get().metAt().orElse(at),
@@ -248,7 +251,8 @@ public final class SlaScheduler {
         }
     }
 
-    private void scheduleTarget(Ticket t, SlaTarget target, Optional<SlaClock> clock, List<HistoryEntry> history) {
+    private void scheduleTarget(Ticket t, SlaTarget target, Optional<SlaClock> clock, List<HistoryEntry> history,
+                                boolean mayHaveTimers) {
         String q = SlaTimerKinds.qualifier(target);
         TimerId breach = TimerId.forTicket(SlaTimerKinds.BREACH, t.id(), q);
         Set<Integer> kept = new TreeSet<>();
@@ -266,11 +270,11 @@ public final class SlaScheduler {
                     }
                 }
             }
-        } else {
+        } else if (mayHaveTimers) {
             timers.cancel(breach); // met, paused or not started: the reschedule on resuming re-arms it
         }
         for (int p : allPercents) {
-            if (!kept.contains(p)) {
+            if (!kept.contains(p) && mayHaveTimers) {
                 timers.cancel(warningId(t.id(), target, p));
             }
         }
