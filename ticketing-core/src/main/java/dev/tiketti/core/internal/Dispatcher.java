@@ -125,19 +125,21 @@ public final class Dispatcher {
      */
     public void afterCommit(Staged staged) {
         if (!staged.items.isEmpty()) {
-            transactions.afterCommit(() -> deliverNow(staged));
+            transactions.afterCommit(() -> deliverAll(staged.items));
         }
     }
 
-    private void deliverNow(Staged staged) {
-        refreshSearch(staged.items);
-        List<String> done = new ArrayList<>(staged.items.size());
-        for (Item item : staged.items) {
+    /** Refreshes the search index, delivers each item, removes the delivered ones from the outbox; returns how many. */
+    private int deliverAll(List<Item> items) {
+        refreshSearch(items);
+        List<String> done = new ArrayList<>(items.size());
+        for (Item item : items) {
             if (deliver(item)) {
                 done.add(item.delivery().id());
             }
         }
         remove(done);
+        return done.size();
     }
 
     /**
@@ -159,15 +161,7 @@ public final class Dispatcher {
                 LOG.error("{} (attempt {})", e.getMessage(), entry.attempts(), e);
             }
         }
-        refreshSearch(items);
-        List<String> done = new ArrayList<>(items.size());
-        for (Item item : items) {
-            if (deliver(item)) {
-                done.add(item.delivery().id());
-            }
-        }
-        remove(done);
-        return new Pass(claimed.size(), done.size());
+        return new Pass(claimed.size(), deliverAll(items));
     }
 
     /** One batch of {@link #deliverPending}: how many entries were claimed and how many of them delivered. */

@@ -136,36 +136,27 @@ public final class JpaOutboxStore implements OutboxStore {
     public int delivered(Collection<String> ids) {
         Args.nonNull(ids, "ids");
         ids.forEach(id -> Args.nonNull(id, "id"));
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        return ems.call("removing delivered outbox entries", em -> jdbc(em, c -> {
-            int removed = 0;
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM tkt_outbox WHERE id = ?")) {
-                for (String id : new HashSet<>(ids)) {
-                    s.setString(1, id);
-                    s.addBatch();
-                }
-                for (int n : s.executeBatch()) {
-                    removed += Math.max(n, 0);
-                }
-            }
-            return removed;
-        }));
+        return deleteEach("removing delivered outbox entries", "DELETE FROM tkt_outbox WHERE id = ?", ids);
     }
 
     @Override
     public int discard(Collection<TicketId> tickets) {
         Args.nonNull(tickets, "tickets");
         tickets.forEach(t -> Args.nonNull(t, "ticket id"));
-        if (tickets.isEmpty()) {
+        return deleteEach("discarding outbox entries", "DELETE FROM tkt_outbox WHERE ticket_id = ?",
+                tickets.stream().map(TicketId::value).toList());
+    }
+
+    /** Runs {@code delete} once per distinct value, as one JDBC batch; returns how many rows went. */
+    private int deleteEach(String what, String delete, Collection<?> values) {
+        if (values.isEmpty()) {
             return 0;
         }
-        return ems.call("discarding outbox entries", em -> jdbc(em, c -> {
+        return ems.call(what, em -> jdbc(em, c -> {
             int removed = 0;
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM tkt_outbox WHERE ticket_id = ?")) {
-                for (TicketId t : new HashSet<>(tickets)) {
-                    s.setObject(1, t.value());
+            try (PreparedStatement s = c.prepareStatement(delete)) {
+                for (Object value : new HashSet<>(values)) {
+                    s.setObject(1, value);
                     s.addBatch();
                 }
                 for (int n : s.executeBatch()) {
