@@ -2,6 +2,7 @@ package dev.tiketti.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.tiketti.core.event.EventDelivery;
 import dev.tiketti.core.event.TicketEvent;
@@ -243,10 +244,8 @@ class OutboxDeliveryTest {
         clock.advance(LEASE.plusSeconds(1));
 
         try (AutoCloseable deliverer = ticketing.startDeliveringPendingEvents(Duration.ofMillis(10))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // a bound, not a timing check
-            while (ticketing.pendingEvents() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
+            await().atMost(Duration.ofSeconds(30)) // a bound, not a timing check
+                    .until(() -> ticketing.pendingEvents() == 0);
         }
 
         assertThat(ticketing.pendingEvents()).isZero();

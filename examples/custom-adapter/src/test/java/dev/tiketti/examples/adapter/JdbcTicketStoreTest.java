@@ -1,11 +1,13 @@
 package dev.tiketti.examples.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,24 +66,17 @@ class JdbcTicketStoreTest {
      * statement). When we commit, its INSERT fails with a unique violation: the path under test.
      */
     private void awaitTheSecondUnitInsertingTheCounter() {
-        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
-            for (int attempt = 0; attempt < 6_000; attempt++) {
-                try (ResultSet rs = s.executeQuery(
-                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS "
-                                + "WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO ticket_number%'")) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(10);
-            }
-            throw new AssertionError("the second unit never reached its INSERT of the counter row");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
+                .alias("the second unit reaches its INSERT of the counter row")
+                .until(this::secondUnitInsertsTheCounter);
+    }
+
+    private boolean secondUnitInsertsTheCounter() throws SQLException {
+        try (Connection c = database.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS "
+                     + "WHERE EXECUTING_STATEMENT LIKE 'INSERT INTO ticket_number%'")) {
+            rs.next();
+            return rs.getLong(1) > 0;
         }
     }
 }
