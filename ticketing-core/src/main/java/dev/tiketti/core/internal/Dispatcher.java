@@ -72,10 +72,6 @@ public final class Dispatcher {
         this.lease = lease;
     }
 
-    public boolean hasOutbox() {
-        return outbox.isPresent();
-    }
-
     private static Optional<TicketId> ticketOf(Object value) {
         return value instanceof TicketEvent e ? Optional.of(e.ticketId())
                 : value instanceof OutboundMessage m ? Optional.of(m.ticketId()) : Optional.empty();
