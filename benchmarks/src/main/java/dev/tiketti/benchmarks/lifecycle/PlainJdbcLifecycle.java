@@ -18,12 +18,12 @@ import javax.sql.DataSource;
  * consumed (every column fetched), not mapped; no guards, effects or SLA arithmetic run — the
  * values written are what Tiketti writes for this lifecycle.
  *
- * <p>Per lifecycle: open 17 statements, triage 10, resolve 12, close 8 (47 in 4 transactions, a
- * batched history-change row counted as one; 42 prepared). The facade's SLA wiring accounts for
- * many of them: it reads the ticket's history (two statements) and timeline once before each
- * transition and reuses them for the clocks after it, and keeps one breach timer per SLA target
- * (first response, next response, resolution) — a locking read before each schedule, one
- * statement per cancel.
+ * <p>Per lifecycle: open 13 statements, triage 9, resolve 11, close 7 (40 in 4 transactions, a
+ * batched history-change row counted as one; 35 prepared). The facade's SLA wiring accounts for
+ * many of them: it reads the ticket's history (entries joined with their changes) and timeline once
+ * before each transition and reuses them for the clocks after it, and keeps one breach timer per
+ * running SLA target (first response, resolution) — one statement per schedule (insert, or re-arm
+ * when the due changed), one per cancel.
  */
 final class PlainJdbcLifecycle implements Lifecycle {
     private static final String TICKET_COLUMNS = "te1_0.id,te1_0.assignee,te1_0.channel,te1_0.classification,"
@@ -43,8 +43,6 @@ final class PlainJdbcLifecycle implements Lifecycle {
             + " kse1_0 where kse1_0.prefix=? for update";
     private static final String UPDATE_SEQUENCE = "update tkt_key_sequence set last_number=? where prefix=?";
     private static final String SELECT_TICKET = "select " + TICKET_COLUMNS + " from tkt_ticket te1_0 where te1_0.id=?";
-    private static final String SELECT_TICKET_BY_KEY = "select " + TICKET_COLUMNS
-            + " from tkt_ticket te1_0 where te1_0.key_prefix=? and te1_0.key_number=?";
     private static final String INSERT_TICKET = "insert into tkt_ticket (assignee,channel,classification,created_at,"
             + "created_at_nanos,custom_fields,key_number,key_prefix,organization_id,priority,requester_id,resolution,"
             + "sla_due,sla_due_nanos,state,subject,team,type_id,updated_at,updated_at_nanos,version,workflow_id,"
@@ -56,11 +54,20 @@ final class PlainJdbcLifecycle implements Lifecycle {
             + "actor_roles,occurred_at,occurred_at_nanos,transition,sequence,ticket_id) values (?,?,?,?,?,?,?,?,?)";
     private static final String INSERT_CHANGE = "insert into tkt_history_change (field,from_value,to_value,position,"
             + "sequence,ticket_id) values (?,?,?,?,?,?)";
-    private static final String SELECT_TIMER = "select te1_0.kind,te1_0.subject,te1_0.attempts,te1_0.due_at,"
-            + "te1_0.due_at_nanos,te1_0.fencing_token,te1_0.fired,te1_0.held_until,te1_0.owner from tkt_timer te1_0"
-            + " where (te1_0.kind,te1_0.subject) in ((?,?)) for update";
-    private static final String INSERT_TIMER = "insert into tkt_timer (attempts,due_at,due_at_nanos,fencing_token,"
-            + "fired,held_until,owner,kind,subject) values (?,?,?,?,?,?,?,?,?)";
+    /** Scheduling a timer: one statement that inserts it or re-arms it when its due changed, per database. */
+    private static final String SCHEDULE_TIMER_H2 = "MERGE INTO tkt_timer t USING (VALUES (CAST(? AS VARCHAR(200)),"
+            + " CAST(? AS VARCHAR(200)), CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS INTEGER)))"
+            + " AS r (kind, subject, due_at, due_at_nanos) ON t.kind = r.kind AND t.subject = r.subject"
+            + " WHEN MATCHED AND (t.due_at <> r.due_at OR t.due_at_nanos <> r.due_at_nanos) THEN UPDATE SET"
+            + " due_at = r.due_at, due_at_nanos = r.due_at_nanos, fired = FALSE, attempts = 0, owner = NULL,"
+            + " held_until = NULL WHEN NOT MATCHED THEN INSERT (kind, subject, due_at, due_at_nanos, fired, owner,"
+            + " held_until, fencing_token, attempts) VALUES (r.kind, r.subject, r.due_at, r.due_at_nanos, FALSE, NULL,"
+            + " NULL, 0, 0)";
+    private static final String SCHEDULE_TIMER_POSTGRESQL = "INSERT INTO tkt_timer (kind, subject, due_at,"
+            + " due_at_nanos, fired, owner, held_until, fencing_token, attempts) VALUES (?, ?, ?, ?, FALSE, NULL, NULL,"
+            + " 0, 0) ON CONFLICT (kind, subject) DO UPDATE SET due_at = EXCLUDED.due_at,"
+            + " due_at_nanos = EXCLUDED.due_at_nanos, fired = FALSE, attempts = 0, owner = NULL, held_until = NULL"
+            + " WHERE tkt_timer.due_at <> EXCLUDED.due_at OR tkt_timer.due_at_nanos <> EXCLUDED.due_at_nanos";
     private static final String UPDATE_TICKET = "UPDATE tkt_ticket SET workflow_version = ?, state = ?,"
             + " classification = ?, priority = ?, organization_id = ?, assignee = ?, team = ?, channel = ?, subject = ?,"
             + " resolution = ?, custom_fields = ?, updated_at = ?, updated_at_nanos = ?, sla_due = ?, sla_due_nanos = ?,"
@@ -72,11 +79,10 @@ final class PlainJdbcLifecycle implements Lifecycle {
     private static final String CANCEL_TIMER_POSTGRESQL =
             "DELETE FROM tkt_timer WHERE kind = ? AND subject = ? RETURNING fired";
     private static final String SELECT_HISTORY = "select hee1_0.sequence,hee1_0.occurred_at,hee1_0.occurred_at_nanos,"
-            + "hee1_0.actor_kind,hee1_0.actor_id,hee1_0.actor_roles,hee1_0.action,hee1_0.transition"
-            + " from tkt_history_entry hee1_0 where hee1_0.ticket_id=? order by hee1_0.sequence";
-    private static final String SELECT_HISTORY_CHANGES = "select hce1_0.sequence,hce1_0.field,hce1_0.from_value,"
-            + "hce1_0.to_value from tkt_history_change hce1_0 where hce1_0.ticket_id=?"
-            + " order by hce1_0.sequence,hce1_0.position";
+            + "hee1_0.actor_kind,hee1_0.actor_id,hee1_0.actor_roles,hee1_0.action,hee1_0.transition,hce1_0.field,"
+            + "hce1_0.from_value,hce1_0.to_value from tkt_history_entry hee1_0 left join tkt_history_change hce1_0"
+            + " on hce1_0.ticket_id=hee1_0.ticket_id and hce1_0.sequence=hee1_0.sequence where hee1_0.ticket_id=?"
+            + " order by hee1_0.sequence,hce1_0.position";
     private static final String SELECT_TIMELINE = "select tee1_0.id,tee1_0.kind,tee1_0.author_kind,tee1_0.author_id,"
             + "tee1_0.author_roles,tee1_0.visibility,tee1_0.channel,tee1_0.body,tee1_0.attachments,tee1_0.occurred_at,"
             + "tee1_0.occurred_at_nanos from tkt_timeline_entry tee1_0 where tee1_0.ticket_id=?"
@@ -108,7 +114,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
     }
 
     /** The ticket as read back: only what the next statements need. */
-    private record Row(UUID id, long version, String assignee, String resolution, String fields) {
+    private record Row(UUID id, long version, Instant createdAt, String assignee, String resolution, String fields) {
     }
 
     @Override
@@ -135,8 +141,6 @@ final class PlainJdbcLifecycle implements Lifecycle {
                 }
             }
             update(c, UPDATE_SEQUENCE, number, "HR");
-            query(c, SELECT_TICKET, id);
-            query(c, SELECT_TICKET_BY_KEY, "HR", number);
             Instant now = Instant.now();
             update(c, INSERT_TICKET, null, "EMAIL", null, ts(now), now.getNano() % 1000, "{\"leaveYear\":2026}",
                     number, "HR", null, "NORMAL", UUID.fromString(contactId), null, null, null, "NEW",
@@ -146,8 +150,8 @@ final class PlainJdbcLifecycle implements Lifecycle {
                     "Voinko siirtää lomani syksyyn?", "EMAIL", "INBOUND_MESSAGE", 0, id, 1L, "PUBLIC", UUID.randomUUID());
             history(c, id, 1, now, "CREATED", null, new String[][] {
                 {"state", null, "NEW"}, {"priority", null, "NORMAL"}, {"leaveYear", null, "2026"}});
-            scheduleTimer(c, id, FIRST_RESPONSE, now.plus(4, ChronoUnit.HOURS), true);
-            scheduleTimer(c, id, RESOLUTION, now.plus(40, ChronoUnit.HOURS), true);
+            scheduleTimer(c, id, FIRST_RESPONSE, now.plus(4, ChronoUnit.HOURS));
+            scheduleTimer(c, id, RESOLUTION, now.plus(40, ChronoUnit.HOURS));
         });
     }
 
@@ -158,8 +162,9 @@ final class PlainJdbcLifecycle implements Lifecycle {
             updateTicket(c, before, "OPEN", "maija", null, before.fields(), now);
             history(c, id, before.version() + 1, now, "TRANSITIONED", "triage", new String[][] {
                 {"state", "NEW", "OPEN"}, {"assignee", null, "maija"}});
-            scheduleTimer(c, id, FIRST_RESPONSE, now, false); // due unchanged: read only
-            scheduleTimer(c, id, RESOLUTION, now, false);
+            // Tiketti schedules both again with the due they have: the statement matches and writes nothing.
+            scheduleTimer(c, id, FIRST_RESPONSE, before.createdAt().plus(4, ChronoUnit.HOURS));
+            scheduleTimer(c, id, RESOLUTION, before.createdAt().plus(40, ChronoUnit.HOURS));
         });
     }
 
@@ -212,18 +217,13 @@ final class PlainJdbcLifecycle implements Lifecycle {
     /** The facade's SLA reads of a ticket before a change: history and timeline, reused for the clocks after it. */
     private static void slaReads(Connection c, UUID id) throws SQLException {
         query(c, SELECT_HISTORY, id);
-        query(c, SELECT_HISTORY_CHANGES, id);
         query(c, SELECT_TIMELINE, id);
     }
 
-    /** A locking read of the timer; inserted when new (Tiketti also writes nothing when the due is unchanged). */
-    private static void scheduleTimer(Connection c, UUID id, String target, Instant due, boolean insert)
-            throws SQLException {
-        String subject = id + target;
-        query(c, SELECT_TIMER, SLA_KIND, subject);
-        if (insert) {
-            update(c, INSERT_TIMER, 0, ts(due), due.getNano() % 1000, 0L, false, null, null, SLA_KIND, subject);
-        }
+    /** One statement: inserts the timer, or re-arms it when its due changed (an unchanged due writes nothing). */
+    private void scheduleTimer(Connection c, UUID id, String target, Instant due) throws SQLException {
+        update(c, postgres ? SCHEDULE_TIMER_POSTGRESQL : SCHEDULE_TIMER_H2, SLA_KIND, id + target, ts(due),
+                due.getNano() % 1000);
     }
 
     private void updateTicket(Connection c, Row before, String state, String assignee, String resolution,
@@ -273,7 +273,9 @@ final class PlainJdbcLifecycle implements Lifecycle {
                     throw new IllegalStateException("ticket " + id + " not found");
                 }
                 consume(rs);
-                return new Row(id, rs.getLong("version"), rs.getString("assignee"), rs.getString("resolution"),
+                Instant createdAt = rs.getObject("created_at", OffsetDateTime.class).toInstant()
+                        .plusNanos(rs.getInt("created_at_nanos"));
+                return new Row(id, rs.getLong("version"), createdAt, rs.getString("assignee"), rs.getString("resolution"),
                         rs.getString("custom_fields"));
             }
         }

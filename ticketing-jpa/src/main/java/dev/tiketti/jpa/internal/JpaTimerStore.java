@@ -44,27 +44,37 @@ public final class JpaTimerStore implements TimerStore {
     @Override
     public void schedule(TimerRequest request) {
         Args.nonNull(request, "timer request");
+        // One statement instead of a locking read and an insert (it runs for every SLA target of
+        // every change): insert the timer, or re-arm it when its due instant changed. Re-arming
+        // voids any claim (owner and lease go) and keeps the fencing token; an unchanged due writes
+        // nothing. Two nodes inserting the same new timer at once: the loser's unique violation is
+        // retried, and then finds the row.
         JpaOrganizationStore.retryingFirstInsert(() -> ems.call("scheduling timer " + request.id(), em -> {
-            TimerEntity.Key key = key(request.id());
-            TimerEntity e = em.find(TimerEntity.class, key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            String sql = dialect(em).equals("postgresql")
+                    ? "INSERT INTO tkt_timer (kind, subject, due_at, due_at_nanos, fired, owner, held_until,"
+                            + " fencing_token, attempts) VALUES (:kind, :subject, :dueAt, :dueNanos, FALSE, NULL, NULL, 0, 0)"
+                            + " ON CONFLICT (kind, subject) DO UPDATE SET due_at = EXCLUDED.due_at,"
+                            + " due_at_nanos = EXCLUDED.due_at_nanos, fired = FALSE, attempts = 0, owner = NULL,"
+                            + " held_until = NULL"
+                            + " WHERE tkt_timer.due_at <> EXCLUDED.due_at OR tkt_timer.due_at_nanos <> EXCLUDED.due_at_nanos"
+                    : "MERGE INTO tkt_timer t USING (VALUES (CAST(:kind AS VARCHAR(200)), CAST(:subject AS VARCHAR(200)),"
+                            + " CAST(:dueAt AS TIMESTAMP(6) WITH TIME ZONE), CAST(:dueNanos AS INTEGER)))"
+                            + " AS r (kind, subject, due_at, due_at_nanos)"
+                            + " ON t.kind = r.kind AND t.subject = r.subject"
+                            + " WHEN MATCHED AND (t.due_at <> r.due_at OR t.due_at_nanos <> r.due_at_nanos) THEN UPDATE SET"
+                            + " due_at = r.due_at, due_at_nanos = r.due_at_nanos, fired = FALSE, attempts = 0,"
+                            + " owner = NULL, held_until = NULL"
+                            + " WHEN NOT MATCHED THEN INSERT (kind, subject, due_at, due_at_nanos, fired, owner,"
+                            + " held_until, fencing_token, attempts)"
+                            + " VALUES (r.kind, r.subject, r.due_at, r.due_at_nanos, FALSE, NULL, NULL, 0, 0)";
             Instant due = request.due();
-            if (e == null) {
-                e = new TimerEntity();
-                e.key = key;
-                setDue(e, due);
-                e.fencingToken = 0;
-                e.attempts = 0;
-                em.persist(e);
-            } else if (!dueOf(e).equals(due)) {
-                // A new due instant re-arms the timer and voids any claim (its owner no longer matches).
-                setDue(e, due);
-                e.fired = false;
-                e.attempts = 0;
-                e.owner = null;
-                e.heldUntil = null;
-            }
-            em.flush();
-            em.detach(e);
+            em.createNativeQuery(sql).unwrap(NativeQuery.class)
+                    .addSynchronizedEntityClass(TimerEntity.class)
+                    .setParameter("kind", request.id().kind().name())
+                    .setParameter("subject", request.id().subject())
+                    .setParameter("dueAt", Instants.micros(due), Instant.class)
+                    .setParameter("dueNanos", Instants.nanos(due))
+                    .executeUpdate();
             return null;
         }));
     }
@@ -258,10 +268,5 @@ public final class JpaTimerStore implements TimerStore {
 
     private static Instant dueOf(TimerEntity e) {
         return Instants.join(e.dueAt, e.dueAtNanos);
-    }
-
-    private static void setDue(TimerEntity e, Instant due) {
-        e.dueAt = Instants.micros(due);
-        e.dueAtNanos = Instants.nanos(due);
     }
 }
