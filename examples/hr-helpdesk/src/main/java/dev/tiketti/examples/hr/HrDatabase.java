@@ -22,8 +22,6 @@ final class HrDatabase implements AutoCloseable {
     static final String URL = "TIKETTI_JDBC_URL";
     static final String USER = "TIKETTI_JDBC_USER";
     static final String PASSWORD = "TIKETTI_JDBC_PASSWORD";
-    /** The pool's name in HikariCP's log lines and thread names. */
-    static final String POOL_NAME = "hr-helpdesk";
 
     private final DataSource dataSource;
     private final String description;
@@ -53,26 +51,19 @@ final class HrDatabase implements AutoCloseable {
             throw new IllegalArgumentException(URL + " must be a jdbc:h2: or jdbc:postgresql: URL, was '" + url
                     + "'. Unset it to use the H2 file database under data/.");
         }
-        HikariDataSource pool = new HikariDataSource(poolConfig(url, user, password));
-        return new HrDatabase(pool, url, pool::close, false);
-    }
-
-    private static HikariConfig poolConfig(String url, String user, String password) {
+        // tag::pool[]
         HikariConfig config = new HikariConfig();
-        config.setPoolName(POOL_NAME);
-        config.setJdbcUrl(url);
+        config.setPoolName("hr-helpdesk");        // in HikariCP's log lines and thread names
+        config.setJdbcUrl(url);                   // jdbc:h2:file:... or jdbc:postgresql://...
         config.setUsername(user);
         config.setPassword(password);
-        // The walkthrough runs on one thread; the first number of a new ticket prefix takes a second
-        // connection (docs/storage.md), and the rest is headroom.
-        config.setMaximumPoolSize(4);
+        config.setMaximumPoolSize(4);             // one thread; a new ticket prefix takes a second connection
         config.setMinimumIdle(1);
-        // Connect on first use, not here: a database that cannot be reached is then reported by
-        // JpaStorage as TKT-0601 (retry later), as without a pool, and the walkthrough has already
-        // said which database it tried. Waiting 10 s instead of Hikari's 30 s before that report.
-        config.setInitializationFailTimeout(-1);
-        config.setConnectionTimeout(10_000);
-        return config;
+        config.setInitializationFailTimeout(-1);  // connect on first use: JpaStorage reports an unreachable
+        config.setConnectionTimeout(10_000);      // database as TKT-0601, here after 10 s rather than 30 s
+        HikariDataSource pool = new HikariDataSource(config);
+        // end::pool[]
+        return new HrDatabase(pool, url, pool::close, false);
     }
 
     private HrDatabase asDefault() {
