@@ -1,16 +1,22 @@
 package dev.tiketti.examples.hr;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Where the example keeps its data: an H2 file database under {@code data/} of the repository by
  * default, or the database named by {@code TIKETTI_JDBC_URL} (with {@code TIKETTI_JDBC_USER} and
  * {@code TIKETTI_JDBC_PASSWORD}), read as a system property first and then from the environment.
+ *
+ * <p>Either way behind a small HikariCP pool, as a production host would run it. A pool that keeps
+ * its physical connections matters to Hibernate on H2: H2's own {@code JdbcConnectionPool} hands out
+ * a new connection object per checkout, and H2 then answers Hibernate's
+ * {@code Statement.getQueryTimeout()} with a settings query once per transaction (see
+ * {@code docs/storage.md}, "Connection pools").
  */
 final class HrDatabase implements AutoCloseable {
     static final String URL = "TIKETTI_JDBC_URL";
@@ -41,19 +47,23 @@ final class HrDatabase implements AutoCloseable {
     }
 
     static HrDatabase of(String url, String user, String password) {
-        if (url.startsWith("jdbc:h2:")) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-            return new HrDatabase(pool, url, pool::dispose, false);
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException(URL + " must be a jdbc:h2: or jdbc:postgresql: URL, was '" + url
+                    + "'. Unset it to use the H2 file database under data/.");
         }
-        if (url.startsWith("jdbc:postgresql:")) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(url);
-            pg.setUser(user);
-            pg.setPassword(password);
-            return new HrDatabase(pg, url, () -> { }, false);
-        }
-        throw new IllegalArgumentException(URL + " must be a jdbc:h2: or jdbc:postgresql: URL, was '" + url
-                + "'. Unset it to use the H2 file database under data/.");
+        // tag::pool[]
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("hr-helpdesk");        // in HikariCP's log lines and thread names
+        config.setJdbcUrl(url);                   // jdbc:h2:file:... or jdbc:postgresql://...
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);             // one thread; a new ticket prefix takes a second connection
+        config.setMinimumIdle(1);
+        config.setInitializationFailTimeout(-1);  // connect on first use: JpaStorage reports an unreachable
+        config.setConnectionTimeout(10_000);      // database as TKT-0601, here after 10 s rather than 30 s
+        HikariDataSource pool = new HikariDataSource(config);
+        // end::pool[]
+        return new HrDatabase(pool, url, pool::close, false);
     }
 
     private HrDatabase asDefault() {
