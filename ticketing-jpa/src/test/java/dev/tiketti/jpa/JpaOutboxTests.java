@@ -115,6 +115,36 @@ abstract class JpaOutboxTests {
     }
 
     @Test
+    void events_of_calls_in_the_hosts_unit_of_work_are_delivered_after_its_commit_and_never_after_its_rollback() {
+        DataSource ds = dataSource();
+        JpaStorage.migrate(ds);
+        try (JpaStorage storage = JpaStorage.builder().dataSource(ds).build()) {
+            Recorder recorder = new Recorder();
+            Ticketing ticketing = node(storage, storage.transactions(), recorder);
+
+            Ticket t = storage.transactions().inTransaction(() -> {
+                Ticket opened = openLeaveRequest(ticketing);
+                ticketing.transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr")));
+                assertThat(recorder.events).as("before the host's commit").isEmpty();
+                assertThat(storage.outboxStore().pending()).as("appended in the host's unit").isEqualTo(2);
+                return opened;
+            });
+            assertThat(recorder.events).extracting(e -> e.getClass().getSimpleName())
+                    .containsExactly("TicketOpened", "TicketTransitioned");
+            assertThat(storage.outboxStore().pending()).as("delivered entries are deleted").isZero();
+
+            recorder.events.clear();
+            assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+                ticketing.transition(TransitionRequest.of(t.id(), "close", Actor.agent("maija", "hr")));
+                throw new IllegalStateException("the host's own work failed");
+            })).hasMessage("the host's own work failed");
+            assertThat(recorder.events).as("the host rolled back").isEmpty();
+            assertThat(storage.outboxStore().pending()).isZero();
+            assertThat(storage.ticketStore().find(t.id()).orElseThrow().state()).isEqualTo("OPEN");
+        }
+    }
+
+    @Test
     void a_change_whose_unit_of_work_rolls_back_leaves_nothing_in_the_outbox_and_delivers_nothing() {
         DataSource ds = dataSource();
         JpaStorage.migrate(ds);

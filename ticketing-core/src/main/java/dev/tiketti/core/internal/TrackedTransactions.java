@@ -10,8 +10,10 @@ import java.util.function.Supplier;
  * started on this thread has ended: work to do "after commit" ({@link #afterCommit}) waits for it,
  * runs if it returned normally and is dropped if it threw (its writes, outbox entries included, were
  * rolled back). This is what keeps, e.g., a timer handler's events from being delivered before the
- * timer service's own unit of work around it commits. A host transaction around a Ticketing call is
- * not visible here: the call's events go out when the call returns.
+ * timer service's own unit of work around it commits. A unit of work the host opened around the
+ * call is the adapter's to see: when core's outermost unit ends, the actions are handed to the
+ * adapter's {@link Transactions#afterCommit}, which runs them at once (the default) or after the
+ * host's commit.
  */
 public final class TrackedTransactions implements Transactions {
     private final Transactions delegate;
@@ -34,15 +36,21 @@ public final class TrackedTransactions implements Transactions {
         } finally {
             pending.remove();
         }
-        after.forEach(Runnable::run);
+        if (!after.isEmpty()) {
+            delegate.afterCommit(() -> after.forEach(Runnable::run));
+        }
         return result;
     }
 
-    /** Runs {@code action} now outside a unit of work, or after the outermost one returns normally. */
+    /**
+     * Runs {@code action} after the outermost unit of work core started on this thread returns
+     * normally, or — outside one — when the adapter says the host's unit (if any) has committed.
+     */
+    @Override
     public void afterCommit(Runnable action) {
         List<Runnable> after = pending.get();
         if (after == null) {
-            action.run();
+            delegate.afterCommit(action);
         } else {
             after.add(action);
         }

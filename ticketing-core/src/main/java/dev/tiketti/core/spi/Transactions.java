@@ -9,12 +9,31 @@ import java.util.function.Supplier;
  * <p>Obligation: if {@code work} throws, nothing it wrote through transactional stores remains,
  * and the exception reaches the caller unchanged.
  *
+ * <p>Tiketti delivers events and messages after the commit of the outermost unit of work it
+ * started. When the host runs several {@code Ticketing} calls in a unit of work of its own, only the
+ * adapter can tell when that unit commits: an adapter that can observe its commits overrides
+ * {@link #afterCommit}, and delivery then waits for the host's commit (and is dropped on rollback).
+ *
  * @since 0.1
  */
 @FunctionalInterface
 public interface Transactions {
 
     <T> T inTransaction(Supplier<T> work);
+
+    /**
+     * Runs {@code action} once the unit of work the current thread is in has committed, not at all
+     * if it rolls back, and at once when the thread is in none. The default runs it at once, which
+     * is right for adapters whose every {@link #inTransaction} is its own commit; an adapter whose
+     * units can be joined by an outer one (the host's) overrides it, e.g. with a JTA
+     * {@code Synchronization} or Spring's {@code TransactionSynchronization}. A failing action
+     * must not undo the committed unit.
+     *
+     * @since 0.1
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
 
     /** For stores that are atomic per call and need no transaction. */
     static Transactions none() {

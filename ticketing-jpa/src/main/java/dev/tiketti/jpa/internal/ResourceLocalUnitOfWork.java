@@ -65,8 +65,8 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
         current.set(em);
         List<Runnable> callbacks = new ArrayList<>();
         afterCommit.set(callbacks);
+        T result;
         try {
-            T result;
             try {
                 result = work.get();
             } catch (RuntimeException | Error e) {
@@ -85,19 +85,21 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
                 rollbackQuietly(tx, e);
                 throw Failures.translate(e, "committing the unit of work");
             }
-            for (Runnable callback : callbacks) {
-                try {
-                    callback.run();
-                } catch (RuntimeException e) {
-                    LOG.warn("An after-commit action failed; the unit of work stands", e);
-                }
-            }
-            return result;
         } finally {
             current.remove();
             afterCommit.remove();
             em.close();
         }
+        // Outside the finished unit: an action that calls a store (e.g. marking outbox entries
+        // delivered) runs in a unit of its own instead of joining the committed one.
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                LOG.warn("An after-commit action failed; the unit of work stands", e);
+            }
+        }
+        return result;
     }
 
     @Override
@@ -114,11 +116,17 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
         return inTransaction(() -> call(what, work));
     }
 
+    /**
+     * After the commit of the outermost unit of work on this thread (the host's, when it opened one
+     * around Tiketti's calls); at once outside any; never when it rolls back.
+     */
     @Override
     public void afterCommit(Runnable action) {
         List<Runnable> callbacks = afterCommit.get();
         if (callbacks != null) {
             callbacks.add(action);
+        } else {
+            action.run();
         }
     }
 
