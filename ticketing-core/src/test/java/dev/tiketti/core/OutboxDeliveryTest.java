@@ -299,4 +299,33 @@ class OutboxDeliveryTest {
                 .extracting(TicketEvent::key).contains(eeros.key());
         assertThat(recorder.events).filteredOn(e -> e instanceof TicketEvent.TicketTransitioned).isEmpty();
     }
+
+    @Test
+    @DisplayName("a retention sweep discards the undelivered entries of the tickets it deletes, in the same unit, and reports it")
+    void retentionSweepDiscardsUndelivered() {
+        Recorder recorder = new Recorder();
+        Ticketing ticketing = node("node-a", recorder, new Transport());
+        Ticket t = openLeaveRequest(ticketing);
+        Actor maija = Actor.agent("maija", "hr");
+        ticketing.transition(TransitionRequest.of(t.id(), "start", maija));
+        ticketing.transition(TransitionRequest.of(t.id(), "resolve", maija)
+                .resolution("Loma siirretty elokuulle").field("decision", "approved"));
+        recorder.failing.set(true); // the closing change's event stays in the outbox
+        ticketing.transition(TransitionRequest.of(t.id(), "close", maija));
+        recorder.failing.set(false);
+        long pendingBefore = outbox.pending();
+        assertThat(pendingBefore).isPositive();
+        clock.advance(Duration.ofDays(200));
+
+        dev.tiketti.core.privacy.RetentionSweepReport report = ticketing.privacy().sweep(List.of(
+                new dev.tiketti.core.privacy.RetentionSchedule("annual-leave", 3,
+                        dev.tiketti.core.privacy.ErasureAction.DELETE)));
+
+        assertThat(report.items()).filteredOn(i -> i.store() == dev.tiketti.core.privacy.ErasureItem.Store.OUTBOX)
+                .extracting(dev.tiketti.core.privacy.ErasureItem::item).containsExactly(t.key().toString());
+        assertThat(outbox.pending()).isZero();
+        assertThat(ticketing.deliverPendingEvents()).isZero();
+        assertThat(recorder.events).filteredOn(e -> e instanceof TicketEvent.TicketTransitioned tt
+                && tt.to().equals("CLOSED")).isEmpty();
+    }
 }

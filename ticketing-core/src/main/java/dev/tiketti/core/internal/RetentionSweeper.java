@@ -68,8 +68,15 @@ public final class RetentionSweeper {
                 }
                 List<TimelineEntry> timeline = s.tickets().timeline(t.id());
                 timeline.forEach(e -> e.attachments().forEach(a -> candidates.add(a.sha256())));
+                // Undelivered outbox entries (events, mails) of the ticket go in the same unit of
+                // work: delivered later, they would carry the text out again.
+                int[] discarded = {0};
                 if (schedule.action() == ErasureAction.DELETE) {
-                    boolean deleted = s.transactions().inTransaction(() -> s.tickets().delete(t.id()));
+                    boolean deleted = s.transactions().inTransaction(() -> {
+                        boolean d = s.tickets().delete(t.id());
+                        discarded[0] = d ? s.outbox().discard(List.of(t.id())) : 0;
+                        return d;
+                    });
                     s.search().index().ifPresent(index -> index.remove(t.id()));
                     if (deleted) {
                         items.add(new ErasureItem(Store.TICKETS, t.key().toString(), DataCategory.TICKET_TEXT,
@@ -77,13 +84,20 @@ public final class RetentionSweeper {
                     }
                 } else {
                     Redactor redactor = redactorFor(t);
-                    boolean changed = s.transactions().inTransaction(() -> s.tickets().rewrite(t.id(),
-                            current -> anonymise(current, redactor)));
+                    boolean changed = s.transactions().inTransaction(() -> {
+                        boolean c = s.tickets().rewrite(t.id(), current -> anonymise(current, redactor));
+                        discarded[0] = c ? s.outbox().discard(List.of(t.id())) : 0;
+                        return c;
+                    });
                     s.search().refresh(t.id());
                     if (changed) {
                         items.add(new ErasureItem(Store.TICKETS, t.key().toString(), DataCategory.TICKET_TEXT,
                                 new ErasureOutcome.Anonymised()));
                     }
+                }
+                if (discarded[0] > 0) {
+                    items.add(new ErasureItem(Store.OUTBOX, t.key().toString(), DataCategory.TICKET_TEXT,
+                            new ErasureOutcome.Deleted()));
                 }
             }
         }
