@@ -18,8 +18,8 @@ import javax.sql.DataSource;
  * consumed (every column fetched), not mapped; no guards, effects or SLA arithmetic run — the
  * values written are what Tiketti writes for this lifecycle.
  *
- * <p>Per lifecycle: open 13 statements, triage 9, resolve 11, close 7 (40 in 4 transactions, a
- * batched history-change row counted as one; 35 prepared). The facade's SLA wiring accounts for
+ * <p>Per lifecycle: open 12 statements, triage 9, resolve 11, close 7 (39 in 4 transactions, a
+ * batched history-change row counted as one; 34 prepared). The facade's SLA wiring accounts for
  * many of them: it reads the ticket's history (entries joined with their changes) and timeline once
  * before each transition and reuses them for the clocks after it, and keeps one breach timer per
  * running SLA target (first response, resolution) — one statement per schedule (insert, or re-arm
@@ -39,9 +39,11 @@ final class PlainJdbcLifecycle implements Lifecycle {
     private static final String SELECT_CONTACT = "select ce1_0.id,ce1_0.active,ce1_0.assurance,ce1_0.language,"
             + "ce1_0.name,ce1_0.phones,ce1_0.substitute_id,cee1_0.email from tkt_contact ce1_0 left join"
             + " tkt_contact_email cee1_0 on cee1_0.contact_id=ce1_0.id where ce1_0.id=? order by cee1_0.position";
-    private static final String SELECT_SEQUENCE = "select kse1_0.prefix,kse1_0.last_number from tkt_key_sequence"
-            + " kse1_0 where kse1_0.prefix=? for update";
-    private static final String UPDATE_SEQUENCE = "update tkt_key_sequence set last_number=? where prefix=?";
+    /** Advancing the key counter: one statement that returns the new number, per database. */
+    private static final String NEXT_NUMBER_H2 = "SELECT last_number FROM FINAL TABLE (UPDATE tkt_key_sequence"
+            + " SET last_number = last_number + 1 WHERE prefix = ?)";
+    private static final String NEXT_NUMBER_POSTGRESQL = "UPDATE tkt_key_sequence SET last_number = last_number + 1"
+            + " WHERE prefix = ? RETURNING last_number";
     private static final String SELECT_TICKET = "select " + TICKET_COLUMNS + " from tkt_ticket te1_0 where te1_0.id=?";
     private static final String INSERT_TICKET = "insert into tkt_ticket (assignee,channel,classification,created_at,"
             + "created_at_nanos,custom_fields,key_number,key_prefix,organization_id,priority,requester_id,resolution,"
@@ -133,14 +135,14 @@ final class PlainJdbcLifecycle implements Lifecycle {
             query(c, SELECT_WORKFLOW, "hr-general", 1);
             query(c, SELECT_CONTACT, UUID.fromString(contactId));
             long number;
-            try (PreparedStatement ps = c.prepareStatement(SELECT_SEQUENCE)) {
+            try (PreparedStatement ps = c.prepareStatement(postgres ? NEXT_NUMBER_POSTGRESQL : NEXT_NUMBER_H2)) {
                 ps.setString(1, "HR");
-                try (ResultSet rs = ps.executeQuery()) {
+                ps.execute(); // UPDATE ... RETURNING: a result set on PostgreSQL
+                try (ResultSet rs = ps.getResultSet()) {
                     rs.next();
-                    number = rs.getLong(2) + 1;
+                    number = rs.getLong(1);
                 }
             }
-            update(c, UPDATE_SEQUENCE, number, "HR");
             Instant now = Instant.now();
             update(c, INSERT_TICKET, null, "EMAIL", null, ts(now), now.getNano() % 1000, "{\"leaveYear\":2026}",
                     number, "HR", null, "NORMAL", UUID.fromString(contactId), null, null, null, "NEW",

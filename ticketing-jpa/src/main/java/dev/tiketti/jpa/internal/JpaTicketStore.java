@@ -47,6 +47,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JpaTicketStore implements TicketStore {
     private final EntityManagers ems;
+    private volatile @Nullable String dialect;
 
     public JpaTicketStore(EntityManagers ems) {
         this.ems = ems;
@@ -386,13 +387,18 @@ public final class JpaTicketStore implements TicketStore {
         new TicketKey(prefix, 1);
         for (int attempt = 1; ; attempt++) {
             Optional<Long> next = ems.call("numbering a ticket with prefix " + prefix, em -> {
-                KeySequenceEntity row = em.find(KeySequenceEntity.class, prefix, LockModeType.PESSIMISTIC_WRITE);
-                if (row == null) {
-                    return Optional.<Long>empty();
-                }
-                row.lastNumber++;
-                em.flush();
-                return Optional.of(row.lastNumber);
+                // One statement advances the counter under its row lock and returns the new number
+                // (instead of a locking read and an update): it runs for every opened ticket.
+                String sql = dialect(em).equals("postgresql")
+                        ? "UPDATE tkt_key_sequence SET last_number = last_number + 1 WHERE prefix = :prefix"
+                                + " RETURNING last_number"
+                        : "SELECT last_number FROM FINAL TABLE (UPDATE tkt_key_sequence"
+                                + " SET last_number = last_number + 1 WHERE prefix = :prefix)";
+                List<?> numbers = em.createNativeQuery(sql).unwrap(NativeQuery.class)
+                        .addSynchronizedEntityClass(KeySequenceEntity.class)
+                        .setParameter("prefix", prefix)
+                        .getResultList();
+                return numbers.isEmpty() ? Optional.<Long>empty() : Optional.of(((Number) numbers.get(0)).longValue());
             });
             if (next.isPresent()) {
                 return next.get();
@@ -418,6 +424,16 @@ public final class JpaTicketStore implements TicketStore {
                 // another caller created it first: fine, lock and advance it
             }
         }
+    }
+
+    /** {@code h2} or {@code postgresql}, asked once: the SQL of a few statements differs. */
+    private String dialect(EntityManager em) {
+        String d = dialect;
+        if (d == null) {
+            d = Schema.folder(em);
+            dialect = d;
+        }
+        return d;
     }
 
     @Override

@@ -84,8 +84,13 @@ public final class Schema {
                 .baselineVersion("0")
                 .load()
                 .migrate();
-        LOG.info("Tiketti schema on {}: {} migration(s) applied, now at version {}", folder,
-                result.migrationsExecuted, result.targetSchemaVersion);
+        if (result.migrationsExecuted == 0) {
+            // Flyway leaves the target version empty when nothing ran.
+            LOG.info("Tiketti schema on {}: up to date at version {}", folder, result.initialSchemaVersion);
+        } else {
+            LOG.info("Tiketti schema on {}: {} migration(s) applied, now at version {}", folder,
+                    result.migrationsExecuted, result.targetSchemaVersion);
+        }
         return result.migrationsExecuted;
     }
 
