@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Jakarta Persistence storage of Tiketti: the stores and the transactions to hand to
@@ -286,6 +287,13 @@ public final class JpaStorage implements AutoCloseable {
             if (dataSource == null) {
                 throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "JpaStorage cannot be built",
                         List.of("dataSource is not set: call JpaStorage.builder().dataSource(...)"));
+            }
+            if (dataSource.getClass().getName().equals("org.h2.jdbcx.JdbcConnectionPool")) {
+                // Measured: under Hibernate each checkout costs an INFORMATION_SCHEMA query that grows with
+                // the file (see docs/storage.md#connection-pools); nothing wrong, only slow.
+                LoggerFactory.getLogger(JpaStorage.class).warn("JpaStorage runs on H2's JdbcConnectionPool, which"
+                        + " makes every unit of work slower the larger the database file grows. Use a pool that keeps"
+                        + " its physical connections, such as HikariCP (docs/storage.md, Connection pools).");
             }
             if (migrate) {
                 Schema.migrate(dataSource);
