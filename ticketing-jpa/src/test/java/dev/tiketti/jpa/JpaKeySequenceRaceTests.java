@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -33,17 +34,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The first numbers of a new key prefix drawn by two overlapping host transactions, in the mode
- * where the host owns transactions ({@link JpaStorage#managed}). There the counter row cannot be
- * created in a transaction of its own: the first transaction's uncommitted row makes the second
- * one's insert wait, then fail with a unique violation when the first commits. What
- * docs/storage.md promises for that case: the second either gets number 2 or fails with a
- * retryable {@link ConcurrentUpdateException}, having written nothing, and running it again
- * succeeds. (With resource-local transactions the testkit's {@code TicketStoreContract} checks
- * the same race and demands number 2.) Subclasses choose H2 or PostgreSQL.
+ * Two nodes creating the counter row of a new key prefix at the same moment, set up
+ * deterministically (a transaction held open until the other side is seen waiting for it), in both
+ * modes of {@link JpaStorage}. The testkit's {@code TicketStoreContract} overlaps two units of work
+ * too, but with resource-local transactions the first unit's counter row is already committed
+ * (created in a short transaction of its own), so the second one waits on its row lock and never
+ * reaches the unique violation; these tests reach it. Subclasses choose H2 or PostgreSQL.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class JpaManagedKeySequenceTests {
+abstract class JpaKeySequenceRaceTests {
     private DataSource dataSource;
     private EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> hostEm = new ThreadLocal<>();
@@ -52,8 +51,8 @@ abstract class JpaManagedKeySequenceTests {
 
     abstract DataSource newDatabase();
 
-    /** Whether another session of the database now waits for a transaction (asked on {@code c}). */
-    abstract boolean anotherSessionWaits(Connection c) throws SQLException;
+    /** How many other sessions of the database now wait for a transaction (asked on {@code c}). */
+    abstract long sessionsWaiting(Connection c) throws SQLException;
 
     @BeforeAll
     void start() {
@@ -108,6 +107,45 @@ abstract class JpaManagedKeySequenceTests {
         return t;
     }
 
+    /**
+     * Resource-local: another node's insert of the counter row is still uncommitted when two
+     * callers find no row, so both inserts (each in its own short transaction) wait for it and
+     * then fail with a unique violation; each must lock the committed row and advance it.
+     */
+    @Test
+    void two_callers_whose_inserts_of_a_new_counter_row_lose_to_another_node_lock_and_advance_it() throws Exception {
+        String prefix = "RL";
+        JpaStorage storage = JpaStorage.of(emf);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (Connection otherNode = dataSource.getConnection()) {
+            otherNode.setAutoCommit(false);
+            try (PreparedStatement ps = otherNode.prepareStatement(
+                    "INSERT INTO tkt_key_sequence (prefix, last_number) VALUES (?, 0)")) {
+                ps.setString(1, prefix);
+                ps.executeUpdate();
+            }
+            List<Future<Long>> drawn = List.of(callers.submit(() -> storage.ticketStore().nextNumber(prefix)),
+                    callers.submit(() -> storage.ticketStore().nextNumber(prefix)));
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
+                    .alias("both callers wait for the other node's uncommitted counter row")
+                    .until(() -> waitingSessions() >= 2);
+            otherNode.commit();
+
+            assertThat(List.of(drawn.get(0).get(2, TimeUnit.MINUTES), drawn.get(1).get(2, TimeUnit.MINUTES)))
+                    .containsExactlyInAnyOrder(1L, 2L);
+            assertThat(storage.ticketStore().nextNumber(prefix)).isEqualTo(3);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /**
+     * Managed (host transactions): the counter row cannot be created in a transaction of its own,
+     * so the first transaction's uncommitted row makes the second one's insert wait, then fail with
+     * a unique violation when the first commits. What docs/storage.md promises: the second either
+     * gets number 2 or fails with a retryable {@link ConcurrentUpdateException}, having written
+     * nothing, and running it again succeeds.
+     */
     @Test
     void the_second_of_two_host_transactions_opening_a_new_prefix_gets_number_2_or_a_retryable_failure_that_a_retry_heals()
             throws Exception {
@@ -158,8 +196,12 @@ abstract class JpaManagedKeySequenceTests {
     }
 
     private boolean waiting() throws SQLException {
+        return waitingSessions() > 0;
+    }
+
+    private long waitingSessions() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            return anotherSessionWaits(c);
+            return sessionsWaiting(c);
         }
     }
 }
