@@ -24,7 +24,11 @@ import java.util.function.UnaryOperator;
  * <li>A stored ticket reads back equal, every component included (also {@link Ticket#slaDue()},
  *     to the nanosecond: the facade sets it, the store keeps it and queries it).</li>
  * <li>Timeline and history are append-only and returned in insertion order.</li>
- * <li>{@link #nextNumber} never returns the same number twice for a prefix, also across nodes.</li>
+ * <li>{@link #nextNumber} never returns the same number twice for a prefix, also across nodes, and
+ *     does not fail because another unit of work drew the first number of the same new prefix and
+ *     is still open: it waits for that unit or goes ahead, and returns the next number. (An adapter
+ *     that must join a host's transaction it cannot suspend documents the retryable
+ *     {@link dev.tiketti.core.ConcurrentUpdateException} it throws instead.)</li>
  * <li>Thread-safe; never returns null.</li>
  * <li>{@link #rewrite} and {@link #delete} are the only ways stored content changes other than by
  *     {@link #update}; core calls them only for erasure and retention (R8).</li>

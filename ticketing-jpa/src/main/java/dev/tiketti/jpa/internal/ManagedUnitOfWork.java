@@ -1,5 +1,6 @@
 package dev.tiketti.jpa.internal;
 
+import dev.tiketti.core.ConcurrentUpdateException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.function.Function;
@@ -32,9 +33,24 @@ public final class ManagedUnitOfWork implements EntityManagers {
         // dropped on purpose
     }
 
-    /** The host's transaction cannot be suspended portably; the work joins it. */
+    /**
+     * The host's transaction cannot be suspended portably; the work joins it. So a unique violation
+     * (another transaction created the same row at the same moment) cannot be recovered from here:
+     * the failed row stays in the persistence context, and PostgreSQL aborts the transaction. It is
+     * reported as retryable, since running the host's unit of work again finds the row committed.
+     */
     @Override
     public <T> T callSeparately(String what, Function<EntityManager, T> work) {
-        return call(what, work);
+        try {
+            return work.apply(current.get());
+        } catch (PersistenceException e) {
+            if (Failures.isUniqueViolation(e)) {
+                throw new ConcurrentUpdateException(Character.toUpperCase(what.charAt(0)) + what.substring(1)
+                        + " conflicted with a concurrent transaction that created the same row (SQL state 23505)."
+                        + " The host's transaction, which this work joined, cannot continue: roll it back (nothing of"
+                        + " it is kept) and run the unit of work again.", e);
+            }
+            throw Failures.translate(e, what);
+        }
     }
 }

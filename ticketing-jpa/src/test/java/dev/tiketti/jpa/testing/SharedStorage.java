@@ -46,6 +46,11 @@ public final class SharedStorage {
         return BY_CLASS.computeIfAbsent(testClass, c -> new SharedStorage(database.get()));
     }
 
+    /** The database, for tests that look at it directly (e.g. at the server's view of lock waits). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     /** One storage for the whole test class. */
     public JpaStorage storage() {
         return storage;

@@ -22,6 +22,7 @@ import dev.tiketti.core.TicketingException;
 import dev.tiketti.core.spi.StoredTicket;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.core.ticket.AttachmentRef;
 import dev.tiketti.core.ticket.CustomFields;
 import dev.tiketti.core.ticket.EntryKind;
@@ -46,9 +47,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -67,6 +76,10 @@ import org.junit.jupiter.api.Test;
  *     protected TicketStore createStore() { return new JpaTicketStore(freshDatabase()); }
  * }
  * }</pre>
+ *
+ * <p>A store that joins units of work (a database transaction per {@code Ticketing} call) also
+ * overrides {@link #transactions()}, so that the contract can hold one unit open while another
+ * runs; see {@link #waitsForAnotherUnit(Thread)} for how it tells that the other one waits.
  *
  * <p>Instants used by the contract have millisecond precision; they must be returned exactly.
  * After every test an invariant check reads every stored ticket back (see
@@ -91,6 +104,44 @@ public abstract class TicketStoreContract {
 
     /** Called after every test with the store {@link #createStore()} returned; close resources here. */
     protected void disposeStore(TicketStore used) {
+    }
+
+    /**
+     * The units of work the store joins, for the tests that overlap two of them: a database store
+     * returns the {@code Transactions} it is wired with (the same instance the host hands to
+     * {@code Ticketing.builder().transactions(...)}), belonging to the store of the running test.
+     * The default runs the work as it is, for stores that are atomic per call.
+     */
+    protected Transactions transactions() {
+        return Transactions.none();
+    }
+
+    /**
+     * Whether {@code unit}, the thread of a unit of work that the contract started while another
+     * one is held open, is now waiting for that other one (a row lock, a uniqueness check). The
+     * contract lets the held unit commit once this says yes or the waiting unit has finished, so
+     * that the race it sets up is met at the database rather than avoided by timing.
+     *
+     * <p>The default says yes when the thread is blocked, waiting or parked (how an embedded
+     * database such as H2, a connection pool or a Java lock waits) or is inside a socket read (how
+     * the client of a database server waits for its answer). Override it for a sharper answer
+     * from the database itself, for example PostgreSQL's
+     * {@code pg_stat_activity.wait_event_type = 'Lock'}. A yes that comes too early only makes the
+     * race less sharp; it never fails a correct store. A store that never makes a unit wait
+     * finishes it instead, which the contract also accepts.
+     */
+    protected boolean waitsForAnotherUnit(Thread unit) {
+        Thread.State state = unit.getState();
+        if (state == Thread.State.BLOCKED || state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
+            return true;
+        }
+        for (StackTraceElement frame : unit.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("sun.nio.ch.") || type.startsWith("java.net.Socket")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @BeforeEach
@@ -396,6 +447,93 @@ public abstract class TicketStoreContract {
                 return mine;
             }).stream().flatMap(List::stream).toList();
             assertThat(drawn).hasSize(threads * perThread).doesNotHaveDuplicates().allMatch(n -> n >= 1);
+        }
+
+        /*
+         * Racing threads seldom meet where a store creates the counter of a new prefix: one is usually
+         * done before the other starts. Here the first unit of work draws number 1 and stores its
+         * ticket, then stays open (its counter, if the store creates it in the unit, not committed)
+         * until the second unit, started meanwhile, waits for it or has finished. The SPI promises a
+         * number, never the same twice, and lists no failure for nextNumber (Ticketing.open does not
+         * retry), so the second unit must succeed with number 2 rather than fail.
+         */
+        @Test
+        @DisplayName("gives the first two tickets of a new prefix numbers 1 and 2 when the second unit of work starts while the first is still open")
+        void firstNumbersOfANewPrefixInOverlappingUnits() throws Exception {
+            String prefix = "UUSI";
+            CountDownLatch firstHasItsNumber = new CountDownLatch(1);
+            CountDownLatch secondIsInside = new CountDownLatch(1);
+            CountDownLatch releaseFirst = new CountDownLatch(1);
+            AtomicReference<Thread> secondThread = new AtomicReference<>();
+            ExecutorService units = Executors.newFixedThreadPool(2);
+            try {
+                Future<Ticket> first = units.submit(() -> transactions().inTransaction(() -> {
+                    Ticket mine = stored(newTicket(prefix, store.nextNumber(prefix)));
+                    firstHasItsNumber.countDown();
+                    awaitRelease(releaseFirst);
+                    return mine;
+                }));
+                awaitUntil("the first unit of work has drawn its number and stored its ticket",
+                        () -> firstHasItsNumber.getCount() == 0 || first.isDone());
+                if (firstHasItsNumber.getCount() != 0) {
+                    outcome("first", prefix, first); // it failed before drawing: report why
+                }
+                Future<Ticket> second = units.submit(() -> {
+                    secondThread.set(Thread.currentThread());
+                    return transactions().inTransaction(() -> {
+                        secondIsInside.countDown();
+                        return stored(newTicket(prefix, store.nextNumber(prefix)));
+                    });
+                });
+                awaitUntil("the second unit of work waits for the first one or has finished", () -> second.isDone()
+                        || secondIsInside.getCount() == 0 && waitsForAnotherUnit(secondThread.get()));
+                releaseFirst.countDown();
+
+                Ticket one = outcome("first", prefix, first);
+                Ticket two = outcome("second", prefix, second);
+
+                assertThat(one.key()).isEqualTo(new TicketKey(prefix, 1));
+                assertThat(two.key()).isEqualTo(new TicketKey(prefix, 2));
+                for (Ticket t : List.of(one, two)) {
+                    assertThat(store.find(t.id())).as("ticket %s by id", t.key()).contains(t);
+                    assertThat(store.findByKey(t.key())).as("ticket %s by key", t.key()).contains(t);
+                    assertThat(store.history(t.id())).containsExactly(created(t));
+                    assertThat(store.timeline(t.id())).hasSize(1);
+                }
+                assertThat(store.nextNumber(prefix)).as("the number after both units committed").isEqualTo(3);
+            } finally {
+                releaseFirst.countDown();
+                units.shutdownNow();
+            }
+        }
+    }
+
+    /** Waits, from inside the held unit of work, until the test lets it commit. */
+    private static void awaitRelease(CountDownLatch release) {
+        try {
+            if (!release.await(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the held unit of work was never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while held open", e);
+        }
+    }
+
+    /** Polls {@code condition} (a liveness bound far beyond normal runs, not a timing assertion). */
+    private static void awaitUntil(String what, Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(Duration.ofMinutes(2)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(5)).until(condition);
+    }
+
+    /** The ticket a unit of work stored, or an assertion error saying how it failed. */
+    private static Ticket outcome(String which, String prefix, Future<Ticket> unit) throws Exception {
+        try {
+            return unit.get(2, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw new AssertionError("The " + which + " of two overlapping units of work that each draw a number of the"
+                    + " new prefix " + prefix + " and store a ticket with it failed; both must succeed, with numbers"
+                    + " 1 and 2: " + e.getCause(), e.getCause());
         }
     }
 

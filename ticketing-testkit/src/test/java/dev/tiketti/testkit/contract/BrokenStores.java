@@ -10,6 +10,7 @@ import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
@@ -182,6 +183,87 @@ final class BrokenStores {
         }
     }
 
+    /**
+     * Draws key numbers inside a unit of work from the counters as they stood when the unit began,
+     * and writes them back when it commits: what a database store does that reads the counter row
+     * without a lock and creates a missing one without a unique key. Calls outside a unit are
+     * atomic, so only overlapping units of work see the same number twice.
+     */
+    static final class UnlockedCounterTicketStore implements TicketStore {
+        private final InMemoryTicketStore delegate = new InMemoryTicketStore();
+        private final Map<String, Long> committed = new java.util.concurrent.ConcurrentHashMap<>();
+        private final ThreadLocal<Map<String, Long>> unit = new ThreadLocal<>();
+        final Transactions transactions = new Transactions() {
+            @Override
+            public <T> T inTransaction(java.util.function.Supplier<T> work) {
+                unit.set(new HashMap<>());
+                try {
+                    T result = work.get();
+                    committed.putAll(unit.get());
+                    return result;
+                } finally {
+                    unit.remove();
+                }
+            }
+        };
+
+        @Override
+        public long nextNumber(String prefix) {
+            Map<String, Long> drawn = unit.get();
+            if (drawn == null) {
+                return committed.merge(prefix, 1L, Long::sum);
+            }
+            long next = drawn.getOrDefault(prefix, committed.getOrDefault(prefix, 0L)) + 1;
+            drawn.put(prefix, next);
+            return next;
+        }
+
+        @Override
+        public void create(Ticket ticket, List<TimelineEntry> timeline, List<HistoryEntry> history) {
+            delegate.create(ticket, timeline, history);
+        }
+
+        @Override
+        public void update(TicketChange change) {
+            delegate.update(change);
+        }
+
+        @Override
+        public Optional<Ticket> find(TicketId id) {
+            return delegate.find(id);
+        }
+
+        @Override
+        public Optional<Ticket> findByKey(TicketKey key) {
+            return delegate.findByKey(key);
+        }
+
+        @Override
+        public List<TimelineEntry> timeline(TicketId id) {
+            return delegate.timeline(id);
+        }
+
+        @Override
+        public List<HistoryEntry> history(TicketId id) {
+            return delegate.history(id);
+        }
+
+        @Override
+        public List<Ticket> query(TicketQuery query) {
+            return delegate.query(query);
+        }
+
+        @Override
+        public boolean rewrite(TicketId id, java.util.function.UnaryOperator<dev.tiketti.core.spi.StoredTicket> rewriter) {
+            return delegate.rewrite(id, rewriter);
+        }
+
+        @Override
+        public boolean delete(TicketId id) {
+            return delegate.delete(id);
+        }
+    }
+
     /** Accepts any workflow version and replaces what was there. */
     static final class ForgivingDefinitionStore implements DefinitionStore {
         private final InMemoryDefinitionStore types = new InMemoryDefinitionStore();
@@ -252,6 +334,21 @@ final class BrokenStores {
         @Override
         protected TicketStore createStore() {
             return new SlaBlindTicketStore();
+        }
+    }
+
+    static final class UnlockedCounterTicketStoreRun extends TicketStoreContract {
+        private UnlockedCounterTicketStore current;
+
+        @Override
+        protected TicketStore createStore() {
+            current = new UnlockedCounterTicketStore();
+            return current;
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return current.transactions;
         }
     }
 

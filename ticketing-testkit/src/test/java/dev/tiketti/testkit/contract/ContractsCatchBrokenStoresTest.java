@@ -6,6 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
@@ -50,6 +51,16 @@ class ContractsCatchBrokenStoresTest {
                 "stores the SLA due instant to the nanosecond; an update sets, moves or clears it",
                 "filters by SLA due strictly before an instant, to the nanosecond; overdue included, no due never",
                 "SLA due before combines with the other criteria, keyset paging and updates");
+    }
+
+    @Test
+    @DisplayName("a ticket store whose overlapping units of work draw from unlocked counters fails the new-prefix race only")
+    void unlockedCounterTicketStore() {
+        Events events = run(BrokenStores.UnlockedCounterTicketStoreRun.class);
+        assertThat(failed(events)).containsExactly(
+                "gives the first two tickets of a new prefix numbers 1 and 2 when the second unit of work starts while the first is still open");
+        assertThat(events.failed().stream().map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage()))
+                .singleElement().asString().contains("The second of two overlapping units of work", "UUSI");
     }
 
     @Test
