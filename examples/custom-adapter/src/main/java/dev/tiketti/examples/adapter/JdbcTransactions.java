@@ -7,6 +7,8 @@ import dev.tiketti.core.TicketingException;
 import dev.tiketti.core.spi.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -27,9 +29,10 @@ public final class JdbcTransactions implements Transactions {
         T run(Connection connection) throws SQLException;
     }
 
-    /** The unit of work bound to a thread: its connection, and whether joined work failed. */
+    /** The unit of work bound to a thread: its connection, whether joined work failed, what runs after its commit. */
     private static final class Unit {
         final Connection connection;
+        final List<Runnable> afterCommit = new ArrayList<>();
         boolean rollbackOnly;
 
         Unit(Connection connection) {
@@ -61,8 +64,9 @@ public final class JdbcTransactions implements Transactions {
         Connection connection = open();
         Unit unit = new Unit(connection);
         current.set(unit);
+        T result;
         try {
-            T result = work.get();
+            result = work.get();
             if (unit.rollbackOnly) {
                 rollbackQuietly(connection, null);
                 throw new TicketingException(ErrorCode.TRANSACTION_ROLLED_BACK, "The unit of work was rolled back "
@@ -75,13 +79,31 @@ public final class JdbcTransactions implements Transactions {
                 rollbackQuietly(connection, e);
                 throw translate(e, "committing the unit of work");
             }
-            return result;
         } catch (RuntimeException | Error e) {
             rollbackQuietly(connection, e);
             throw e; // unchanged, as the Transactions SPI promises
         } finally {
             current.remove();
             closeQuietly(connection);
+        }
+        // After the unit is gone from the thread: an action that calls a store gets a unit of its own.
+        unit.afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * Runs {@code action} after the outermost unit of work on this thread commits (never if it rolls
+     * back), or at once outside one. Tiketti hands its event delivery here, so the events of several
+     * {@code Ticketing} calls in one host unit go out only once that unit has committed.
+     */
+    @Override
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Unit unit = current.get();
+        if (unit == null) {
+            action.run();
+        } else {
+            unit.afterCommit.add(action);
         }
     }
 

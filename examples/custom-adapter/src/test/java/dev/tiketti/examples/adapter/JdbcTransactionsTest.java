@@ -89,4 +89,41 @@ class JdbcTransactionsTest {
         definitions.saveType(type("annual-leave"));
         assertThat(transactions.inTransaction(() -> definitions.findType("annual-leave"))).isPresent();
     }
+
+    @Test
+    void afterCommitActionsWaitForTheOutermostCommitRunAtOnceOutsideAndNeverAfterARollback() {
+        List<String> ran = new java.util.ArrayList<>();
+        transactions.inTransaction(() -> {
+            transactions.inTransaction(() -> {
+                transactions.afterCommit(() -> ran.add("joined"));
+                return null;
+            });
+            transactions.afterCommit(() -> ran.add("outer"));
+            assertThat(ran).as("inside the unit").isEmpty();
+            return null;
+        });
+        assertThat(ran).containsExactly("joined", "outer");
+
+        ran.clear();
+        catchThrowableOfType(IllegalStateException.class, () -> transactions.inTransaction(() -> {
+            transactions.afterCommit(() -> ran.add("rolled back"));
+            throw new IllegalStateException("the host's step failed");
+        }));
+        assertThat(ran).isEmpty();
+
+        transactions.afterCommit(() -> ran.add("no unit"));
+        assertThat(ran).containsExactly("no unit");
+    }
+
+    @Test
+    void anAfterCommitActionThatCallsAStoreRunsInAUnitOfItsOwn() {
+        long[] drawn = new long[1];
+        transactions.inTransaction(() -> {
+            tickets.nextNumber("HR");
+            transactions.afterCommit(() -> drawn[0] = tickets.nextNumber("HR"));
+            return null;
+        });
+        assertThat(drawn[0]).isEqualTo(2);
+        assertThat(tickets.nextNumber("HR")).as("the action's unit committed").isEqualTo(3);
+    }
 }
