@@ -137,8 +137,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
             long number;
             try (PreparedStatement ps = c.prepareStatement(postgres ? NEXT_NUMBER_POSTGRESQL : NEXT_NUMBER_H2)) {
                 ps.setString(1, "HR");
-                ps.execute(); // UPDATE ... RETURNING: a result set on PostgreSQL
-                try (ResultSet rs = ps.getResultSet()) {
+                try (ResultSet rs = ps.executeQuery()) { // UPDATE ... RETURNING gives a result set, too
                     rs.next();
                     number = rs.getLong(1);
                 }
@@ -239,19 +238,7 @@ final class PlainJdbcLifecycle implements Lifecycle {
     }
 
     private void cancelTimer(Connection c, UUID id, String target) throws SQLException {
-        if (postgres) {
-            try (PreparedStatement ps = c.prepareStatement(CANCEL_TIMER_POSTGRESQL)) {
-                bind(ps, SLA_KIND, id + target);
-                ps.execute(); // DELETE ... RETURNING: a result set on PostgreSQL
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs != null && rs.next()) {
-                        consume(rs);
-                    }
-                }
-            }
-        } else {
-            query(c, CANCEL_TIMER_H2, SLA_KIND, id + target);
-        }
+        query(c, postgres ? CANCEL_TIMER_POSTGRESQL : CANCEL_TIMER_H2, SLA_KIND, id + target);
     }
 
     private void history(Connection c, UUID id, long sequence, Instant now, String action, String transition,

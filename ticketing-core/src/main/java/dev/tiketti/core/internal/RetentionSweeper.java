@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Deletes or anonymises closed tickets older than their type's retention period (R8). Every ticket
@@ -46,6 +47,21 @@ public final class RetentionSweeper {
         this.s = Require.nonNull(stores, "stores");
         this.clock = Require.nonNull(clock, "clock");
         this.categories = Require.nonNull(categories, "categories");
+    }
+
+    /** What one ticket's unit of work did: whether the ticket changed, how many outbox entries went. */
+    private record Swept(boolean changed, int discarded) {
+    }
+
+    /**
+     * Runs {@code change} of one ticket in a unit of work that also discards the ticket's undelivered
+     * outbox entries (events, mails) when it changed: delivered later, they would carry the text out.
+     */
+    private Swept inUnit(Ticket t, BooleanSupplier change) {
+        return s.transactions().inTransaction(() -> {
+            boolean changed = change.getAsBoolean();
+            return new Swept(changed, changed ? s.outbox().discard(List.of(t.id())) : 0);
+        });
     }
 
     public RetentionSweepReport sweep(List<RetentionSchedule> schedules) {
@@ -68,34 +84,24 @@ public final class RetentionSweeper {
                 }
                 List<TimelineEntry> timeline = s.tickets().timeline(t.id());
                 timeline.forEach(e -> e.attachments().forEach(a -> candidates.add(a.sha256())));
-                // Undelivered outbox entries (events, mails) of the ticket go in the same unit of
-                // work: delivered later, they would carry the text out again.
-                int[] discarded = {0};
+                Swept swept;
                 if (schedule.action() == ErasureAction.DELETE) {
-                    boolean deleted = s.transactions().inTransaction(() -> {
-                        boolean d = s.tickets().delete(t.id());
-                        discarded[0] = d ? s.outbox().discard(List.of(t.id())) : 0;
-                        return d;
-                    });
+                    swept = inUnit(t, () -> s.tickets().delete(t.id()));
                     s.search().index().ifPresent(index -> index.remove(t.id()));
-                    if (deleted) {
+                    if (swept.changed()) {
                         items.add(new ErasureItem(Store.TICKETS, t.key().toString(), DataCategory.TICKET_TEXT,
                                 new ErasureOutcome.Deleted()));
                     }
                 } else {
                     Redactor redactor = redactorFor(t);
-                    boolean changed = s.transactions().inTransaction(() -> {
-                        boolean c = s.tickets().rewrite(t.id(), current -> anonymise(current, redactor));
-                        discarded[0] = c ? s.outbox().discard(List.of(t.id())) : 0;
-                        return c;
-                    });
+                    swept = inUnit(t, () -> s.tickets().rewrite(t.id(), current -> anonymise(current, redactor)));
                     s.search().refresh(t.id());
-                    if (changed) {
+                    if (swept.changed()) {
                         items.add(new ErasureItem(Store.TICKETS, t.key().toString(), DataCategory.TICKET_TEXT,
                                 new ErasureOutcome.Anonymised()));
                     }
                 }
-                if (discarded[0] > 0) {
+                if (swept.discarded() > 0) {
                     items.add(new ErasureItem(Store.OUTBOX, t.key().toString(), DataCategory.TICKET_TEXT,
                             new ErasureOutcome.Deleted()));
                 }

@@ -5,12 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /** {@link AttachmentStore} on Jakarta Persistence: one row per distinct content, keyed by SHA-256. */
 public final class JpaAttachmentStore implements AttachmentStore {
     private final EntityManagers ems;
-    private volatile @Nullable String dialect;
+    private final DatabaseKind database = new DatabaseKind();
 
     public JpaAttachmentStore(EntityManagers ems) {
         this.ems = ems;
@@ -24,7 +23,7 @@ public final class JpaAttachmentStore implements AttachmentStore {
             if (!exists(em, digest)) {
                 // An insert that ignores a row stored meanwhile by another caller (the same content,
                 // by its address), so a race neither fails nor spoils the caller's transaction.
-                String sql = dialect(em).equals("postgresql")
+                String sql = database.isPostgres(em)
                         ? "INSERT INTO tkt_attachment (sha256, size_bytes, content) VALUES (?1, ?2, ?3)"
                                 + " ON CONFLICT (sha256) DO NOTHING"
                         : "MERGE INTO tkt_attachment (sha256, size_bytes, content) KEY (sha256) VALUES (?1, ?2, ?3)";
@@ -45,15 +44,6 @@ public final class JpaAttachmentStore implements AttachmentStore {
     public boolean delete(String sha256) {
         return ems.call("deleting attachment " + sha256, em -> em.createQuery(
                 "DELETE FROM TktAttachment a WHERE a.sha256 = :sha").setParameter("sha", sha256).executeUpdate() > 0);
-    }
-
-    private String dialect(jakarta.persistence.EntityManager em) {
-        String d = dialect;
-        if (d == null) {
-            d = Schema.folder(em);
-            dialect = d;
-        }
-        return d;
     }
 
     /** Without loading the content. */

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.Set;
 import org.hibernate.Session;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The outbox on table {@code tkt_outbox}, over the unit of work's own JDBC connection (so an append
@@ -32,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JpaOutboxStore implements OutboxStore {
     private final EntityManagers ems;
-    private volatile @Nullable String dialect;
+    private final DatabaseKind database = new DatabaseKind();
     /** Added to the database clock; only tests move it, to let leases expire without waiting. */
     private volatile Duration clockShift = Duration.ZERO;
 
@@ -61,7 +60,7 @@ public final class JpaOutboxStore implements OutboxStore {
             return;
         }
         ems.call("appending to the outbox", em -> jdbc(em, c -> {
-            boolean postgres = postgres(c);
+            boolean postgres = database.isPostgres(c);
             String sql = "INSERT INTO tkt_outbox (position, id, type, ticket_id, created_at, attempts, owner, held_until,"
                     + " payload)"
                     + " VALUES (" + (postgres ? "nextval('tkt_outbox_seq')" : "NEXT VALUE FOR tkt_outbox_seq")
@@ -189,18 +188,8 @@ public final class JpaOutboxStore implements OutboxStore {
         return em.unwrap(Session.class).doReturningWork(work::run);
     }
 
-    private boolean postgres(Connection c) throws SQLException {
-        String d = dialect;
-        if (d == null) {
-            d = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
-                    ? "postgresql" : "h2";
-            dialect = d;
-        }
-        return d.equals("postgresql");
-    }
-
     private Instant now(Connection c) throws SQLException {
-        String sql = postgres(c) ? "SELECT clock_timestamp()" : "SELECT CURRENT_TIMESTAMP";
+        String sql = database.isPostgres(c) ? "SELECT clock_timestamp()" : "SELECT CURRENT_TIMESTAMP";
         try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             rs.next();
             Object value = rs.getObject(1);

@@ -47,7 +47,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JpaTicketStore implements TicketStore {
     private final EntityManagers ems;
-    private volatile @Nullable String dialect;
+    private final DatabaseKind database = new DatabaseKind();
 
     public JpaTicketStore(EntityManagers ems) {
         this.ems = ems;
@@ -389,7 +389,7 @@ public final class JpaTicketStore implements TicketStore {
             Optional<Long> next = ems.call("numbering a ticket with prefix " + prefix, em -> {
                 // One statement advances the counter under its row lock and returns the new number
                 // (instead of a locking read and an update): it runs for every opened ticket.
-                String sql = dialect(em).equals("postgresql")
+                String sql = database.isPostgres(em)
                         ? "UPDATE tkt_key_sequence SET last_number = last_number + 1 WHERE prefix = :prefix"
                                 + " RETURNING last_number"
                         : "SELECT last_number FROM FINAL TABLE (UPDATE tkt_key_sequence"
@@ -424,16 +424,6 @@ public final class JpaTicketStore implements TicketStore {
                 // another caller created it first: fine, lock and advance it
             }
         }
-    }
-
-    /** {@code h2} or {@code postgresql}, asked once: the SQL of a few statements differs. */
-    private String dialect(EntityManager em) {
-        String d = dialect;
-        if (d == null) {
-            d = Schema.folder(em);
-            dialect = d;
-        }
-        return d;
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.query.NativeQuery;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@link TimerStore} on Jakarta Persistence. Claims lock the due rows with
@@ -28,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JpaTimerStore implements TimerStore {
     private final EntityManagers ems;
-    private volatile @Nullable String dialect;
+    private final DatabaseKind database = new DatabaseKind();
     /** Added to the database clock; only tests move it, to let leases expire without waiting. */
     private volatile Duration clockShift = Duration.ZERO;
 
@@ -50,7 +49,7 @@ public final class JpaTimerStore implements TimerStore {
         // nothing. Two nodes inserting the same new timer at once: the loser's unique violation is
         // retried, and then finds the row.
         JpaOrganizationStore.retryingFirstInsert(() -> ems.call("scheduling timer " + request.id(), em -> {
-            String sql = dialect(em).equals("postgresql")
+            String sql = database.isPostgres(em)
                     ? "INSERT INTO tkt_timer (kind, subject, due_at, due_at_nanos, fired, owner, held_until,"
                             + " fencing_token, attempts) VALUES (:kind, :subject, :dueAt, :dueNanos, FALSE, NULL, NULL, 0, 0)"
                             + " ON CONFLICT (kind, subject) DO UPDATE SET due_at = EXCLUDED.due_at,"
@@ -86,7 +85,7 @@ public final class JpaTimerStore implements TimerStore {
             // One statement that deletes the row and tells whether it was unfired (it runs on every
             // change of a ticket with SLA timers, for each target). Native SQL, because Hibernate does
             // not cache the translation of a JPQL DELETE.
-            String sql = dialect(em).equals("postgresql")
+            String sql = database.isPostgres(em)
                     ? "DELETE FROM tkt_timer WHERE kind = :kind AND subject = :subject RETURNING fired"
                     : "SELECT fired FROM OLD TABLE (DELETE FROM tkt_timer WHERE kind = :kind AND subject = :subject)";
             List<?> fired = em.createNativeQuery(sql).unwrap(NativeQuery.class)
@@ -225,7 +224,7 @@ public final class JpaTimerStore implements TimerStore {
     }
 
     private Instant now(EntityManager em) {
-        String sql = dialect(em).equals("postgresql") ? "SELECT clock_timestamp()" : "SELECT CURRENT_TIMESTAMP";
+        String sql = database.isPostgres(em) ? "SELECT clock_timestamp()" : "SELECT CURRENT_TIMESTAMP";
         Object value = em.createNativeQuery(sql).getSingleResult();
         Instant db;
         if (value instanceof Instant i) {
@@ -244,18 +243,9 @@ public final class JpaTimerStore implements TimerStore {
     }
 
     private long nextToken(EntityManager em) {
-        String sql = dialect(em).equals("postgresql") ? "SELECT nextval('tkt_timer_token_seq')"
+        String sql = database.isPostgres(em) ? "SELECT nextval('tkt_timer_token_seq')"
                 : "SELECT NEXT VALUE FOR tkt_timer_token_seq";
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
-    }
-
-    private String dialect(EntityManager em) {
-        String d = dialect;
-        if (d == null) {
-            d = Schema.folder(em);
-            dialect = d;
-        }
-        return d;
     }
 
     private static TimerEntity.Key key(TimerId id) {
