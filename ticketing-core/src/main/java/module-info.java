@@ -10,6 +10,7 @@ module dev.tiketti.core {
     requires static com.fasterxml.jackson.datatype.jsr310;
 
     exports dev.tiketti.core;
+    exports dev.tiketti.core.common;
     exports dev.tiketti.core.ticket;
     exports dev.tiketti.core.workflow;
     exports dev.tiketti.core.privacy;

@@ -1,5 +1,14 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.ValidationException;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.TicketQuery;
+import dev.tiketti.core.ticket.TicketUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -7,11 +16,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.tiketti.core.ticket.FieldConstraint;
 import dev.tiketti.core.ticket.FieldDefinition;
 import dev.tiketti.core.ticket.FieldKind;
-import dev.tiketti.core.ticket.FieldViolation;
+import dev.tiketti.core.common.FieldViolation;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.Effect;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,10 +43,10 @@ class CustomFieldsTest {
     final Ticketing ticketing = f.ticketing;
 
     CustomFieldsTest() {
-        ticketing.publishWorkflow(WorkflowDefinition.builder(WORKFLOW)
+        ticketing.definitions().publishWorkflow(WorkflowDefinition.builder(WORKFLOW)
                 .state("NEW", StateCategory.NEW).state("CLOSED", StateCategory.CLOSED)
                 .transition("close").from("NEW").to("CLOSED").build());
-        ticketing.defineType(new TicketType("certificate", Fixture.HR, "CERT", "Employment certificate", WORKFLOW,
+        ticketing.definitions().defineType(new TicketType("certificate", Fixture.HR, "CERT", "Employment certificate", WORKFLOW,
                 List.of(
                         FieldDefinition.text("employeeNumber").required().size(6, 6).pattern("[0-9]+"),
                         FieldDefinition.number("copies").min(1).max(5),
@@ -69,7 +78,7 @@ class CustomFieldsTest {
         @Test
         void everyKindIsStoredInItsCanonicalType() {
             ContactId manager = ContactId.random();
-            Ticket t = ticketing.open(request(fields("employeeNumber", "012345", "copies", 2,
+            Ticket t = ticketing.tickets().open(request(fields("employeeNumber", "012345", "copies", 2,
                     "neededBy", "2025-06-19", "purpose", "rental", "english", true, "deliverTo", manager,
                     "language", "fi")));
 
@@ -85,7 +94,7 @@ class CustomFieldsTest {
         @Test
         void textFormsOfEachKindAreConverted() {
             ContactId manager = ContactId.random();
-            Ticket t = ticketing.open(request(fields("employeeNumber", new StringBuilder("123456"),
+            Ticket t = ticketing.tickets().open(request(fields("employeeNumber", new StringBuilder("123456"),
                     "copies", " 4.5 ", "neededBy", LocalDate.of(2025, 1, 2), "english", "false",
                     "deliverTo", manager.toString())));
 
@@ -100,7 +109,7 @@ class CustomFieldsTest {
         void anyJavaNumberIsANumber() {
             for (Object n : List.of(3, 3L, (short) 3, (byte) 3, 3.0, 3.0f, new BigDecimal("3.00"),
                     java.math.BigInteger.valueOf(3), new java.util.concurrent.atomic.AtomicLong(3), "3")) {
-                Ticket t = ticketing.open(request(fields("employeeNumber", "123456", "copies", n)));
+                Ticket t = ticketing.tickets().open(request(fields("employeeNumber", "123456", "copies", n)));
                 assertThat(t.fields().get("copies")).as("%s (%s)", n, n.getClass().getSimpleName())
                         .hasValueSatisfying(v -> assertThat((BigDecimal) v).isEqualByComparingTo("3"));
             }
@@ -108,27 +117,27 @@ class CustomFieldsTest {
 
         @Test
         void numbersHaveOneFormSoEqualAmountsAreNoChange() {
-            Ticket t = ticketing.open(request(fields("employeeNumber", "123456", "copies", new BigDecimal("2.50"))));
+            Ticket t = ticketing.tickets().open(request(fields("employeeNumber", "123456", "copies", new BigDecimal("2.50"))));
             assertThat(t.fields().get("copies")).contains(new BigDecimal("2.5"));
-            assertThat(ticketing.update(TicketUpdate.of(t.id(), f.maija).field("copies", 2.5))).isEqualTo(t);
-            Ticket four = ticketing.update(TicketUpdate.of(t.id(), f.maija).field("copies", "4.000"));
+            assertThat(ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).field("copies", 2.5))).isEqualTo(t);
+            Ticket four = ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).field("copies", "4.000"));
             assertThat(four.fields().get("copies")).contains(new BigDecimal("4"));
-            assertThat(ticketing.history(t.id())).last().satisfies(h -> assertThat(h.changes())
+            assertThat(ticketing.tickets().history(t.id())).last().satisfies(h -> assertThat(h.changes())
                     .containsExactly(dev.tiketti.core.ticket.FieldChange.of("fields.copies", "2.5", "4")));
-            assertThat(ticketing.update(TicketUpdate.of(t.id(), f.maija).field("copies", 4L))).isEqualTo(four);
+            assertThat(ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).field("copies", 4L))).isEqualTo(four);
         }
 
         @Test
         void boundsAreInclusive() {
-            assertThat(ticketing.open(request(fields("employeeNumber", "000001", "copies", 1L))).fields()
+            assertThat(ticketing.tickets().open(request(fields("employeeNumber", "000001", "copies", 1L))).fields()
                     .get("copies")).contains(BigDecimal.ONE);
-            assertThat(ticketing.open(request(fields("employeeNumber", "000001", "copies", 5.0))).fields()
+            assertThat(ticketing.tickets().open(request(fields("employeeNumber", "000001", "copies", 5.0))).fields()
                     .get("copies")).hasValueSatisfying(v -> assertThat((BigDecimal) v).isEqualByComparingTo("5"));
         }
 
         @Test
         void choiceKeepsTheDeclaredOrderOfItsValues() {
-            FieldDefinition purpose = ticketing.type("certificate").orElseThrow().field("purpose").orElseThrow();
+            FieldDefinition purpose = ticketing.definitions().type("certificate").orElseThrow().field("purpose").orElseThrow();
             assertThat(purpose.kind()).isEqualTo(FieldKind.ENUM);
             assertThat(purpose.constraints()).singleElement().isInstanceOfSatisfying(FieldConstraint.AllowedValues.class,
                     a -> assertThat(a.values()).containsExactly("loan", "rental", "other"));
@@ -139,7 +148,7 @@ class CustomFieldsTest {
     class Refused {
         @Test
         void everyViolationIsListedInOneExceptionAndNothingIsStored() {
-            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.open(request(
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.tickets().open(request(
                     fields("employeeNumber", "12a", "copies", 9, "neededBy", "19.6.2025", "purpose", "gift",
                             "english", "yes", "deliverTo", "not-a-uuid", "language", "sv", "shoeSize", 42))));
 
@@ -165,27 +174,27 @@ class CustomFieldsTest {
             assertThat(e.getMessage()).startsWith("[TKT-0401]").contains("9 violation(s)", "employeeNumber")
                     .as("rejected values may be personal data; the message names fields and rules only")
                     .doesNotContain("12a", "19.6.2025", "not-a-uuid", "gift");
-            assertThat(ticketing.query(TicketQuery.all())).isEmpty();
+            assertThat(ticketing.tickets().query(TicketQuery.all())).isEmpty();
             assertThat(f.events).isEmpty();
-            assertThat(ticketing.open(request(fields("employeeNumber", "123456"))).key().toString())
+            assertThat(ticketing.tickets().open(request(fields("employeeNumber", "123456"))).key().toString())
                     .as("a refused ticket draws no key").isEqualTo("CERT-1");
         }
 
         @Test
         void aMissingRequiredFieldIsReported() {
             ValidationException e = catchThrowableOfType(ValidationException.class,
-                    () -> ticketing.open(request(fields("copies", 2))));
+                    () -> ticketing.tickets().open(request(fields("copies", 2))));
             assertThat(e.violations()).containsExactly(
                     new FieldViolation("employeeNumber", "is required: give a value", Optional.empty()));
 
             ValidationException explicitNull = catchThrowableOfType(ValidationException.class,
-                    () -> ticketing.open(request(fields("employeeNumber", null))));
+                    () -> ticketing.tickets().open(request(fields("employeeNumber", null))));
             assertThat(explicitNull.violations()).extracting(FieldViolation::field).containsExactly("employeeNumber");
         }
 
         @Test
         void notANumberIsNotANumber() {
-            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.open(request(
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.tickets().open(request(
                     fields("employeeNumber", "123456", "copies", Double.NaN))));
             assertThat(e.violations()).singleElement().extracting(FieldViolation::message)
                     .isEqualTo("must be a number, but a number that is not finite (NaN or infinity) was given");
@@ -194,14 +203,14 @@ class CustomFieldsTest {
         @Test
         void belowTheMinimumIsReported() {
             ValidationException e = catchThrowableOfType(ValidationException.class,
-                    () -> ticketing.open(request(fields("employeeNumber", "123456", "copies", 0))));
+                    () -> ticketing.tickets().open(request(fields("employeeNumber", "123456", "copies", 0))));
             assertThat(e.violations()).singleElement().extracting(FieldViolation::message)
                     .isEqualTo("must be greater than or equal to 1");
         }
 
         @Test
         void wrongTypesAreDescribedInWordsNotJavaClassNames() {
-            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.open(request(
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.tickets().open(request(
                     fields("employeeNumber", 123456, "copies", true, "neededBy", 20250619, "purpose", 1,
                             "english", 1, "deliverTo", LocalDate.of(2025, 1, 1), "language", List.of("fi")))));
 
@@ -224,20 +233,20 @@ class CustomFieldsTest {
         OpenTicket r = OpenTicket.of("certificate", fx.requester.id(), "x", Channel.EMAIL)
                 .field("employeeNumber", "123456").field("copies", n);
         if (n >= 1 && n <= 5) {
-            assertThat(fx.ticketing.open(r).fields().get("copies")).contains(BigDecimal.valueOf(n));
+            assertThat(fx.ticketing.tickets().open(r).fields().get("copies")).contains(BigDecimal.valueOf(n));
         } else {
-            assertThatThrownBy(() -> fx.ticketing.open(r)).isInstanceOf(ValidationException.class);
-            assertThat(fx.ticketing.query(TicketQuery.all())).isEmpty();
+            assertThatThrownBy(() -> fx.ticketing.tickets().open(r)).isInstanceOf(ValidationException.class);
+            assertThat(fx.ticketing.tickets().query(TicketQuery.all())).isEmpty();
         }
     }
 
     /** The same setup for property tries, which get no fresh test instance per try. */
     static final class CustomFieldsTestSetup {
         CustomFieldsTestSetup(Ticketing t) {
-            t.publishWorkflow(WorkflowDefinition.builder(WORKFLOW)
+            t.definitions().publishWorkflow(WorkflowDefinition.builder(WORKFLOW)
                     .state("NEW", StateCategory.NEW).state("CLOSED", StateCategory.CLOSED)
                     .transition("close").from("NEW").to("CLOSED").build());
-            t.defineType(new TicketType("certificate", Fixture.HR, "CERT", "Certificate", WORKFLOW, List.of(
+            t.definitions().defineType(new TicketType("certificate", Fixture.HR, "CERT", "Certificate", WORKFLOW, List.of(
                     FieldDefinition.text("employeeNumber").required(), FieldDefinition.number("copies").min(1).max(5))));
         }
     }
@@ -246,14 +255,14 @@ class CustomFieldsTest {
     class TypeDefinitions {
         @Test
         void everyProblemOfATypeIsReportedAtOnce() {
-            ticketing.publishWorkflow(WorkflowDefinition.builder("with-effects")
+            ticketing.definitions().publishWorkflow(WorkflowDefinition.builder("with-effects")
                     .state("NEW", StateCategory.NEW).state("CLOSED", StateCategory.CLOSED)
                     .transition("close").from("NEW").to("CLOSED")
                     .requires(dev.tiketti.core.workflow.Guard.fieldRequired("reason"))
                     .then(Effect.setField("count", "many"), Effect.setField("missing", "x"))
                     .build());
 
-            ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> ticketing.defineType(
+            ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> ticketing.definitions().defineType(
                     new TicketType("broken", Fixture.HR, "BR", "Broken", "with-effects", List.of(
                             FieldDefinition.text("note"),
                             FieldDefinition.text("note"),
@@ -268,7 +277,7 @@ class CustomFieldsTest {
             assertThat(e.problems().get(3)).contains("'close'", "requires field 'reason'");
             assertThat(e.problems().get(4)).contains("'close'", "field 'count'", "must be a number");
             assertThat(e.problems().get(5)).contains("'close'", "sets field 'missing'");
-            assertThat(ticketing.type("broken")).isEmpty();
+            assertThat(ticketing.definitions().type("broken")).isEmpty();
         }
 
         @Test

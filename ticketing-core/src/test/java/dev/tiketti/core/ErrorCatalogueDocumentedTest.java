@@ -1,5 +1,6 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.common.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,10 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
@@ -10,7 +15,7 @@ import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.Effect;
 import dev.tiketti.core.workflow.Effect.Notify.Recipient;
 import dev.tiketti.core.workflow.Guard;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +40,7 @@ final class Fixture {
     final Actor lead = Actor.agent("kaisa", "hr", "hr-lead");
 
     Fixture() {
-        requester = ticketing.registerContact(
+        requester = ticketing.privacy().register().save(
                 Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW));
     }
 
@@ -72,8 +77,8 @@ final class Fixture {
     }
 
     Fixture withHrSetup() {
-        ticketing.publishWorkflow(hrWorkflow().build());
-        ticketing.defineType(leaveType());
+        ticketing.definitions().publishWorkflow(hrWorkflow().build());
+        ticketing.definitions().defineType(leaveType());
         return this;
     }
 
@@ -83,11 +88,11 @@ final class Fixture {
     }
 
     Ticket open() {
-        return ticketing.open(leaveRequest());
+        return ticketing.tickets().open(leaveRequest());
     }
 
     Ticket take(Ticket t, String transition, Actor actor) {
-        return ticketing.transition(TransitionRequest.of(t.id(), transition, actor));
+        return ticketing.tickets().transition(TransitionRequest.of(t.id(), transition, actor));
     }
 
     /** A clock the test moves forward; never reads the wall clock. */

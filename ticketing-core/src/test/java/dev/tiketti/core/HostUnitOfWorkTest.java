@@ -1,5 +1,9 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.TransitionRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,25 +71,25 @@ class HostUnitOfWorkTest {
     }
 
     private Ticketing ticketing(Transactions transactions, boolean withOutbox) {
-        Ticketing.Builder b = Ticketing.builder().ticketStore(new InMemoryTicketStore())
+        TicketingBuilder b = Ticketing.builder().ticketStore(new InMemoryTicketStore())
                 .definitionStore(new InMemoryDefinitionStore()).contactStore(new InMemoryContactStore())
                 .inMemory().clock(clock).transactions(transactions).listener(delivered::add);
         if (withOutbox) {
             b.outboxStore(new InMemoryOutboxStore(clock));
         }
         Ticketing t = b.build();
-        t.publishWorkflow(Fixture.hrWorkflow().build());
-        t.defineType(Fixture.leaveType());
+        t.definitions().publishWorkflow(Fixture.hrWorkflow().build());
+        t.definitions().defineType(Fixture.leaveType());
         return t;
     }
 
     private static Ticket open(Ticketing t, Contact requester) {
-        return t.open(OpenTicket.of("annual-leave", requester.id(), "Vuosiloman siirto", Channel.EMAIL)
+        return t.tickets().open(OpenTicket.of("annual-leave", requester.id(), "Vuosiloman siirto", Channel.EMAIL)
                 .field("leaveYear", 2025));
     }
 
     private static Contact aino(Ticketing t) {
-        return t.privacy().registerContact(
+        return t.privacy().register().save(
                 Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW));
     }
 
@@ -101,14 +105,14 @@ class HostUnitOfWorkTest {
 
             host.inTransaction(() -> {
                 Ticket t = open(ticketing, aino);
-                ticketing.transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr")));
+                ticketing.tickets().transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr")));
                 assertThat(delivered).as("inside the host's unit (outbox: %s)", withOutbox).isEmpty();
                 return t;
             });
 
             assertThat(delivered).as("after the host's commit (outbox: %s)", withOutbox)
                     .extracting(e -> e.getClass().getSimpleName()).containsExactly("TicketOpened", "TicketTransitioned");
-            assertThat(ticketing.pendingEvents()).isZero();
+            assertThat(ticketing.events().pending()).isZero();
         }
     }
 
@@ -138,7 +142,7 @@ class HostUnitOfWorkTest {
 
         Ticket t = open(ticketing, aino);
         assertThat(delivered).singleElement().isInstanceOf(TicketEvent.TicketOpened.class);
-        ticketing.transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr")));
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr")));
         assertThat(delivered).hasSize(2);
     }
 }

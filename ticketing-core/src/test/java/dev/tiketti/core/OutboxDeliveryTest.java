@@ -1,5 +1,12 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.TransitionRejectedException;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.StorageUnavailableException;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.TransitionRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -83,11 +90,11 @@ class OutboxDeliveryTest {
     }
 
     private static Ticket openLeaveRequest(Ticketing t) {
-        Contact aino = t.privacy().registerContact(
+        Contact aino = t.privacy().register().save(
                 Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW));
-        t.publishWorkflow(Fixture.hrWorkflow().build());
-        t.defineType(Fixture.leaveType());
-        return t.open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
+        t.definitions().publishWorkflow(Fixture.hrWorkflow().build());
+        t.definitions().defineType(Fixture.leaveType());
+        return t.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
                 .field("leaveYear", 2025));
     }
 
@@ -98,14 +105,14 @@ class OutboxDeliveryTest {
         Ticketing ticketing = node("node-a", recorder, new Transport());
 
         Ticket t = openLeaveRequest(ticketing);
-        ticketing.transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr")));
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr")));
 
         assertThat(recorder.events).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("TicketOpened", "TicketTransitioned");
         assertThat(recorder.deliveries).extracting(EventDelivery::attempt).containsOnly(1);
         assertThat(recorder.deliveries).extracting(EventDelivery::id).doesNotHaveDuplicates();
         assertThat(outbox.pending()).isZero();
-        assertThat(ticketing.deliverPendingEvents()).isZero();
+        assertThat(ticketing.events().deliverPending()).isZero();
     }
 
     @Test
@@ -117,14 +124,14 @@ class OutboxDeliveryTest {
         EventDelivery opened = recorder.deliveries.get(0);
 
         recorder.failing.set(true);
-        ticketing.transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr")));
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr")));
         recorder.failing.set(false);
 
         assertThat(outbox.pending()).as("the failed delivery stays").isEqualTo(1);
-        assertThat(ticketing.deliverPendingEvents()).as("during the lease").isZero();
+        assertThat(ticketing.events().deliverPending()).as("during the lease").isZero();
         clock.advance(LEASE.plusSeconds(1));
 
-        assertThat(ticketing.deliverPendingEvents()).isEqualTo(1);
+        assertThat(ticketing.events().deliverPending()).isEqualTo(1);
         assertThat(recorder.events).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("TicketOpened", "TicketTransitioned");
         assertThat(recorder.deliveries.get(1).attempt()).isEqualTo(2);
@@ -143,9 +150,9 @@ class OutboxDeliveryTest {
         first.failing.set(true); // node-a "stops" before its listeners ran
         Ticket t = openLeaveRequest(a);
 
-        assertThat(b.deliverPendingEvents()).as("node-a's lease runs").isZero();
+        assertThat(b.events().deliverPending()).as("node-a's lease runs").isZero();
         clock.advance(LEASE.plusSeconds(1));
-        assertThat(b.deliverPendingEvents()).isEqualTo(1);
+        assertThat(b.events().deliverPending()).isEqualTo(1);
 
         assertThat(second.events).singleElement().isInstanceOfSatisfying(TicketEvent.TicketOpened.class,
                 e -> assertThat(e.key()).isEqualTo(t.key()));
@@ -159,15 +166,15 @@ class OutboxDeliveryTest {
         Transport transport = new Transport();
         Ticketing ticketing = node("node-a", new Recorder(), transport);
         Ticket opened = openLeaveRequest(ticketing);
-        Ticket t = ticketing.transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr")));
+        Ticket t = ticketing.tickets().transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr")));
 
         transport.failing.set(true);
-        ticketing.transition(TransitionRequest.of(t.id(), "ask", Actor.agent("maija", "hr")));
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "ask", Actor.agent("maija", "hr")));
         assertThat(transport.sent).isEmpty();
         transport.failing.set(false);
         clock.advance(LEASE.plusSeconds(1));
 
-        assertThat(ticketing.deliverPendingEvents()).isEqualTo(1);
+        assertThat(ticketing.events().deliverPending()).isEqualTo(1);
         assertThat(transport.sent).singleElement().satisfies(m -> {
             assertThat(m.subject()).contains(t.key().toString());
             assertThat(m.body()).contains("please reply");
@@ -183,7 +190,7 @@ class OutboxDeliveryTest {
         Ticket t = openLeaveRequest(ticketing);
         long before = outbox.pending();
 
-        assertThatThrownBy(() -> ticketing.transition(TransitionRequest.of(t.id(), "start", Actor.agent("ville"))))
+        assertThatThrownBy(() -> ticketing.tickets().transition(TransitionRequest.of(t.id(), "start", Actor.agent("ville"))))
                 .isInstanceOf(TransitionRejectedException.class);
 
         assertThat(outbox.pending()).isEqualTo(before);
@@ -202,7 +209,7 @@ class OutboxDeliveryTest {
         recorder.failing.set(false);
         clock.advance(LEASE.plusSeconds(1));
 
-        assertThat(ticketing.deliverPendingEvents()).isEqualTo(1);
+        assertThat(ticketing.events().deliverPending()).isEqualTo(1);
 
         assertThat(recorder.events).extracting(e -> e.getClass().getSimpleName()).containsExactly("TicketOpened");
         assertThat(outbox.pending()).isEqualTo(1);
@@ -217,7 +224,7 @@ class OutboxDeliveryTest {
         openLeaveRequest(ticketing);
 
         assertThat(recorder.deliveries).singleElement().extracting(EventDelivery::attempt).isEqualTo(1);
-        assertThat(ticketing.deliverPendingEvents()).isZero();
+        assertThat(ticketing.events().deliverPending()).isZero();
     }
 
     @Test
@@ -240,17 +247,17 @@ class OutboxDeliveryTest {
         recorder.failing.set(true);
         openLeaveRequest(ticketing);
         recorder.failing.set(false);
-        assertThat(ticketing.pendingEvents()).isEqualTo(1);
+        assertThat(ticketing.events().pending()).isEqualTo(1);
         clock.advance(LEASE.plusSeconds(1));
 
-        try (AutoCloseable deliverer = ticketing.startDeliveringPendingEvents(Duration.ofMillis(10))) {
+        try (AutoCloseable deliverer = ticketing.events().startDelivering(Duration.ofMillis(10))) {
             await().atMost(Duration.ofSeconds(30)) // a bound, not a timing check
-                    .until(() -> ticketing.pendingEvents() == 0);
+                    .until(() -> ticketing.events().pending() == 0);
         }
 
-        assertThat(ticketing.pendingEvents()).isZero();
+        assertThat(ticketing.events().pending()).isZero();
         assertThat(recorder.deliveries).singleElement().extracting(EventDelivery::attempt).isEqualTo(2);
-        assertThatThrownBy(() -> ticketing.startDeliveringPendingEvents(Duration.ZERO))
+        assertThatThrownBy(() -> ticketing.events().startDelivering(Duration.ZERO))
                 .isInstanceOf(TicketingException.class).hasMessageContaining("positive interval");
     }
 
@@ -266,8 +273,8 @@ class OutboxDeliveryTest {
                 .outboxStore(outbox).outboxLease(Duration.ofMillis(1)).listener(slowAndFailing).build();
         openLeaveRequest(ticketing);
 
-        assertThat(ticketing.deliverPendingEvents()).isZero();
-        assertThat(ticketing.pendingEvents()).isEqualTo(1);
+        assertThat(ticketing.events().deliverPending()).isZero();
+        assertThat(ticketing.events().pending()).isEqualTo(1);
     }
 
     @Test
@@ -276,25 +283,25 @@ class OutboxDeliveryTest {
         Recorder recorder = new Recorder();
         Ticketing ticketing = node("node-a", recorder, new Transport());
         Ticket ainos = openLeaveRequest(ticketing);
-        Contact eero = ticketing.privacy().registerContact(
+        Contact eero = ticketing.privacy().register().save(
                 Contact.withEmail("Eero Korhonen", "eero.korhonen@example.fi", AssuranceLevel.LOW));
-        Contact sanna = ticketing.privacy().registerContact(
+        Contact sanna = ticketing.privacy().register().save(
                 Contact.withEmail("Sanna Sijainen", "sanna.sijainen@example.fi", AssuranceLevel.LOW));
         recorder.failing.set(true); // these events stay in the outbox
-        ticketing.transition(TransitionRequest.of(ainos.id(), "start", Actor.agent("maija", "hr")));
-        Ticket eeros = ticketing.open(OpenTicket.of("annual-leave", eero.id(), "Lomarahat", Channel.EMAIL)
+        ticketing.tickets().transition(TransitionRequest.of(ainos.id(), "start", Actor.agent("maija", "hr")));
+        Ticket eeros = ticketing.tickets().open(OpenTicket.of("annual-leave", eero.id(), "Lomarahat", Channel.EMAIL)
                 .field("leaveYear", 2025));
         recorder.failing.set(false);
         assertThat(outbox.pending()).isEqualTo(2);
 
-        dev.tiketti.core.privacy.ErasureReport report = ticketing.privacy().erase(
+        dev.tiketti.core.privacy.ErasureReport report = ticketing.privacy().erasure().erase(
                 dev.tiketti.core.privacy.ErasureRequest.of(ainos.requester(), Actor.agent("dpo", "dpo"),
                         new dev.tiketti.core.privacy.ErasureSource.Form("form-7")).withSubstitute(sanna.id()));
 
         assertThat(report.items()).filteredOn(i -> i.store() == dev.tiketti.core.privacy.ErasureItem.Store.OUTBOX)
                 .extracting(dev.tiketti.core.privacy.ErasureItem::item).containsExactly(ainos.key().toString());
         clock.advance(LEASE.plusSeconds(1));
-        assertThat(ticketing.deliverPendingEvents()).isEqualTo(1);
+        assertThat(ticketing.events().deliverPending()).isEqualTo(1);
         assertThat(recorder.events).filteredOn(e -> e instanceof TicketEvent.TicketOpened)
                 .extracting(TicketEvent::key).contains(eeros.key());
         assertThat(recorder.events).filteredOn(e -> e instanceof TicketEvent.TicketTransitioned).isEmpty();
@@ -307,24 +314,24 @@ class OutboxDeliveryTest {
         Ticketing ticketing = node("node-a", recorder, new Transport());
         Ticket t = openLeaveRequest(ticketing);
         Actor maija = Actor.agent("maija", "hr");
-        ticketing.transition(TransitionRequest.of(t.id(), "start", maija));
-        ticketing.transition(TransitionRequest.of(t.id(), "resolve", maija)
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "start", maija));
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "resolve", maija)
                 .resolution("Loma siirretty elokuulle").field("decision", "approved"));
         recorder.failing.set(true); // the closing change's event stays in the outbox
-        ticketing.transition(TransitionRequest.of(t.id(), "close", maija));
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "close", maija));
         recorder.failing.set(false);
         long pendingBefore = outbox.pending();
         assertThat(pendingBefore).isPositive();
         clock.advance(Duration.ofDays(200));
 
-        dev.tiketti.core.privacy.RetentionSweepReport report = ticketing.privacy().sweep(List.of(
+        dev.tiketti.core.privacy.RetentionSweepReport report = ticketing.privacy().retention().sweep(List.of(
                 new dev.tiketti.core.privacy.RetentionSchedule("annual-leave", 3,
                         dev.tiketti.core.privacy.ErasureAction.DELETE)));
 
         assertThat(report.items()).filteredOn(i -> i.store() == dev.tiketti.core.privacy.ErasureItem.Store.OUTBOX)
                 .extracting(dev.tiketti.core.privacy.ErasureItem::item).containsExactly(t.key().toString());
         assertThat(outbox.pending()).isZero();
-        assertThat(ticketing.deliverPendingEvents()).isZero();
+        assertThat(ticketing.events().deliverPending()).isZero();
         assertThat(recorder.events).filteredOn(e -> e instanceof TicketEvent.TicketTransitioned tt
                 && tt.to().equals("CLOSED")).isEmpty();
     }

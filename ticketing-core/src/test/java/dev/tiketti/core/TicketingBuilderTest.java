@@ -1,5 +1,11 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -8,6 +14,8 @@ import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
 import dev.tiketti.core.inmemory.InMemoryContactStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
+import dev.tiketti.core.inmemory.InMemoryStorage;
+import dev.tiketti.core.spi.Storage;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.spi.Transactions;
 import java.time.Clock;
@@ -54,7 +62,7 @@ class TicketingBuilderTest {
 
     @Test
     void anOptionSetTwiceFailsAtOnceNamingIt() {
-        Ticketing.Builder b = Ticketing.builder().ticketStore(new InMemoryTicketStore());
+        TicketingBuilder b = Ticketing.builder().ticketStore(new InMemoryTicketStore());
 
         ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
                 () -> b.ticketStore(new InMemoryTicketStore()));
@@ -62,7 +70,7 @@ class TicketingBuilderTest {
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION);
         assertThat(e.getMessage()).contains("ticketStore was already set", "explicitly", "InMemoryTicketStore",
                 "set each option once");
-        for (Supplier<Ticketing.Builder> twice : List.<Supplier<Ticketing.Builder>>of(
+        for (Supplier<TicketingBuilder> twice : List.<Supplier<TicketingBuilder>>of(
                 () -> Ticketing.builder().clock(Clock.systemUTC()).clock(Clock.systemUTC()),
                 () -> Ticketing.builder().transactions(Transactions.none()).transactions(Transactions.none()),
                 () -> Ticketing.builder().outboundTransport(m -> { }).outboundTransport(m -> { }),
@@ -78,11 +86,44 @@ class TicketingBuilderTest {
     }
 
     @Test
-    void anAdapterSetAfterInMemoryIsRefusedWithTheRightOrder() {
-        assertThatThrownBy(() -> Ticketing.builder().inMemory().ticketStore(new InMemoryTicketStore()))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("by inMemory()")
-                .hasMessageContaining("set explicit adapters before calling inMemory()");
+    void anAdapterSetExplicitlyWinsOverInMemoryAndTheStorageBundleWhateverTheOrder() {
+        InMemoryDefinitionStore afterInMemory = new InMemoryDefinitionStore();
+        Ticketing.builder().inMemory().definitionStore(afterInMemory).build().definitions()
+                .publishWorkflow(Fixture.hrWorkflow().build());
+        assertThat(afterInMemory.latestWorkflow("hr-general")).as("set after inMemory()").isPresent();
+
+        InMemoryDefinitionStore beforeStorage = new InMemoryDefinitionStore();
+        InMemoryStorage bundle = new InMemoryStorage(Clock.systemUTC());
+        Ticketing.builder().definitionStore(beforeStorage).storage(bundle).inMemory().build().definitions()
+                .publishWorkflow(Fixture.hrWorkflow().build());
+        assertThat(beforeStorage.latestWorkflow("hr-general")).as("set before storage(...)").isPresent();
+        assertThat(bundle.definitions().latestWorkflow("hr-general")).as("the bundle's store is not used").isEmpty();
+    }
+
+    @Test
+    void theStorageBundleFillsWhatIsNotSetAndTheBuilderNamesWhatItLacks() {
+        InMemoryStorage bundle = new InMemoryStorage(Clock.systemUTC());
+        Ticketing.builder().storage(bundle).outboundTransport(new RecordingOutboundTransport()).build().definitions()
+                .publishWorkflow(Fixture.hrWorkflow().build());
+        assertThat(bundle.definitions().latestWorkflow("hr-general")).isPresent();
+
+        Storage ticketsOnly = new Storage() {
+            @Override
+            public InMemoryTicketStore tickets() {
+                return new InMemoryTicketStore();
+            }
+
+            @Override
+            public InMemoryDefinitionStore definitions() {
+                return new InMemoryDefinitionStore();
+            }
+        };
+        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+                () -> Ticketing.builder().storage(ticketsOnly).outboundTransport(new RecordingOutboundTransport())
+                        .build());
+        assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("contactStore is not set")
+                .contains("provides none"));
+        assertThat(e.problems()).noneSatisfy(p -> assertThat(p).startsWith("ticketStore"));
     }
 
     @Test
@@ -111,12 +152,12 @@ class TicketingBuilderTest {
                 .inMemory().clock(clock).build();
 
         assertThat(t.clock()).isSameAs(clock);
-        t.publishWorkflow(Fixture.hrWorkflow().build());
-        t.defineType(Fixture.leaveType());
-        var c = t.registerContact(dev.tiketti.core.privacy.Contact.withEmail("Eero Mäkelä", "eero@example.com",
+        t.definitions().publishWorkflow(Fixture.hrWorkflow().build());
+        t.definitions().defineType(Fixture.leaveType());
+        var c = t.privacy().register().save(dev.tiketti.core.privacy.Contact.withEmail("Eero Mäkelä", "eero@example.com",
                 dev.tiketti.core.privacy.AssuranceLevel.LOW));
-        var opened = t.open(OpenTicket.of("annual-leave", c.id(), "Loma", Channel.EMAIL).field("leaveYear", 2025));
-        t.addEntry(NewEntry.reply(opened.id(), Actor.agent("maija", "hr"), "Vastaus"));
+        var opened = t.tickets().open(OpenTicket.of("annual-leave", c.id(), "Loma", Channel.EMAIL).field("leaveYear", 2025));
+        t.tickets().addEntry(NewEntry.reply(opened.id(), Actor.agent("maija", "hr"), "Vastaus"));
 
         assertThat(store.find(opened.id())).isPresent();
         assertThat(outbox.sent()).hasSize(1);
@@ -130,20 +171,20 @@ class TicketingBuilderTest {
 
     @Test
     void aBuiltTicketingDoesNotChangeWhenItsBuilderIsReused() {
-        Ticketing.Builder b = Ticketing.builder().inMemory();
+        TicketingBuilder b = Ticketing.builder().inMemory();
         Ticketing first = b.build();
         List<Object> heard = new ArrayList<>();
         b.listener(heard::add);
         Ticketing second = b.build();
 
-        first.publishWorkflow(Fixture.hrWorkflow().build());
-        first.defineType(Fixture.leaveType());
-        var c = first.registerContact(dev.tiketti.core.privacy.Contact.withEmail("Eero Mäkelä", "eero@example.com",
+        first.definitions().publishWorkflow(Fixture.hrWorkflow().build());
+        first.definitions().defineType(Fixture.leaveType());
+        var c = first.privacy().register().save(dev.tiketti.core.privacy.Contact.withEmail("Eero Mäkelä", "eero@example.com",
                 dev.tiketti.core.privacy.AssuranceLevel.LOW));
-        first.open(OpenTicket.of("annual-leave", c.id(), "Loma", Channel.EMAIL).field("leaveYear", 2025));
+        first.tickets().open(OpenTicket.of("annual-leave", c.id(), "Loma", Channel.EMAIL).field("leaveYear", 2025));
         assertThat(heard).as("a listener added later does not reach the Ticketing built before").isEmpty();
 
-        second.open(OpenTicket.of("annual-leave", c.id(), "Loma", Channel.EMAIL).field("leaveYear", 2025));
+        second.tickets().open(OpenTicket.of("annual-leave", c.id(), "Loma", Channel.EMAIL).field("leaveYear", 2025));
         assertThat(heard).as("the two share the builder's stores").hasSize(1);
     }
 }

@@ -1,5 +1,11 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.ticket.TicketUpdate;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.ticket.TransitionRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tiketti.core.ticket.HistoryEntry;
@@ -53,9 +59,9 @@ class TicketingPropertiesTest {
         Ticket t = f.open();
 
         for (Attempt a : attempts) {
-            Ticket before = f.ticketing.get(t.id());
-            List<HistoryEntry> historyBefore = f.ticketing.history(t.id());
-            List<TimelineEntry> timelineBefore = f.ticketing.timeline(t.id());
+            Ticket before = f.ticketing.tickets().get(t.id());
+            List<HistoryEntry> historyBefore = f.ticketing.tickets().history(t.id());
+            List<TimelineEntry> timelineBefore = f.ticketing.tickets().timeline(t.id());
             int eventsBefore = f.events.size();
             TransitionRequest r = TransitionRequest.of(t.id(), a.transition(), actors[a.actor()]);
             if (a.withResolution()) {
@@ -68,32 +74,32 @@ class TicketingPropertiesTest {
                 r = r.expectedVersion(before.version() - 1);
             }
             try {
-                Ticket after = f.ticketing.transition(r);
-                TransitionDefinition taken = f.ticketing.workflow("hr-general").orElseThrow()
+                Ticket after = f.ticketing.tickets().transition(r);
+                TransitionDefinition taken = f.ticketing.definitions().workflow("hr-general").orElseThrow()
                         .transition(a.transition()).orElseThrow();
                 assertThat(after.state()).isEqualTo(taken.to());
                 assertThat(taken.from()).contains(before.state());
                 assertThat(after.version()).isEqualTo(before.version() + 1);
-                assertThat(f.ticketing.history(t.id())).hasSize(historyBefore.size() + 1)
+                assertThat(f.ticketing.tickets().history(t.id())).hasSize(historyBefore.size() + 1)
                         .startsWith(historyBefore.toArray(HistoryEntry[]::new));
-                assertThat(f.ticketing.timeline(t.id())).startsWith(timelineBefore.toArray(TimelineEntry[]::new));
+                assertThat(f.ticketing.tickets().timeline(t.id())).startsWith(timelineBefore.toArray(TimelineEntry[]::new));
                 assertThat(f.events).hasSize(eventsBefore + 1);
                 assertThat(a.stale()).isFalse();
                 Statistics.label("outcome").collect("taken");
             } catch (TicketingException refused) {
                 assertThat(refused.code()).isIn(ErrorCode.TRANSITION_DENIED, ErrorCode.UNKNOWN_TRANSITION,
                         ErrorCode.CONCURRENT_UPDATE);
-                assertThat(f.ticketing.get(t.id())).isEqualTo(before);
-                assertThat(f.ticketing.history(t.id())).isEqualTo(historyBefore);
-                assertThat(f.ticketing.timeline(t.id())).isEqualTo(timelineBefore);
+                assertThat(f.ticketing.tickets().get(t.id())).isEqualTo(before);
+                assertThat(f.ticketing.tickets().history(t.id())).isEqualTo(historyBefore);
+                assertThat(f.ticketing.tickets().timeline(t.id())).isEqualTo(timelineBefore);
                 assertThat(f.events).hasSize(eventsBefore);
                 Statistics.label("outcome").collect(refused.code().name());
             }
-            Ticket now = f.ticketing.get(t.id());
-            List<HistoryEntry> history = f.ticketing.history(t.id());
+            Ticket now = f.ticketing.tickets().get(t.id());
+            List<HistoryEntry> history = f.ticketing.tickets().history(t.id());
             assertThat(history).hasSize((int) now.version());
             assertThat(history.get(history.size() - 1).sequence()).isEqualTo(now.version());
-            assertThat(f.ticketing.workflow("hr-general").orElseThrow().state(now.state())).isPresent();
+            assertThat(f.ticketing.definitions().workflow("hr-general").orElseThrow().state(now.state())).isPresent();
         }
         // The generator must reach every outcome often enough for the property to mean something.
         Statistics.label("outcome").coverage(c -> {
@@ -121,9 +127,9 @@ class TicketingPropertiesTest {
                 done.add(pool.submit(() -> {
                     go.await();
                     for (int i = 0; i < perThread; i++) {
-                        Ticket seen = f.ticketing.get(t.id());
+                        Ticket seen = f.ticketing.tickets().get(t.id());
                         try {
-                            f.ticketing.update(TicketUpdate.of(t.id(), f.maija).expectedVersion(seen.version())
+                            f.ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).expectedVersion(seen.version())
                                     .subject("Versio " + worker + "-" + i));
                             successes.incrementAndGet();
                         } catch (ConcurrentUpdateException e) {
@@ -141,8 +147,8 @@ class TicketingPropertiesTest {
             pool.shutdownNow();
         }
 
-        Ticket last = f.ticketing.get(t.id());
-        List<HistoryEntry> history = f.ticketing.history(t.id());
+        Ticket last = f.ticketing.tickets().get(t.id());
+        List<HistoryEntry> history = f.ticketing.tickets().history(t.id());
         assertThat(successes.get() + conflicts.get()).isEqualTo(threads * perThread);
         assertThat(last.version()).isEqualTo(1 + successes.get());
         assertThat(history).hasSize((int) last.version());

@@ -1,5 +1,28 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.NotFoundException;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.StorageUnavailableException;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.TransitionRejectedException;
+import dev.tiketti.core.common.ValidationException;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.TicketQuery;
+import dev.tiketti.core.ticket.TicketUpdate;
+import dev.tiketti.core.ticket.TransitionOption;
+import dev.tiketti.core.ticket.TransitionRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -8,7 +31,9 @@ import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.privacy.ConsentPurpose;
 import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.privacy.PurposeId;
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.ticket.EntryKind;
 import dev.tiketti.core.ticket.FieldChange;
@@ -20,7 +45,7 @@ import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.ticket.Visibility;
 import dev.tiketti.core.workflow.Guard;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -43,7 +68,7 @@ class TicketingTest {
     }
 
     Snapshot snapshot(Ticket t) {
-        return new Snapshot(ticketing.get(t.id()), ticketing.timeline(t.id()), ticketing.history(t.id()),
+        return new Snapshot(ticketing.tickets().get(t.id()), ticketing.tickets().timeline(t.id()), ticketing.tickets().history(t.id()),
                 f.events.size(), f.outbox.sent().size());
     }
 
@@ -63,12 +88,12 @@ class TicketingTest {
             assertThat(t.requester()).isEqualTo(f.requester.id());
             assertThat(t.createdAt()).isEqualTo(Fixture.START).isEqualTo(t.updatedAt());
             assertThat(t.fields().get("leaveYear")).contains(new BigDecimal("2025"));
-            assertThat(ticketing.get(t.id())).isEqualTo(t);
-            assertThat(ticketing.get(t.key())).isEqualTo(t);
-            assertThat(ticketing.category(t)).isEqualTo(StateCategory.NEW);
+            assertThat(ticketing.tickets().get(t.id())).isEqualTo(t);
+            assertThat(ticketing.tickets().get(t.key())).isEqualTo(t);
+            assertThat(ticketing.tickets().category(t)).isEqualTo(StateCategory.NEW);
 
-            HistoryEntry created = ticketing.history(t.id()).get(0);
-            assertThat(ticketing.history(t.id())).hasSize(1);
+            HistoryEntry created = ticketing.tickets().history(t.id()).get(0);
+            assertThat(ticketing.tickets().history(t.id())).hasSize(1);
             assertThat(created.action()).isEqualTo(HistoryAction.CREATED);
             assertThat(created.sequence()).isEqualTo(1);
             assertThat(created.actor()).isEqualTo(Actor.system());
@@ -81,10 +106,10 @@ class TicketingTest {
 
         @Test
         void keysFollowOneSequencePerPrefix() {
-            ticketing.defineType(new TicketType("payslip", TeamId.of("payroll"), "PAY", "Payslip question",
+            ticketing.definitions().defineType(new TicketType("payslip", TeamId.of("payroll"), "PAY", "Payslip question",
                     "hr-general", List.of(FieldDefinition.text("decision"), FieldDefinition.text("outcome"))));
             Ticket hr1 = f.open();
-            Ticket pay1 = ticketing.open(OpenTicket.of("payslip", f.requester.id(), "Palkkalaskelma", Channel.EMAIL));
+            Ticket pay1 = ticketing.tickets().open(OpenTicket.of("payslip", f.requester.id(), "Palkkalaskelma", Channel.EMAIL));
             Ticket hr2 = f.open();
 
             assertThat(List.of(hr1.key(), pay1.key(), hr2.key())).extracting(TicketKey::toString)
@@ -96,7 +121,7 @@ class TicketingTest {
         void anEmailBodyBecomesAPublicInboundMessageOfTheRequester() {
             Ticket t = f.open();
 
-            assertThat(ticketing.timeline(t.id())).singleElement().satisfies(e -> {
+            assertThat(ticketing.tickets().timeline(t.id())).singleElement().satisfies(e -> {
                 assertThat(e.kind()).isEqualTo(EntryKind.INBOUND_MESSAGE);
                 assertThat(e.visibility()).isEqualTo(Visibility.PUBLIC);
                 assertThat(e.author()).isEqualTo(Actor.contact(f.requester.id()));
@@ -108,11 +133,11 @@ class TicketingTest {
 
         @Test
         void aPhoneCallIsLoggedAsAnInternalCallByTheHandlerWhoTookIt() {
-            Ticket t = ticketing.open(OpenTicket.of("annual-leave", f.requester.id(), "Soitto lomista", Channel.PHONE)
+            Ticket t = ticketing.tickets().open(OpenTicket.of("annual-leave", f.requester.id(), "Soitto lomista", Channel.PHONE)
                     .body("Kysyi lomarahoista").field("leaveYear", 2025).by(f.maija)
                     .classification("Palvelussuhde/Vuosiloma").priority(Priority.HIGH).assignee(AgentId.of("maija")));
 
-            assertThat(ticketing.timeline(t.id())).singleElement().satisfies(e -> {
+            assertThat(ticketing.tickets().timeline(t.id())).singleElement().satisfies(e -> {
                 assertThat(e.kind()).isEqualTo(EntryKind.PHONE_CALL);
                 assertThat(e.visibility()).isEqualTo(Visibility.INTERNAL);
                 assertThat(e.author()).isEqualTo(f.maija);
@@ -120,17 +145,17 @@ class TicketingTest {
             assertThat(t.classification()).contains(Classification.of("Palvelussuhde/Vuosiloma"));
             assertThat(t.priority()).isEqualTo(Priority.HIGH);
             assertThat(t.assignee()).contains(AgentId.of("maija"));
-            assertThat(ticketing.history(t.id()).get(0).actor()).isEqualTo(f.maija);
-            assertThat(ticketing.history(t.id()).get(0).changes()).contains(
+            assertThat(ticketing.tickets().history(t.id()).get(0).actor()).isEqualTo(f.maija);
+            assertThat(ticketing.tickets().history(t.id()).get(0).changes()).contains(
                     FieldChange.of("assignee", null, "maija"),
                     FieldChange.of("classification", null, "Palvelussuhde/Vuosiloma"));
         }
 
         @Test
         void withoutABodyTheTimelineStartsEmpty() {
-            Ticket t = ticketing.open(OpenTicket.of("annual-leave", f.requester.id(), "Loma", Channel.WEB_FORM)
+            Ticket t = ticketing.tickets().open(OpenTicket.of("annual-leave", f.requester.id(), "Loma", Channel.WEB_FORM)
                     .field("leaveYear", 2025));
-            assertThat(ticketing.timeline(t.id())).isEmpty();
+            assertThat(ticketing.tickets().timeline(t.id())).isEmpty();
         }
 
         @Test
@@ -142,18 +167,18 @@ class TicketingTest {
 
         @Test
         void anUnknownTypeFailsListingTheDefinedTypesAndStoresNothing() {
-            NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> ticketing.open(
+            NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> ticketing.tickets().open(
                     OpenTicket.of("sick-leave", f.requester.id(), "Sairausloma", Channel.EMAIL)));
 
             assertThat(e.code()).isEqualTo(ErrorCode.TICKET_TYPE_NOT_FOUND);
             assertThat(e.getMessage()).contains("'sick-leave'", "[annual-leave]", "defineType");
-            assertThat(ticketing.query(TicketQuery.all())).isEmpty();
+            assertThat(ticketing.tickets().query(TicketQuery.all())).isEmpty();
             assertThat(f.events).isEmpty();
         }
 
         @Test
         void anUnknownRequesterFailsAndDrawsNoKey() {
-            assertThatThrownBy(() -> ticketing.open(OpenTicket.of("annual-leave", ContactId.random(), "Loma",
+            assertThatThrownBy(() -> ticketing.tickets().open(OpenTicket.of("annual-leave", ContactId.random(), "Loma",
                     Channel.EMAIL).field("leaveYear", 2025)))
                     .isInstanceOf(NotFoundException.class)
                     .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.CONTACT_NOT_FOUND))
@@ -164,7 +189,7 @@ class TicketingTest {
         @Test
         void anUnpublishedWorkflowOfATypeIsReported() {
             Fixture bare = new Fixture();
-            assertThatThrownBy(() -> bare.ticketing.defineType(Fixture.leaveType()))
+            assertThatThrownBy(() -> bare.ticketing.definitions().defineType(Fixture.leaveType()))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("workflow 'hr-general' is not published");
         }
@@ -184,9 +209,9 @@ class TicketingTest {
             assertThat(started.assignee()).contains(AgentId.of("maija"));
             assertThat(started.version()).isEqualTo(2);
             assertThat(started.updatedAt()).isEqualTo(Fixture.START.plus(Duration.ofMinutes(5)));
-            assertThat(ticketing.get(t.id())).isEqualTo(started);
-            assertThat(ticketing.category(started)).isEqualTo(StateCategory.OPEN);
-            HistoryEntry entry = ticketing.history(t.id()).get(1);
+            assertThat(ticketing.tickets().get(t.id())).isEqualTo(started);
+            assertThat(ticketing.tickets().category(started)).isEqualTo(StateCategory.OPEN);
+            HistoryEntry entry = ticketing.tickets().history(t.id()).get(1);
             assertThat(entry.action()).isEqualTo(HistoryAction.TRANSITIONED);
             assertThat(entry.transition()).contains("start");
             assertThat(entry.sequence()).isEqualTo(2);
@@ -201,14 +226,14 @@ class TicketingTest {
         void aResolutionAndFieldsGivenWithTheRequestSatisfyTheGuardsAndAreStored() {
             Ticket t = f.take(f.open(), "start", f.maija);
 
-            Ticket resolved = ticketing.transition(TransitionRequest.of(t.id(), "resolve", f.maija)
+            Ticket resolved = ticketing.tickets().transition(TransitionRequest.of(t.id(), "resolve", f.maija)
                     .resolution("Loma siirretty elokuulle").field("decision", "approved"));
 
             assertThat(resolved.state()).isEqualTo("RESOLVED");
             assertThat(resolved.resolution()).contains("Loma siirretty elokuulle");
             assertThat(resolved.fields().get("decision")).contains("approved");
             assertThat(resolved.fields().get("outcome")).as("setField effect").contains("done");
-            assertThat(ticketing.history(t.id())).last().satisfies(h -> assertThat(h.changes()).contains(
+            assertThat(ticketing.tickets().history(t.id())).last().satisfies(h -> assertThat(h.changes()).contains(
                     FieldChange.of("state", "OPEN", "RESOLVED"),
                     FieldChange.of("resolution", null, "Loma siirretty elokuulle"),
                     FieldChange.of("fields.decision", null, "approved"),
@@ -222,11 +247,11 @@ class TicketingTest {
         @Test
         void aDeniedTransitionReportsEveryGuardsReasonInOrderAndChangesNothing() {
             Ticket t = f.take(f.open(), "start", f.maija);
-            t = ticketing.update(TicketUpdate.of(t.id(), f.maija).unassign());
+            t = ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).unassign());
             Snapshot before = snapshot(t);
 
             TransitionRejectedException e = catchThrowableOfType(TransitionRejectedException.class,
-                    () -> ticketing.transition(TransitionRequest.of(before.ticket().id(), "resolve", f.maija)));
+                    () -> ticketing.tickets().transition(TransitionRequest.of(before.ticket().id(), "resolve", f.maija)));
 
             assertThat(e.code()).isEqualTo(ErrorCode.TRANSITION_DENIED);
             assertThat(e.reasons()).hasSize(3);
@@ -240,17 +265,17 @@ class TicketingTest {
         @Test
         void aDeniedTransitionKeepsTheRequestsOwnInputsOutOfTheTicket() {
             Ticket t = f.take(f.open(), "start", f.maija);
-            ticketing.update(TicketUpdate.of(t.id(), f.maija).unassign());
+            ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).unassign());
             Snapshot before = snapshot(t);
 
-            assertThatThrownBy(() -> ticketing.transition(TransitionRequest.of(t.id(), "resolve", f.maija)
+            assertThatThrownBy(() -> ticketing.tickets().transition(TransitionRequest.of(t.id(), "resolve", f.maija)
                     .resolution("Hoidettu").field("decision", "approved")))
                     .isInstanceOf(TransitionRejectedException.class)
                     .satisfies(e -> assertThat(((TransitionRejectedException) e).reasons()).singleElement()
                             .asString().contains("no handler"));
             assertThat(snapshot(t)).isEqualTo(before);
-            assertThat(ticketing.get(t.id()).resolution()).isEmpty();
-            assertThat(ticketing.get(t.id()).fields().has("decision")).isFalse();
+            assertThat(ticketing.tickets().get(t.id()).resolution()).isEmpty();
+            assertThat(ticketing.tickets().get(t.id()).fields().has("decision")).isFalse();
         }
 
         @Test
@@ -275,14 +300,14 @@ class TicketingTest {
 
         @Test
         void escalationAssignsANamedAgentAddsARenderedNoteAndNotifiesTheTeam() {
-            ticketing.registerContact(f.requester.withAssurance(AssuranceLevel.SUBSTANTIAL));
+            ticketing.privacy().register().save(f.requester.withAssurance(AssuranceLevel.SUBSTANTIAL));
             Ticket t = f.take(f.open(), "start", f.maija);
 
             Ticket escalated = f.take(t, "escalate", f.lead);
 
             assertThat(escalated.state()).isEqualTo("OPEN");
             assertThat(escalated.assignee()).contains(AgentId.of("kaisa"));
-            assertThat(ticketing.timeline(t.id())).last().satisfies(e -> {
+            assertThat(ticketing.tickets().timeline(t.id())).last().satisfies(e -> {
                 assertThat(e.kind()).isEqualTo(EntryKind.INTERNAL_NOTE);
                 assertThat(e.visibility()).isEqualTo(Visibility.INTERNAL);
                 assertThat(e.author()).isEqualTo(Actor.system());
@@ -300,7 +325,7 @@ class TicketingTest {
             Ticket t = f.take(f.take(f.open(), "start", f.maija), "ask", f.maija);
 
             assertThat(t.state()).isEqualTo("WAITING");
-            assertThat(ticketing.category(t)).isEqualTo(StateCategory.WAITING);
+            assertThat(ticketing.tickets().category(t)).isEqualTo(StateCategory.WAITING);
             assertThat(f.outbox.sent()).singleElement().satisfies(m -> {
                 assertThat(m.to()).isEqualTo(new OutboundMessage.ToContact(f.requester.id(),
                         List.of("aino.virtanen@example.fi")));
@@ -312,8 +337,8 @@ class TicketingTest {
 
         @Test
         void placeholdersInTheSubjectAreNotExpanded() {
-            Ticket t = ticketing.open(f.leaveRequest().body("x"));
-            ticketing.update(TicketUpdate.of(t.id(), f.maija).subject("Miksi {state} ja {key}?"));
+            Ticket t = ticketing.tickets().open(f.leaveRequest().body("x"));
+            ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).subject("Miksi {state} ja {key}?"));
             f.take(f.take(t, "start", f.maija), "ask", f.maija);
 
             assertThat(f.outbox.sent()).singleElement().extracting(OutboundMessage::body)
@@ -355,7 +380,7 @@ class TicketingTest {
             Ticket t = f.take(f.open(), "start", f.maija);
             Snapshot before = snapshot(t);
 
-            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.transition(
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.tickets().transition(
                     TransitionRequest.of(t.id(), "resolve", f.maija).resolution("ok").field("decision", 42)
                             .field("nonsense", "x")));
 
@@ -369,13 +394,13 @@ class TicketingTest {
             Snapshot before = snapshot(t);
 
             ConcurrentUpdateException e = catchThrowableOfType(ConcurrentUpdateException.class,
-                    () -> ticketing.transition(TransitionRequest.of(t.id(), "ask", f.maija).expectedVersion(1)));
+                    () -> ticketing.tickets().transition(TransitionRequest.of(t.id(), "ask", f.maija).expectedVersion(1)));
 
             assertThat(e.retryable()).isTrue();
             assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENT_UPDATE);
             assertThat(e.getMessage()).contains("HR-1", "version 2", "you had 1", "reload");
             assertThat(snapshot(t)).isEqualTo(before);
-            assertThat(ticketing.transition(TransitionRequest.of(t.id(), "ask", f.maija).expectedVersion(2))
+            assertThat(ticketing.tickets().transition(TransitionRequest.of(t.id(), "ask", f.maija).expectedVersion(2))
                     .version()).isEqualTo(3);
         }
 
@@ -383,7 +408,7 @@ class TicketingTest {
         void transitionsForListsEachWayOutWithWhetherTheActorMayTakeIt() {
             Ticket t = f.take(f.open(), "start", f.maija);
 
-            List<TransitionOption> options = ticketing.transitionsFor(t.id(), f.maija);
+            List<TransitionOption> options = ticketing.tickets().transitionsFor(t.id(), f.maija);
 
             assertThat(options).extracting(TransitionOption::name)
                     .containsExactly("ask", "resolve", "escalate", "release");
@@ -396,13 +421,13 @@ class TicketingTest {
         @Test
         void aFullLifecycleEndsClosed() {
             Ticket t = f.take(f.open(), "start", f.maija);
-            t = ticketing.transition(TransitionRequest.of(t.id(), "resolve", f.maija).resolution("Hoidettu")
+            t = ticketing.tickets().transition(TransitionRequest.of(t.id(), "resolve", f.maija).resolution("Hoidettu")
                     .field("decision", "approved"));
             t = f.take(t, "close", f.maija);
 
-            assertThat(ticketing.category(t)).isEqualTo(StateCategory.CLOSED);
-            assertThat(ticketing.transitionsFor(t.id(), f.maija)).isEmpty();
-            assertThat(ticketing.history(t.id())).extracting(HistoryEntry::sequence).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(ticketing.tickets().category(t)).isEqualTo(StateCategory.CLOSED);
+            assertThat(ticketing.tickets().transitionsFor(t.id(), f.maija)).isEmpty();
+            assertThat(ticketing.tickets().history(t.id())).extracting(HistoryEntry::sequence).containsExactly(1L, 2L, 3L, 4L);
             assertThat(t.version()).isEqualTo(4);
         }
     }
@@ -415,15 +440,15 @@ class TicketingTest {
             Ticket t = f.open();
             f.clock.advance(Duration.ofHours(1));
 
-            Ticket updated = ticketing.update(TicketUpdate.of(t.id(), f.maija).expectedVersion(1)
+            Ticket updated = ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).expectedVersion(1)
                     .priority(Priority.URGENT).assignTo(AgentId.of("maija")).subject("Kesäloman siirto")
                     .classification("Palvelussuhde/Vuosiloma"));
 
             assertThat(updated.version()).isEqualTo(2);
             assertThat(updated.priority()).isEqualTo(Priority.URGENT);
             assertThat(updated.subject()).isEqualTo("Kesäloman siirto");
-            assertThat(ticketing.get(t.id())).isEqualTo(updated);
-            HistoryEntry h = ticketing.history(t.id()).get(1);
+            assertThat(ticketing.tickets().get(t.id())).isEqualTo(updated);
+            HistoryEntry h = ticketing.tickets().history(t.id()).get(1);
             assertThat(h.action()).isEqualTo(HistoryAction.UPDATED);
             assertThat(h.at()).isEqualTo(Fixture.START.plus(Duration.ofHours(1)));
             assertThat(h.changes()).containsExactly(
@@ -438,15 +463,15 @@ class TicketingTest {
         @Test
         void aStaleVersionNeverOverwritesAnotherPersonsChange() {
             Ticket t = f.open();
-            ticketing.update(TicketUpdate.of(t.id(), f.maija).expectedVersion(1).priority(Priority.HIGH));
+            ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).expectedVersion(1).priority(Priority.HIGH));
             Snapshot before = snapshot(t);
 
-            assertThatThrownBy(() -> ticketing.update(TicketUpdate.of(t.id(), f.lead).expectedVersion(1)
+            assertThatThrownBy(() -> ticketing.tickets().update(TicketUpdate.of(t.id(), f.lead).expectedVersion(1)
                     .priority(Priority.LOW)))
                     .isInstanceOf(ConcurrentUpdateException.class);
 
             assertThat(snapshot(t)).isEqualTo(before);
-            assertThat(ticketing.get(t.id()).priority()).isEqualTo(Priority.HIGH);
+            assertThat(ticketing.tickets().get(t.id()).priority()).isEqualTo(Priority.HIGH);
         }
 
         @Test
@@ -454,7 +479,7 @@ class TicketingTest {
             Ticket t = f.open();
             Snapshot before = snapshot(t);
 
-            Ticket same = ticketing.update(TicketUpdate.of(t.id(), f.maija).priority(Priority.NORMAL)
+            Ticket same = ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).priority(Priority.NORMAL)
                     .field("leaveYear", 2025));
 
             assertThat(same).isEqualTo(t);
@@ -464,16 +489,16 @@ class TicketingTest {
         @Test
         void fieldsAreValidatedAndOptionalOnesCanBeCleared() {
             Ticket t = f.open();
-            t = ticketing.update(TicketUpdate.of(t.id(), f.maija).field("decision", "pending"));
+            t = ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).field("decision", "pending"));
             assertThat(t.fields().get("decision")).contains("pending");
 
-            t = ticketing.update(TicketUpdate.of(t.id(), f.maija).field("decision", null));
+            t = ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).field("decision", null));
             assertThat(t.fields().has("decision")).isFalse();
-            assertThat(ticketing.history(t.id())).last().satisfies(h -> assertThat(h.changes())
+            assertThat(ticketing.tickets().history(t.id())).last().satisfies(h -> assertThat(h.changes())
                     .containsExactly(FieldChange.of("fields.decision", "pending", null)));
 
             Snapshot before = snapshot(t);
-            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.update(
+            ValidationException e = catchThrowableOfType(ValidationException.class, () -> ticketing.tickets().update(
                     TicketUpdate.of(before.ticket().id(), f.maija).field("leaveYear", null).priority(Priority.HIGH)));
             assertThat(e.violations()).singleElement().satisfies(v -> {
                 assertThat(v.field()).isEqualTo("leaveYear");
@@ -485,21 +510,21 @@ class TicketingTest {
         @Test
         void unassigningIsAnUpdate() {
             Ticket t = f.take(f.open(), "start", f.maija);
-            Ticket u = ticketing.update(TicketUpdate.of(t.id(), f.lead).unassign());
+            Ticket u = ticketing.tickets().update(TicketUpdate.of(t.id(), f.lead).unassign());
             assertThat(u.assignee()).isEmpty();
-            assertThat(ticketing.history(t.id())).last().satisfies(h -> assertThat(h.changes())
+            assertThat(ticketing.tickets().history(t.id())).last().satisfies(h -> assertThat(h.changes())
                     .containsExactly(FieldChange.of("assignee", "maija", null)));
         }
 
         @Test
         void anUnknownTicketIsNotFound() {
             TicketId nowhere = TicketId.random();
-            assertThatThrownBy(() -> ticketing.update(TicketUpdate.of(nowhere, f.maija).priority(Priority.LOW)))
+            assertThatThrownBy(() -> ticketing.tickets().update(TicketUpdate.of(nowhere, f.maija).priority(Priority.LOW)))
                     .isInstanceOf(NotFoundException.class)
                     .hasMessageContaining(nowhere.toString());
-            assertThatThrownBy(() -> ticketing.get(new TicketKey("HR", 99)))
+            assertThatThrownBy(() -> ticketing.tickets().get(new TicketKey("HR", 99)))
                     .isInstanceOf(NotFoundException.class).hasMessageContaining("HR-99");
-            assertThat(ticketing.find(nowhere)).isEmpty();
+            assertThat(ticketing.tickets().find(nowhere)).isEmpty();
         }
     }
 
@@ -510,13 +535,13 @@ class TicketingTest {
         void keepsEveryKindOfEntryInOrderWithItsVisibility() {
             Ticket t = f.open();
             f.clock.advance(Duration.ofMinutes(1));
-            ticketing.addEntry(NewEntry.inbound(t.id(), Actor.contact(f.requester.id()), Channel.EMAIL, "Lisätietoa"));
+            ticketing.tickets().addEntry(NewEntry.inbound(t.id(), Actor.contact(f.requester.id()), Channel.EMAIL, "Lisätietoa"));
             f.clock.advance(Duration.ofMinutes(1));
-            ticketing.addEntry(NewEntry.note(t.id(), f.maija, "Tarkistetaan lomakirjanpidosta"));
-            ticketing.addEntry(NewEntry.phoneCall(t.id(), f.maija, "Soitettu, sovittu siirrosta"));
-            TimelineEntry reply = ticketing.addEntry(NewEntry.reply(t.id(), f.maija, "Loma on siirretty."));
+            ticketing.tickets().addEntry(NewEntry.note(t.id(), f.maija, "Tarkistetaan lomakirjanpidosta"));
+            ticketing.tickets().addEntry(NewEntry.phoneCall(t.id(), f.maija, "Soitettu, sovittu siirrosta"));
+            TimelineEntry reply = ticketing.tickets().addEntry(NewEntry.reply(t.id(), f.maija, "Loma on siirretty."));
 
-            List<TimelineEntry> timeline = ticketing.timeline(t.id());
+            List<TimelineEntry> timeline = ticketing.tickets().timeline(t.id());
             assertThat(timeline).extracting(TimelineEntry::kind).containsExactly(EntryKind.INBOUND_MESSAGE,
                     EntryKind.INBOUND_MESSAGE, EntryKind.INTERNAL_NOTE, EntryKind.PHONE_CALL, EntryKind.OUTBOUND_REPLY);
             assertThat(timeline).extracting(TimelineEntry::visibility).containsExactly(Visibility.PUBLIC,
@@ -525,21 +550,21 @@ class TicketingTest {
             assertThat(timeline).last().isEqualTo(reply);
             assertThat(reply.author()).isEqualTo(f.maija);
 
-            assertThat(ticketing.history(t.id())).extracting(HistoryEntry::action).containsExactly(
+            assertThat(ticketing.tickets().history(t.id())).extracting(HistoryEntry::action).containsExactly(
                     HistoryAction.CREATED, HistoryAction.ENTRY_ADDED, HistoryAction.ENTRY_ADDED,
                     HistoryAction.ENTRY_ADDED, HistoryAction.ENTRY_ADDED);
-            assertThat(ticketing.get(t.id()).version()).isEqualTo(5);
+            assertThat(ticketing.tickets().get(t.id()).version()).isEqualTo(5);
             assertThat(f.events).filteredOn(TicketEvent.EntryAdded.class::isInstance).hasSize(4);
         }
 
         @Test
         void onlyAPublicReplyIsSentToTheRequester() {
             Ticket t = f.open();
-            ticketing.addEntry(NewEntry.note(t.id(), f.maija, "sisäinen"));
-            ticketing.addEntry(NewEntry.reply(t.id(), f.maija, "luonnos").withVisibility(Visibility.INTERNAL));
+            ticketing.tickets().addEntry(NewEntry.note(t.id(), f.maija, "sisäinen"));
+            ticketing.tickets().addEntry(NewEntry.reply(t.id(), f.maija, "luonnos").withVisibility(Visibility.INTERNAL));
             assertThat(f.outbox.sent()).isEmpty();
 
-            ticketing.addEntry(NewEntry.reply(t.id(), f.maija, "Loma on siirretty."));
+            ticketing.tickets().addEntry(NewEntry.reply(t.id(), f.maija, "Loma on siirretty."));
 
             assertThat(f.outbox.sent()).singleElement().satisfies(m -> {
                 assertThat(m.to()).isEqualTo(new OutboundMessage.ToContact(f.requester.id(),
@@ -561,17 +586,17 @@ class TicketingTest {
         void attachmentsAreStoredOnceAndReferencedFromEntries() {
             Ticket t = f.open();
             byte[] pdf = "%PDF-1.7 lomahakemus".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            var ref = ticketing.storeAttachment("hakemus.pdf", "application/pdf", pdf);
-            var again = ticketing.storeAttachment("kopio.pdf", "application/pdf", pdf);
+            var ref = ticketing.attachments().store("hakemus.pdf", "application/pdf", pdf);
+            var again = ticketing.attachments().store("kopio.pdf", "application/pdf", pdf);
 
-            ticketing.addEntry(NewEntry.inbound(t.id(), Actor.contact(f.requester.id()), Channel.EMAIL, "liite")
+            ticketing.tickets().addEntry(NewEntry.inbound(t.id(), Actor.contact(f.requester.id()), Channel.EMAIL, "liite")
                     .withAttachment(ref));
 
             assertThat(again.sha256()).isEqualTo(ref.sha256());
             assertThat(ref.size()).isEqualTo(pdf.length);
-            assertThat(ticketing.attachment(ref)).hasValueSatisfying(b -> assertThat(b).isEqualTo(pdf));
-            assertThat(ticketing.timeline(t.id())).last().satisfies(e -> assertThat(e.attachments()).containsExactly(ref));
-            assertThatThrownBy(() -> ticketing.storeAttachment(" ", "application/pdf", pdf))
+            assertThat(ticketing.attachments().content(ref)).hasValueSatisfying(b -> assertThat(b).isEqualTo(pdf));
+            assertThat(ticketing.tickets().timeline(t.id())).last().satisfies(e -> assertThat(e.attachments()).containsExactly(ref));
+            assertThatThrownBy(() -> ticketing.attachments().store(" ", "application/pdf", pdf))
                     .hasMessageContaining("attachment file name");
         }
 
@@ -581,26 +606,26 @@ class TicketingTest {
             Snapshot before = snapshot(t);
             var ghost = new dev.tiketti.core.ticket.AttachmentRef("b".repeat(64), "x.pdf", "application/pdf", 1);
 
-            assertThatThrownBy(() -> ticketing.addEntry(NewEntry.note(t.id(), f.maija, "liite").withAttachment(ghost)))
+            assertThatThrownBy(() -> ticketing.tickets().addEntry(NewEntry.note(t.id(), f.maija, "liite").withAttachment(ghost)))
                     .isInstanceOf(NotFoundException.class)
                     .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ATTACHMENT_NOT_FOUND))
                     .hasMessageContaining("b".repeat(64)).hasMessageContaining("storeAttachment");
             assertThat(snapshot(t)).isEqualTo(before);
-            assertThatThrownBy(() -> ticketing.open(f.leaveRequest().attachment(ghost)))
+            assertThatThrownBy(() -> ticketing.tickets().open(f.leaveRequest().attachment(ghost)))
                     .isInstanceOf(NotFoundException.class);
-            assertThat(ticketing.query(TicketQuery.all())).hasSize(1);
+            assertThat(ticketing.tickets().query(TicketQuery.all())).hasSize(1);
         }
 
         @Test
         void attachmentsWithoutABodyAreRefusedRatherThanDropped() {
-            var ref = ticketing.storeAttachment("a.pdf", "application/pdf", new byte[] {1, 2, 3});
-            assertThatThrownBy(() -> ticketing.open(OpenTicket.of("annual-leave", f.requester.id(), "Liite",
+            var ref = ticketing.attachments().store("a.pdf", "application/pdf", new byte[] {1, 2, 3});
+            assertThatThrownBy(() -> ticketing.tickets().open(OpenTicket.of("annual-leave", f.requester.id(), "Liite",
                     Channel.WEB_FORM).field("leaveYear", 2025).attachment(ref)))
                     .isInstanceOf(TicketingException.class).hasMessageContaining("body(");
 
-            Ticket t = ticketing.open(OpenTicket.of("annual-leave", f.requester.id(), "Liite", Channel.WEB_FORM)
+            Ticket t = ticketing.tickets().open(OpenTicket.of("annual-leave", f.requester.id(), "Liite", Channel.WEB_FORM)
                     .field("leaveYear", 2025).attachment(ref).body("Hakemus liitteenä"));
-            assertThat(ticketing.timeline(t.id())).singleElement()
+            assertThat(ticketing.tickets().timeline(t.id())).singleElement()
                     .satisfies(e -> assertThat(e.attachments()).containsExactly(ref));
         }
     }
@@ -613,12 +638,12 @@ class TicketingTest {
             Ticket t = f.open();
             for (int i = 0; i < 3; i++) {
                 f.clock.advance(Duration.ofMinutes(10));
-                ticketing.addEntry(NewEntry.note(t.id(), f.maija, "muistiinpano " + i));
+                ticketing.tickets().addEntry(NewEntry.note(t.id(), f.maija, "muistiinpano " + i));
             }
             f.clock.advance(Duration.ofMinutes(10));
             Ticket last = f.take(t, "start", f.maija);
 
-            List<HistoryEntry> history = ticketing.history(t.id());
+            List<HistoryEntry> history = ticketing.tickets().history(t.id());
             assertThat(history).extracting(HistoryEntry::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
             assertThat(history).extracting(HistoryEntry::at).isSorted();
             assertThat(history).last().satisfies(h -> {
@@ -632,8 +657,8 @@ class TicketingTest {
         void listenersHearEveryChangeInOrder() {
             Ticket t = f.open();
             f.take(t, "start", f.maija);
-            ticketing.addEntry(NewEntry.note(t.id(), f.maija, "x"));
-            ticketing.update(TicketUpdate.of(t.id(), f.maija).priority(Priority.HIGH));
+            ticketing.tickets().addEntry(NewEntry.note(t.id(), f.maija, "x"));
+            ticketing.tickets().update(TicketUpdate.of(t.id(), f.maija).priority(Priority.HIGH));
 
             assertThat(f.events).extracting(e -> e.getClass().getSimpleName()).containsExactly(
                     "TicketOpened", "TicketTransitioned", "EntryAdded", "TicketUpdated");
@@ -655,15 +680,15 @@ class TicketingTest {
                         throw new IllegalStateException("listener bug");
                     })
                     .listener(heard::add).build();
-            Contact c = t.registerContact(Contact.withEmail("Eero Mäkelä", "eero@example.com", AssuranceLevel.LOW));
-            t.publishWorkflow(Fixture.hrWorkflow().build());
-            t.defineType(Fixture.leaveType());
-            Ticket opened = t.open(OpenTicket.of("annual-leave", c.id(), "Loma", Channel.EMAIL).field("leaveYear", 2025));
+            Contact c = t.privacy().register().save(Contact.withEmail("Eero Mäkelä", "eero@example.com", AssuranceLevel.LOW));
+            t.definitions().publishWorkflow(Fixture.hrWorkflow().build());
+            t.definitions().defineType(Fixture.leaveType());
+            Ticket opened = t.tickets().open(OpenTicket.of("annual-leave", c.id(), "Loma", Channel.EMAIL).field("leaveYear", 2025));
 
-            t.addEntry(NewEntry.reply(opened.id(), f.maija, "Vastaus"));
+            t.tickets().addEntry(NewEntry.reply(opened.id(), f.maija, "Vastaus"));
 
-            assertThat(t.timeline(opened.id())).hasSize(1);
-            assertThat(t.get(opened.id()).version()).isEqualTo(2);
+            assertThat(t.tickets().timeline(opened.id())).hasSize(1);
+            assertThat(t.tickets().get(opened.id()).version()).isEqualTo(2);
             assertThat(heard).hasSize(2);
         }
     }
@@ -673,15 +698,15 @@ class TicketingTest {
     class Queries {
         @Test
         void everyCriterionFiltersAndResultsAreOrderedByKey() {
-            ticketing.defineType(new TicketType("payslip", TeamId.of("payroll"), "PAY", "Payslip", "hr-general",
+            ticketing.definitions().defineType(new TicketType("payslip", TeamId.of("payroll"), "PAY", "Payslip", "hr-general",
                     List.of(FieldDefinition.text("decision"), FieldDefinition.text("outcome"))));
-            Contact other = ticketing.registerContact(Contact.withEmail("Eero Mäkelä", "eero@example.com",
+            Contact other = ticketing.privacy().register().save(Contact.withEmail("Eero Mäkelä", "eero@example.com",
                     AssuranceLevel.LOW));
-            Ticket pay = ticketing.open(OpenTicket.of("payslip", other.id(), "Palkka", Channel.EMAIL));
-            Ticket a = ticketing.open(f.leaveRequest().classification("Palvelussuhde/Vuosiloma"));
-            Ticket b = f.take(ticketing.open(f.leaveRequest().classification("Palvelussuhde/Sairausloma")),
+            Ticket pay = ticketing.tickets().open(OpenTicket.of("payslip", other.id(), "Palkka", Channel.EMAIL));
+            Ticket a = ticketing.tickets().open(f.leaveRequest().classification("Palvelussuhde/Vuosiloma"));
+            Ticket b = f.take(ticketing.tickets().open(f.leaveRequest().classification("Palvelussuhde/Sairausloma")),
                     "start", f.maija);
-            Ticket c = ticketing.open(f.leaveRequest().classification("Palkka"));
+            Ticket c = ticketing.tickets().open(f.leaveRequest().classification("Palkka"));
 
             assertThat(keys(TicketQuery.all())).containsExactly("HR-1", "HR-2", "HR-3", "PAY-1");
             assertThat(keys(TicketQuery.all().team(Fixture.HR))).containsExactly("HR-1", "HR-2", "HR-3");
@@ -707,24 +732,24 @@ class TicketingTest {
             assertThatThrownBy(() -> TicketQuery.all().limit(0))
                     .isInstanceOf(TicketingException.class).hasMessageContaining("limit")
                     .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ARGUMENT_INVALID));
-            assertThatThrownBy(() -> ticketing.query(null)).hasMessageContaining("query");
+            assertThatThrownBy(() -> ticketing.tickets().query(null)).hasMessageContaining("query");
         }
 
         @Test
         @DisplayName("a work queue by state category spans workflows that name their states differently")
         void byStateCategory() {
-            ticketing.publishWorkflow(WorkflowDefinition.builder("it-support")
+            ticketing.definitions().publishWorkflow(WorkflowDefinition.builder("it-support")
                     .state("Uusi", StateCategory.NEW).state("Tyon_alla", StateCategory.OPEN)
                     .state("Valmis", StateCategory.CLOSED)
                     .transition("aloita").from("Uusi").to("Tyon_alla")
                     .transition("valmis").from("Tyon_alla").to("Valmis").build());
-            ticketing.defineType(new TicketType("laptop", TeamId.of("it"), "IT", "Laptop", "it-support", List.of()));
-            Contact requester = ticketing.registerContact(Contact.withEmail("Eero Mäkelä", "eero@example.com",
+            ticketing.definitions().defineType(new TicketType("laptop", TeamId.of("it"), "IT", "Laptop", "it-support", List.of()));
+            Contact requester = ticketing.privacy().register().save(Contact.withEmail("Eero Mäkelä", "eero@example.com",
                     AssuranceLevel.LOW));
-            Ticket it1 = ticketing.open(OpenTicket.of("laptop", requester.id(), "Kone", Channel.EMAIL));
-            ticketing.open(f.leaveRequest());
-            f.take(ticketing.open(f.leaveRequest()), "start", f.maija);
-            Ticket it2 = ticketing.open(OpenTicket.of("laptop", requester.id(), "Näyttö", Channel.EMAIL));
+            Ticket it1 = ticketing.tickets().open(OpenTicket.of("laptop", requester.id(), "Kone", Channel.EMAIL));
+            ticketing.tickets().open(f.leaveRequest());
+            f.take(ticketing.tickets().open(f.leaveRequest()), "start", f.maija);
+            Ticket it2 = ticketing.tickets().open(OpenTicket.of("laptop", requester.id(), "Näyttö", Channel.EMAIL));
             f.take(it2, "aloita", Actor.agent("maija", "it"));
 
             assertThat(keys(TicketQuery.all(), EnumSet.of(StateCategory.NEW))).containsExactly("HR-1", "IT-1");
@@ -737,36 +762,38 @@ class TicketingTest {
                     .as("no name left means no ticket, not every ticket").isEmpty();
             assertThat(keys(TicketQuery.all(), EnumSet.of(StateCategory.CLOSED))).isEmpty();
             // the requester's e-mail resolves to a contact id in the facade, the store never sees it
-            ContactId byEmail = ticketing.contactByEmail("eero@example.com").orElseThrow().id();
+            ticketing.privacy().consents().registerPurpose(ConsentPurpose.of("customer-service", "Service requests"));
+            ContactId byEmail = ticketing.privacy().access().findContactByEmail("eero@example.com", Actor.system(),
+                    PurposeId.of("customer-service")).orElseThrow().id();
             assertThat(keys(TicketQuery.all().requester(byEmail), EnumSet.of(StateCategory.NEW)))
                     .containsExactly(it1.key().toString());
-            assertThatThrownBy(() -> ticketing.query(TicketQuery.all(), Set.of()))
+            assertThatThrownBy(() -> ticketing.tickets().query(TicketQuery.all(), Set.of()))
                     .isInstanceOf(TicketingException.class).hasMessageContaining("at least one category");
         }
 
         @Test
         @DisplayName("a query by category refuses a state name that carries another category elsewhere")
         void ambiguousStateNameIsRefused() {
-            ticketing.publishWorkflow(WorkflowDefinition.builder("odotus")
+            ticketing.definitions().publishWorkflow(WorkflowDefinition.builder("odotus")
                     .state("NEW", StateCategory.NEW).state("OPEN", StateCategory.WAITING)
                     .state("CLOSED", StateCategory.CLOSED)
                     .transition("odota").from("NEW").to("OPEN")
                     .transition("sulje").from("OPEN").to("CLOSED").build());
-            ticketing.defineType(new TicketType("odotus", TeamId.of("it"), "OD", "Odotus", "odotus", List.of()));
-            ticketing.open(f.leaveRequest());
+            ticketing.definitions().defineType(new TicketType("odotus", TeamId.of("it"), "OD", "Odotus", "odotus", List.of()));
+            ticketing.tickets().open(f.leaveRequest());
 
-            assertThatThrownBy(() -> ticketing.query(TicketQuery.all(), EnumSet.of(StateCategory.OPEN)))
+            assertThatThrownBy(() -> ticketing.tickets().query(TicketQuery.all(), EnumSet.of(StateCategory.OPEN)))
                     .isInstanceOf(TicketingException.class).hasMessageContaining("'OPEN'")
                     .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ARGUMENT_INVALID));
             assertThat(keys(TicketQuery.all(), EnumSet.of(StateCategory.NEW))).containsExactly("HR-1");
         }
 
         private List<String> keys(TicketQuery q, Set<StateCategory> categories) {
-            return ticketing.query(q, categories).stream().map(t -> t.key().toString()).toList();
+            return ticketing.tickets().query(q, categories).stream().map(t -> t.key().toString()).toList();
         }
 
         private List<String> keys(TicketQuery q) {
-            return ticketing.query(q).stream().map(t -> t.key().toString()).toList();
+            return ticketing.tickets().query(q).stream().map(t -> t.key().toString()).toList();
         }
     }
 
@@ -789,11 +816,11 @@ class TicketingTest {
 
         @Test
         void publishingAssignsTheNextVersionAndKeepsTheOldOne() {
-            WorkflowDefinition v2 = ticketing.publishWorkflow(version2());
+            WorkflowDefinition v2 = ticketing.definitions().publishWorkflow(version2());
 
             assertThat(v2.version()).isEqualTo(2);
-            assertThat(ticketing.workflow("hr-general")).contains(v2);
-            assertThat(ticketing.workflow("hr-general", 1)).hasValueSatisfying(v1 -> {
+            assertThat(ticketing.definitions().workflow("hr-general")).contains(v2);
+            assertThat(ticketing.definitions().workflow("hr-general", 1)).hasValueSatisfying(v1 -> {
                 assertThat(v1.version()).isEqualTo(1);
                 assertThat(v1.state("OPEN")).isPresent();
             });
@@ -802,31 +829,31 @@ class TicketingTest {
         @Test
         void openTicketsStayOnTheirVersionAndNewOnesStartOnTheLatest() {
             Ticket old = f.take(f.open(), "start", f.maija);
-            ticketing.publishWorkflow(version2());
+            ticketing.definitions().publishWorkflow(version2());
             Ticket fresh = f.take(f.open(), "start", f.maija);
 
             assertThat(fresh.workflowVersion()).isEqualTo(2);
             assertThat(fresh.state()).isEqualTo("IN_PROGRESS");
-            Ticket stillOld = ticketing.transition(TransitionRequest.of(old.id(), "resolve", f.maija)
+            Ticket stillOld = ticketing.tickets().transition(TransitionRequest.of(old.id(), "resolve", f.maija)
                     .resolution("ok").field("decision", "approved"));
             assertThat(stillOld.workflowVersion()).isEqualTo(1);
             assertThat(stillOld.state()).isEqualTo("RESOLVED");
-            assertThat(ticketing.transitionsFor(fresh.id(), f.maija)).singleElement()
+            assertThat(ticketing.tickets().transitionsFor(fresh.id(), f.maija)).singleElement()
                     .satisfies(o -> assertThat(o.allowed()).isFalse());
         }
 
         @Test
         void upgradingMapsTheStateAndRecordsIt() {
             Ticket t = f.take(f.open(), "start", f.maija);
-            ticketing.publishWorkflow(version2());
+            ticketing.definitions().publishWorkflow(version2());
             f.clock.advance(Duration.ofDays(1));
 
-            Ticket upgraded = ticketing.upgradeWorkflow(t.id(), Map.of("OPEN", "IN_PROGRESS"), f.lead);
+            Ticket upgraded = ticketing.tickets().upgradeWorkflow(t.id(), Map.of("OPEN", "IN_PROGRESS"), f.lead);
 
             assertThat(upgraded.workflowVersion()).isEqualTo(2);
             assertThat(upgraded.state()).isEqualTo("IN_PROGRESS");
             assertThat(upgraded.version()).isEqualTo(t.version() + 1);
-            assertThat(ticketing.history(t.id())).last().satisfies(h -> {
+            assertThat(ticketing.tickets().history(t.id())).last().satisfies(h -> {
                 assertThat(h.action()).isEqualTo(HistoryAction.WORKFLOW_UPGRADED);
                 assertThat(h.actor()).isEqualTo(f.lead);
                 assertThat(h.changes()).containsExactly(FieldChange.of("state", "OPEN", "IN_PROGRESS"),
@@ -834,18 +861,18 @@ class TicketingTest {
             });
             assertThat(f.events).last().isEqualTo(new TicketEvent.WorkflowUpgraded(t.id(), t.key(), f.lead,
                     Fixture.START.plus(Duration.ofDays(1)), 1, 2));
-            assertThat(ticketing.transitionsFor(t.id(), f.lead)).extracting(TransitionOption::name)
+            assertThat(ticketing.tickets().transitionsFor(t.id(), f.lead)).extracting(TransitionOption::name)
                     .containsExactly("resolve");
         }
 
         @Test
         void aStateMissingFromTheNewVersionFailsNamingItsStatesAndChangesNothing() {
             Ticket t = f.take(f.open(), "start", f.maija);
-            ticketing.publishWorkflow(version2());
+            ticketing.definitions().publishWorkflow(version2());
             Snapshot before = snapshot(t);
 
             TicketingException e = catchThrowableOfType(TicketingException.class,
-                    () -> ticketing.upgradeWorkflow(t.id(), Map.of(), f.lead));
+                    () -> ticketing.tickets().upgradeWorkflow(t.id(), Map.of(), f.lead));
 
             assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_STATE);
             assertThat(e.getMessage()).contains("'OPEN'", "version 2", "[NEW, IN_PROGRESS, RESOLVED, CLOSED]");
@@ -856,7 +883,7 @@ class TicketingTest {
         void upgradingATicketAlreadyOnTheLatestVersionChangesNothing() {
             Ticket t = f.open();
             Snapshot before = snapshot(t);
-            assertThat(ticketing.upgradeWorkflow(t.id(), Map.of(), f.lead)).isEqualTo(t);
+            assertThat(ticketing.tickets().upgradeWorkflow(t.id(), Map.of(), f.lead)).isEqualTo(t);
             assertThat(snapshot(t)).isEqualTo(before);
         }
 
@@ -866,12 +893,12 @@ class TicketingTest {
                     .state("LOST", StateCategory.OPEN).build();
 
             ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                    () -> ticketing.publishWorkflow(broken));
+                    () -> ticketing.definitions().publishWorkflow(broken));
 
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_WORKFLOW);
             assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("state 'LOST' is unreachable"));
-            assertThat(ticketing.workflow("hr-other")).isEmpty();
-            assertThat(ticketing.publishWorkflow(WorkflowDefinition.builder("hr-other")
+            assertThat(ticketing.definitions().workflow("hr-other")).isEmpty();
+            assertThat(ticketing.definitions().publishWorkflow(WorkflowDefinition.builder("hr-other")
                     .state("NEW", StateCategory.NEW).state("CLOSED", StateCategory.CLOSED)
                     .transition("close").from("NEW").to("CLOSED").build()).version())
                     .as("a refused draft uses up no version").isEqualTo(1);
@@ -884,11 +911,11 @@ class TicketingTest {
                     .requires(Guard.fieldRequired("archiveCode")).build();
 
             ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
-                    () -> ticketing.publishWorkflow(needsUnknownField));
+                    () -> ticketing.definitions().publishWorkflow(needsUnknownField));
 
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_WORKFLOW);
             assertThat(e.problems()).singleElement().asString().contains("'archive'", "'archiveCode'", "'annual-leave'");
-            assertThat(ticketing.workflow("hr-general")).hasValueSatisfying(w -> assertThat(w.version()).isEqualTo(1));
+            assertThat(ticketing.definitions().workflow("hr-general")).hasValueSatisfying(w -> assertThat(w.version()).isEqualTo(1));
         }
 
         @Test
@@ -896,14 +923,14 @@ class TicketingTest {
             InMemoryTicketStore store = new InMemoryTicketStore();
             Fixture.MovingClock clock = new Fixture.MovingClock(Fixture.START);
             Ticketing t = Ticketing.builder().ticketStore(store).inMemory().clock(clock).build();
-            t.publishWorkflow(Fixture.hrWorkflow().build());
+            t.definitions().publishWorkflow(Fixture.hrWorkflow().build());
             Ticket ghost = new Ticket(TicketId.random(), new TicketKey("HR", 7), "annual-leave", "hr-general", 1,
                     "LIMBO", Optional.empty(), Priority.NORMAL, ContactId.random(), Optional.empty(), Optional.empty(),
                     Fixture.HR, Channel.EMAIL, "x", Optional.empty(), dev.tiketti.core.ticket.CustomFields.empty(),
                     Fixture.START, Fixture.START, Optional.empty(), 1);
             store.create(ghost, List.of(), List.of());
 
-            TicketingException e = catchThrowableOfType(TicketingException.class, () -> t.category(ghost));
+            TicketingException e = catchThrowableOfType(TicketingException.class, () -> t.tickets().category(ghost));
 
             assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_STATE);
             assertThat(e.getMessage()).contains("HR-7", "'LIMBO'", "'hr-general'", "restore");
@@ -912,18 +939,18 @@ class TicketingTest {
 
     @Test
     void nullArgumentsAreRejectedWithTheParametersName() {
-        assertMissing(() -> ticketing.open(null), "open-ticket request");
-        assertMissing(() -> ticketing.transition(null), "transition request");
-        assertMissing(() -> ticketing.update(null), "ticket update");
-        assertMissing(() -> ticketing.addEntry(null), "entry");
-        assertMissing(() -> ticketing.get((TicketId) null), "ticket id");
-        assertMissing(() -> ticketing.get((TicketKey) null), "ticket key");
-        assertMissing(() -> ticketing.category(null), "ticket");
-        assertMissing(() -> ticketing.publishWorkflow(null), "workflow definition");
-        assertMissing(() -> ticketing.defineType(null), "ticket type");
-        assertMissing(() -> ticketing.workflow(" "), "workflow id");
-        assertMissing(() -> ticketing.upgradeWorkflow(TicketId.random(), null, f.lead), "state mapping");
-        assertMissing(() -> ticketing.transitionsFor(TicketId.random(), null), "actor");
+        assertMissing(() -> ticketing.tickets().open(null), "open-ticket request");
+        assertMissing(() -> ticketing.tickets().transition(null), "transition request");
+        assertMissing(() -> ticketing.tickets().update(null), "ticket update");
+        assertMissing(() -> ticketing.tickets().addEntry(null), "entry");
+        assertMissing(() -> ticketing.tickets().get((TicketId) null), "ticket id");
+        assertMissing(() -> ticketing.tickets().get((TicketKey) null), "ticket key");
+        assertMissing(() -> ticketing.tickets().category(null), "ticket");
+        assertMissing(() -> ticketing.definitions().publishWorkflow(null), "workflow definition");
+        assertMissing(() -> ticketing.definitions().defineType(null), "ticket type");
+        assertMissing(() -> ticketing.definitions().workflow(" "), "workflow id");
+        assertMissing(() -> ticketing.tickets().upgradeWorkflow(TicketId.random(), null, f.lead), "state mapping");
+        assertMissing(() -> ticketing.tickets().transitionsFor(TicketId.random(), null), "actor");
     }
 
     static void assertMissing(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String name) {

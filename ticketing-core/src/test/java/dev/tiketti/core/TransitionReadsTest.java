@@ -1,5 +1,11 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.TransitionRequest;
+import dev.tiketti.core.common.ContactId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tiketti.core.inmemory.InMemoryContactStore;
@@ -77,11 +83,11 @@ class TransitionReadsTest {
     private final Actor lead = Actor.agent("kaisa", "hr", "hr-lead");
 
     private Ticket opened() {
-        ticketing.publishWorkflow(Fixture.hrWorkflow().build());
-        ticketing.defineType(Fixture.leaveType());
-        Contact aino = ticketing.registerContact(
+        ticketing.definitions().publishWorkflow(Fixture.hrWorkflow().build());
+        ticketing.definitions().defineType(Fixture.leaveType());
+        Contact aino = ticketing.privacy().register().save(
                 Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.SUBSTANTIAL));
-        return ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
+        return ticketing.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
                 .field("leaveYear", 2025));
     }
 
@@ -96,33 +102,33 @@ class TransitionReadsTest {
     @DisplayName("a transition with a role guard and an assignment reads neither the requester nor the type")
     void neither() {
         Ticket t = opened();
-        assertThat(reads(() -> ticketing.transition(TransitionRequest.of(t.id(), "start", maija))))
+        assertThat(reads(() -> ticketing.tickets().transition(TransitionRequest.of(t.id(), "start", maija))))
                 .containsExactly(0, 0);
-        assertThat(ticketing.get(t.id()).state()).isEqualTo("OPEN");
+        assertThat(ticketing.tickets().get(t.id()).state()).isEqualTo("OPEN");
     }
 
     @Test
     @DisplayName("a notice to the requester reads the requester; an assurance guard reads it and still decides")
     void requesterWhenNeeded() {
         Ticket t = opened();
-        ticketing.transition(TransitionRequest.of(t.id(), "start", maija));
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "start", maija));
 
-        assertThat(reads(() -> ticketing.transition(TransitionRequest.of(t.id(), "ask", maija))))
+        assertThat(reads(() -> ticketing.tickets().transition(TransitionRequest.of(t.id(), "ask", maija))))
                 .containsExactly(1, 0);
-        ticketing.transition(TransitionRequest.of(t.id(), "replied", maija));
-        assertThat(reads(() -> ticketing.transition(TransitionRequest.of(t.id(), "escalate", lead))))
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "replied", maija));
+        assertThat(reads(() -> ticketing.tickets().transition(TransitionRequest.of(t.id(), "escalate", lead))))
                 .as("escalate checks the requester's assurance level").containsExactly(1, 0);
-        assertThat(ticketing.get(t.id()).assignee()).contains(AgentId.of("kaisa"));
+        assertThat(ticketing.tickets().get(t.id()).assignee()).contains(AgentId.of("kaisa"));
     }
 
     @Test
     @DisplayName("fields in the request or a set-field effect read the type, and are still validated against it")
     void typeWhenNeeded() {
         Ticket t = opened();
-        ticketing.transition(TransitionRequest.of(t.id(), "start", maija));
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "start", maija));
 
-        assertThat(reads(() -> ticketing.transition(TransitionRequest.of(t.id(), "resolve", maija)
+        assertThat(reads(() -> ticketing.tickets().transition(TransitionRequest.of(t.id(), "resolve", maija)
                 .resolution("Siirretty").field("decision", "hyväksytty")))).containsExactly(0, 1);
-        assertThat(ticketing.get(t.id()).fields().has("outcome")).isTrue();
+        assertThat(ticketing.tickets().get(t.id()).fields().has("outcome")).isTrue();
     }
 }

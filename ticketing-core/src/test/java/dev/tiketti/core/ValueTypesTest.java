@@ -1,5 +1,22 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.TicketQuery;
+import dev.tiketti.core.ticket.TicketUpdate;
+import dev.tiketti.core.ticket.TransitionRequest;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.common.TicketingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +27,7 @@ import dev.tiketti.core.ticket.CustomFields;
 import dev.tiketti.core.ticket.EntryKind;
 import dev.tiketti.core.ticket.FieldChange;
 import dev.tiketti.core.ticket.FieldConstraint;
-import dev.tiketti.core.ticket.FieldViolation;
+import dev.tiketti.core.common.FieldViolation;
 import dev.tiketti.core.ticket.HistoryAction;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
@@ -228,7 +245,7 @@ class ValueTypesTest {
 
     @Test
     void workflowPartsRefuseBadArgumentsByName() {
-        missing(() -> new StateDefinition(null, dev.tiketti.core.workflow.StateCategory.NEW), "name");
+        missing(() -> new StateDefinition(null, dev.tiketti.core.ticket.StateCategory.NEW), "name");
         missing(() -> new TransitionDefinition("t", null, "B", List.of(), List.of()), "from");
         invalid(() -> new WorkflowDefinition("w", -1, "A", List.of(), List.of()), "was -1");
         invalid(() -> new Effect.Assign(Effect.Assign.Target.ACTOR, Optional.of(AgentId.of("maija"))),

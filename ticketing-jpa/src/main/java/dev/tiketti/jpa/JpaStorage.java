@@ -1,7 +1,7 @@
 package dev.tiketti.jpa;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.jpa.internal.Args;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.AuditLog;

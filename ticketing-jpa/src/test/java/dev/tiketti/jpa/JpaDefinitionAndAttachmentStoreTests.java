@@ -3,15 +3,15 @@ package dev.tiketti.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.ConcurrentUpdateException;
-import dev.tiketti.core.TeamId;
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.ticket.FieldDefinition;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.Effect;
 import dev.tiketti.core.workflow.Guard;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

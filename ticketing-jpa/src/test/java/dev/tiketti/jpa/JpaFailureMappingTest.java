@@ -5,9 +5,9 @@ import static dev.tiketti.jpa.testing.Fixtures.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.StorageUnavailableException;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.StorageUnavailableException;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.jpa.testing.Databases;
 import java.io.PrintWriter;

@@ -6,9 +6,9 @@ import static dev.tiketti.jpa.testing.Fixtures.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tiketti.core.ConcurrentUpdateException;
-import dev.tiketti.core.TicketKey;
-import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.core.ticket.Ticket;

@@ -7,8 +7,8 @@ import static dev.tiketti.jpa.testing.Fixtures.ticket;
 import static dev.tiketti.jpa.testing.Fixtures.transitioned;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.ticket.Ticket;
@@ -61,9 +61,9 @@ class JpaStatementCountTest {
             // a work-queue page with every criterion, after a cursor: still one statement
             stats.clear();
             TicketQuery page = TicketQuery.all().team(TeamId.of("hr")).states(java.util.Set.of("NEW", "OPEN"))
-                    .unassigned().classifiedUnder(dev.tiketti.core.Classification.of("Palvelussuhde"))
+                    .unassigned().classifiedUnder(dev.tiketti.core.common.Classification.of("Palvelussuhde"))
                     .updatedSince(Instant.EPOCH).slaDueBefore(Instant.parse("2025-03-04T12:00:00Z"))
-                    .after(new dev.tiketti.core.TicketKey("NPLUS", 10)).limit(10);
+                    .after(new dev.tiketti.core.common.TicketKey("NPLUS", 10)).limit(10);
             List<Ticket> firstPage = store.query(page);
             assertThat(stats.getPrepareStatementCount()).as("query page").isEqualTo(1);
             assertThat(firstPage).extracting(x -> x.key().number()).containsExactly(11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L);

@@ -8,15 +8,15 @@ import static dev.tiketti.jpa.testing.Fixtures.transitioned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.Classification;
-import dev.tiketti.core.ConcurrentUpdateException;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketKey;
-import dev.tiketti.core.TicketQuery;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.ticket.TicketQuery;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.ticket.Ticket;
@@ -71,7 +71,7 @@ abstract class JpaTicketStoreTests {
         assertThat(store.findByKey(t.key())).contains(t);
         assertThat(store.timeline(t.id())).containsExactly(first);
         assertThat(store.history(t.id())).containsExactly(created(t));
-        assertThat(store.find(dev.tiketti.core.TicketId.random())).isEmpty();
+        assertThat(store.find(dev.tiketti.core.common.TicketId.random())).isEmpty();
         assertThat(store.findByKey(new TicketKey(t.key().prefix(), 999))).isEmpty();
     }
 
@@ -259,7 +259,7 @@ abstract class JpaTicketStoreTests {
 
     private static Ticket with(Ticket base, long number, TeamId team, String state, String assignee, String classification,
                                ContactId requester) {
-        Ticket t = new Ticket(dev.tiketti.core.TicketId.random(), new TicketKey(base.key().prefix(), number),
+        Ticket t = new Ticket(dev.tiketti.core.common.TicketId.random(), new TicketKey(base.key().prefix(), number),
                 base.typeId(), base.workflowId(), 1, state,
                 Optional.ofNullable(classification).map(Classification::of), base.priority(), requester,
                 base.organization(), Optional.ofNullable(assignee).map(AgentId::of), team, base.channel(),

@@ -7,9 +7,9 @@ import static dev.tiketti.jpa.testing.Fixtures.transitioned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.ConcurrentUpdateException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.Transactions;

@@ -2,13 +2,13 @@ package dev.tiketti.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.NewEntry;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.TeamId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
@@ -16,7 +16,7 @@ import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.core.ticket.FieldDefinition;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import dev.tiketti.jpa.testing.Databases;
 import jakarta.persistence.EntityManager;
@@ -82,7 +82,7 @@ class StorageGuideTest {
                 } else {
                     // a new process: definitions and tickets came back from the file
                     assertThat(ticketing.types()).extracting(TicketType::id).containsExactly("annual-leave");
-                    Ticket again = ticketing.get(dev.tiketti.core.TicketKey.parse("HR-1"));
+                    Ticket again = ticketing.get(dev.tiketti.core.common.TicketKey.parse("HR-1"));
                     assertThat(again.state()).isEqualTo("NEW");
                     assertThat(ticketing.contactByEmail("AINO.VIRTANEN@example.fi")).map(Contact::id)
                             .contains(again.requester());

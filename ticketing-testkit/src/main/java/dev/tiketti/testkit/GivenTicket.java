@@ -1,8 +1,8 @@
 package dev.tiketti.testkit;
 
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.Priority;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.Priority;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.tiketti.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.TransitionRejectedException;
+import dev.tiketti.core.common.TransitionRejectedException;
 import java.util.List;
 import org.assertj.core.api.ListAssert;
 

@@ -1,7 +1,7 @@
 package dev.tiketti.testkit;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.AgentId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.AgentId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;

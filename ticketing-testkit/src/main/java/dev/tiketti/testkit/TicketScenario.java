@@ -1,10 +1,10 @@
 package dev.tiketti.testkit;
 
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.TransitionOption;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.ticket.TransitionOption;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.Contact;

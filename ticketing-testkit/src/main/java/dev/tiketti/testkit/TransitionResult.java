@@ -2,10 +2,10 @@ package dev.tiketti.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.TransitionRejectedException;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.TransitionRejectedException;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.ticket.HistoryEntry;

@@ -1,9 +1,9 @@
 package dev.tiketti.testkit;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.ticket.TransitionRequest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

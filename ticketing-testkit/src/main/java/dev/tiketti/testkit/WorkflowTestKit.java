@@ -1,9 +1,9 @@
 package dev.tiketti.testkit;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.TeamId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
@@ -145,7 +145,7 @@ public final class WorkflowTestKit {
      * Builds a fresh Tiketti and opens the ticket described by {@code given}.
      *
      * @throws IllegalArgumentException if the given state is not a state of the workflow
-     * @throws dev.tiketti.core.ValidationException if its fields do not fit the ticket type
+     * @throws dev.tiketti.core.common.ValidationException if its fields do not fit the ticket type
      */
     public TicketScenario given(GivenTicket given) {
         Objects.requireNonNull(given, "given");

@@ -1,12 +1,12 @@
 package dev.tiketti.benchmarks.lifecycle;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.inmemory.InMemoryErasureJournal;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
@@ -24,7 +24,7 @@ import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.Effect;
 import dev.tiketti.core.workflow.Guard;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import dev.tiketti.jpa.JpaStorage;
 import java.time.Duration;
@@ -67,7 +67,7 @@ public final class TikettiLifecycle implements Lifecycle {
         this.storage = storage;
         this.timers = storage.timerStore();
         this.outbox = outbox;
-        Ticketing.Builder builder = Ticketing.builder();
+        TicketingBuilder builder = Ticketing.builder();
         if (outbox) {
             builder.outboxStore(storage.outboxStore()).listener(event -> delivered.incrementAndGet());
         }

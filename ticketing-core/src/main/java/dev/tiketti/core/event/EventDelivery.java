@@ -1,6 +1,6 @@
 package dev.tiketti.core.event;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 
 /**
  * How an event or message reaches a listener or transport: the deduplication id, equal on every

@@ -1,8 +1,8 @@
 package dev.tiketti.core.event;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
 import dev.tiketti.core.sla.SlaTarget;
 import dev.tiketti.core.ticket.EntryKind;
 import dev.tiketti.core.ticket.FieldChange;
@@ -38,7 +38,7 @@ public sealed interface TicketEvent {
     record TicketUpdated(TicketId ticketId, TicketKey key, Actor actor, Instant at, List<FieldChange> changes)
             implements TicketEvent {
         public TicketUpdated {
-            changes = dev.tiketti.core.internal.Require.listOf(changes, "changes");
+            changes = dev.tiketti.core.common.Require.listOf(changes, "changes");
         }
     }
 

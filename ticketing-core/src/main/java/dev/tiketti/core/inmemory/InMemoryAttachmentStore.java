@@ -1,9 +1,6 @@
 package dev.tiketti.core.inmemory;
 
 import dev.tiketti.core.spi.AttachmentStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,10 +32,6 @@ public final class InMemoryAttachmentStore implements AttachmentStore {
 
     /** Lower-case hex SHA-256 of {@code bytes}. */
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return AttachmentStore.sha256(bytes);
     }
 }

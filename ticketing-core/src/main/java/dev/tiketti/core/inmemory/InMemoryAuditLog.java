@@ -1,7 +1,7 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.privacy.AccessRecord;
 import dev.tiketti.core.spi.AuditLog;
 import java.util.ArrayList;

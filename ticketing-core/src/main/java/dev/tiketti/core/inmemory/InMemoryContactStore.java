@@ -1,6 +1,6 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.ContactId;
+import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.spi.ContactStore;
 import java.util.LinkedHashMap;

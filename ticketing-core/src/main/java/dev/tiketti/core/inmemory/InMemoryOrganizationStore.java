@@ -1,8 +1,8 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.OrganizationId;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.privacy.Membership;
 import dev.tiketti.core.privacy.Organization;
 import dev.tiketti.core.spi.OrganizationStore;

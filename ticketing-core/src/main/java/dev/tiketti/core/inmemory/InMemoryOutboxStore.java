@@ -1,7 +1,7 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
 import java.time.Clock;

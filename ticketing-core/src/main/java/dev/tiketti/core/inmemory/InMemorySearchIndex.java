@@ -1,7 +1,7 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
 import dev.tiketti.core.search.SearchDocument;
 import dev.tiketti.core.search.SearchQuery;
 import dev.tiketti.core.spi.SearchIndex;

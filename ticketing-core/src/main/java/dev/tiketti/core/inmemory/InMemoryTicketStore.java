@@ -1,13 +1,13 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.ConcurrentUpdateException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.internal.Problems;
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.spi.TicketChange;
-import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
@@ -51,7 +51,7 @@ public final class InMemoryTicketStore implements TicketStore {
     public synchronized void update(TicketChange change) {
         Ticket current = tickets.get(change.ticket().id());
         if (current == null) {
-            throw Problems.ticketNotFound(change.ticket().id()); // a NotFoundException, like everywhere else
+            throw StoreProblems.ticketNotFound(change.ticket().id()); // a NotFoundException, like everywhere else
         }
         if (current.version() != change.expectedVersion()) {
             throw new ConcurrentUpdateException("Ticket " + current.key() + " was changed by someone else (version "

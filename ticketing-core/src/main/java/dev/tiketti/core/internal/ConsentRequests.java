@@ -1,9 +1,10 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.ConsentAnswer;

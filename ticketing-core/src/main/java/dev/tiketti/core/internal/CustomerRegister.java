@@ -1,11 +1,12 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.NotFoundException;
-import dev.tiketti.core.OrganizationId;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.NotFoundException;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.ConsentId;
 import dev.tiketti.core.privacy.ConsentPurpose;

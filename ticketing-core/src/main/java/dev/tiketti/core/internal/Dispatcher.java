@@ -1,7 +1,7 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.event.EventDelivery;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.event.TicketEvent;
@@ -119,6 +119,11 @@ public final class Dispatcher {
      * an outer unit of work core started, waits until that one has committed (and drops the output
      * if it rolls back).
      */
+    /** Stages a privacy event in a unit of work of its own (the outbox, if any), then delivers it. */
+    public void publish(PrivacyEvent event) {
+        afterCommit(transactions.inTransaction(() -> stage(List.of(), List.of(), List.of(event))));
+    }
+
     public void afterCommit(Staged staged) {
         if (!staged.items.isEmpty()) {
             transactions.afterCommit(() -> deliverAll(staged.items));

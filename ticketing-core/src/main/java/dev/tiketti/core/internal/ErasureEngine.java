@@ -1,9 +1,10 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketQuery;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.ticket.TicketQuery;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.DataCategory;
@@ -157,8 +158,8 @@ public final class ErasureEngine {
 
         List<Ticket> allTickets() {
             return s.tickets().query(TicketQuery.all().limit(Integer.MAX_VALUE)).stream()
-                    .sorted(Comparator.comparing(Ticket::key, Comparator.comparing(dev.tiketti.core.TicketKey::prefix)
-                            .thenComparingLong(dev.tiketti.core.TicketKey::number)))
+                    .sorted(Comparator.comparing(Ticket::key, Comparator.comparing(dev.tiketti.core.common.TicketKey::prefix)
+                            .thenComparingLong(dev.tiketti.core.common.TicketKey::number)))
                     .toList();
         }
 
@@ -355,9 +356,9 @@ public final class ErasureEngine {
                 }
             }
             // documents of tickets no longer stored, e.g. deleted by an earlier, interrupted part of this run
-            Set<dev.tiketti.core.TicketId> stored = new HashSet<>();
+            Set<dev.tiketti.core.common.TicketId> stored = new HashSet<>();
             s.tickets().query(TicketQuery.all().limit(Integer.MAX_VALUE)).forEach(t -> stored.add(t.id()));
-            for (dev.tiketti.core.TicketId id : index.indexed()) {
+            for (dev.tiketti.core.common.TicketId id : index.indexed()) {
                 if (!stored.contains(id)) {
                     index.document(id).ifPresent(d -> note(new ErasureItem(Store.SEARCH_INDEX, d.key().toString(),
                             DataCategory.SEARCH_INDEX, new ErasureOutcome.Deleted())));
@@ -557,7 +558,7 @@ public final class ErasureEngine {
             }
             byte[] bytes = redacted.getBytes(StandardCharsets.UTF_8);
             String digest = store ? s.attachments().put(bytes)
-                    : dev.tiketti.core.inmemory.InMemoryAttachmentStore.sha256(bytes);
+                    : dev.tiketti.core.spi.AttachmentStore.sha256(bytes);
             return Optional.of(new AttachmentRef(digest, ref.fileName(), ref.mediaType(), bytes.length));
         }
 

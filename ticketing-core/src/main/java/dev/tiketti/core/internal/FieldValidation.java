@@ -3,7 +3,7 @@ package dev.tiketti.core.internal;
 import dev.tiketti.core.ticket.CustomFields;
 import dev.tiketti.core.ticket.FieldConstraint;
 import dev.tiketti.core.ticket.FieldDefinition;
-import dev.tiketti.core.ticket.FieldViolation;
+import dev.tiketti.core.common.FieldViolation;
 import dev.tiketti.core.ticket.TicketType;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +97,7 @@ public final class FieldValidation {
         if (raw instanceof java.time.temporal.TemporalAccessor) {
             return "a date or time was given";
         }
-        if (raw instanceof dev.tiketti.core.ContactId) {
+        if (raw instanceof dev.tiketti.core.common.ContactId) {
             return "a contact id was given";
         }
         return "a value of another kind was given";

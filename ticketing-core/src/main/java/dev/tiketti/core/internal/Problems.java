@@ -1,9 +1,9 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.NotFoundException;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.NotFoundException;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketingException;
 import java.util.Collection;
 
 /** The catalogue of problems reported by core, so every message lives in one place. Not API. */
@@ -12,8 +12,7 @@ public final class Problems {
     }
 
     public static NotFoundException ticketNotFound(Object idOrKey) {
-        return new NotFoundException(ErrorCode.TICKET_NOT_FOUND, "No ticket " + idOrKey
-                + " exists. Check the id or key (e.g. HR-1042); tickets are never deleted except by erasure.");
+        return dev.tiketti.core.spi.StoreProblems.ticketNotFound(idOrKey);
     }
 
     public static NotFoundException typeNotFound(String typeId, Collection<String> known) {
@@ -62,5 +61,11 @@ public final class Problems {
         return new TicketingException(ErrorCode.UNKNOWN_STATE, "State '" + state + "' does not exist in version "
                 + version + " of workflow '" + workflowId + "'. Its states are " + states
                 + "; pass a state mapping that names one of them.");
+    }
+
+    public static TicketingException slaNotConfigured(String what) {
+        return new TicketingException(ErrorCode.SLA_NOT_CONFIGURED, what + " were asked for, but this Ticketing was "
+                + "built without SLA policies" + ("SLA timers".equals(what) ? " or reminder rules" : "")
+                + ": configure them with Ticketing.builder().slaPolicies(...) / .reminder(...).");
     }
 }

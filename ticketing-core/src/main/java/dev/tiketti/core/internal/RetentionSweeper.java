@@ -1,8 +1,9 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketQuery;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.ticket.TicketQuery;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.DataCategory;
 import dev.tiketti.core.privacy.ErasureAction;

@@ -1,9 +1,10 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.search.SearchDocument;
 import dev.tiketti.core.spi.ContactStore;
@@ -11,6 +12,8 @@ import dev.tiketti.core.spi.SearchIndex;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.ticket.Ticket;
 import java.util.List;
+import dev.tiketti.core.search.SearchQuery;
+import dev.tiketti.core.search.TicketSearch;
 import java.util.Optional;
 
 /**
@@ -19,7 +22,7 @@ import java.util.Optional;
  * serialised, and each reads the store inside the lock, so two changes of one ticket committed by
  * different threads cannot leave the older content indexed last. Not API.
  */
-public final class SearchSync {
+public final class SearchSync implements TicketSearch {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SearchSync.class);
     private final Optional<SearchIndex> index;
     private final TicketStore tickets;
@@ -76,7 +79,7 @@ public final class SearchSync {
     }
 
     /** Re-indexes the tickets a contact requested (after their addresses changed); failures are logged. */
-    public void refreshRequester(dev.tiketti.core.ContactId requester) {
+    public void refreshRequester(dev.tiketti.core.common.ContactId requester) {
         if (index.isEmpty()) {
             return;
         }
@@ -84,10 +87,24 @@ public final class SearchSync {
             try {
                 refresh(t.id());
             } catch (RuntimeException e) {
-                LOG.error("Updating the search index for ticket {} failed; Ticketing.reindex() repairs the index",
+                LOG.error("Updating the search index for ticket {} failed; Ticketing.search().reindex() repairs the index",
                         t.key(), e);
             }
         }
+    }
+
+    @Override
+    public List<Ticket> find(SearchQuery query) {
+        Require.nonNull(query, "search query");
+        // an index is updated after commit, so it may briefly name a ticket a concurrent erasure removed
+        return requireIndex().search(query).stream().map(tickets::find).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public int reindex() {
+        int n = rebuild();
+        LOG.info("Search index rebuilt: {} ticket(s)", n);
+        return n;
     }
 
     /** Clears the index and indexes every stored ticket; returns how many. */

@@ -1,12 +1,12 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.ConcurrentUpdateException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.sla.BusinessCalendar;
 import dev.tiketti.core.sla.ClaimedTimer;
@@ -36,7 +36,7 @@ import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.timer.TimerHandler;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.StateDefinition;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.time.Clock;

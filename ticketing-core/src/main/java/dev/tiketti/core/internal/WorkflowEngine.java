@@ -1,16 +1,16 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.TransitionOption;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.TransitionOption;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.ticket.CustomFields;
 import dev.tiketti.core.ticket.EntryKind;
 import dev.tiketti.core.ticket.FieldChange;
-import dev.tiketti.core.ticket.FieldViolation;
+import dev.tiketti.core.common.FieldViolation;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.ticket.TimelineEntry;

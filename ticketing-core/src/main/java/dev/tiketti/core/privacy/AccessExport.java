@@ -1,9 +1,8 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.internal.AccessExportJson;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.ticket.AttachmentRef;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;

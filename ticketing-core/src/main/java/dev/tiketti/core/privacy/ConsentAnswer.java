@@ -1,7 +1,7 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.Require;
 import java.util.Optional;
 
 /**

@@ -1,10 +1,10 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.Require;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 
 /**
  * One line of an {@link ErasureReport}: which store, which item (an id: a contact id, ticket key,

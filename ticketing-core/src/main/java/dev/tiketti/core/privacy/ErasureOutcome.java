@@ -1,7 +1,7 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.Require;
 
 /**
  * What erasure (or a retention sweep) did with one item. Carries ids and bases only.

@@ -1,6 +1,6 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import java.util.Objects;
 
 /**

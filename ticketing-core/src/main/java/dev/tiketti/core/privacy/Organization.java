@@ -1,8 +1,8 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.OrganizationId;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.Require;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 
 /**
  * Identity of a processing purpose, a machine name such as {@code service-requests} or

@@ -1,9 +1,8 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.internal.PersonalDataScanner;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.Require;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

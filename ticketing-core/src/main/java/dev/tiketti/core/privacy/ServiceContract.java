@@ -1,8 +1,8 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.Require;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

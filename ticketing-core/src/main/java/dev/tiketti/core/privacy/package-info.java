@@ -2,7 +2,7 @@
  * Data protection (R8): the customer register (contacts, organisations, memberships), consent
  * records with their legal basis, redaction of personal data in free text, access records, erasure
  * (requests, policies, reports), retention schedules and the access export. The operations are on
- * {@link dev.tiketti.core.Privacy}, from {@code Ticketing.privacy()}.
+ * {@link dev.tiketti.core.privacy.Privacy}, from {@code Ticketing.privacy()}.
  */
 @NullMarked
 package dev.tiketti.core.privacy;

@@ -1,9 +1,9 @@
 package dev.tiketti.core.search;
 
-import dev.tiketti.core.Classification;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.Require;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.Priority;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.Require;
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.Require;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

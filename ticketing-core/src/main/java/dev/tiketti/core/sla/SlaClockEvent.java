@@ -1,14 +1,14 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.ticket.EntryKind;
 import dev.tiketti.core.ticket.FieldChange;
 import dev.tiketti.core.ticket.HistoryAction;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.ticket.Visibility;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -70,7 +70,7 @@ public sealed interface SlaClockEvent {
      * change, categorised by {@code categoryOfState}. A {@code CREATED} entry yields no event
      * (opening is {@link SlaClockTracker#start}).
      *
-     * @throws dev.tiketti.core.TicketingException {@code TKT-0714} if {@code categoryOfState} has no category for the state
+     * @throws dev.tiketti.core.common.TicketingException {@code TKT-0714} if {@code categoryOfState} has no category for the state
      */
     static Optional<SlaClockEvent> of(HistoryEntry entry, Function<String, StateCategory> categoryOfState) {
         Require.nonNull(entry, "history entry");

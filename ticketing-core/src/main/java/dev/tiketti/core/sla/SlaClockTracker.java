@@ -1,7 +1,7 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.internal.Require;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.ticket.StateCategory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ public final class SlaClockTracker {
     /**
      * The clocks after {@code event}. Events must come in time order (equal instants are fine).
      *
-     * @throws dev.tiketti.core.TicketingException {@code TKT-0713} if the event is before the last one applied
+     * @throws dev.tiketti.core.common.TicketingException {@code TKT-0713} if the event is before the last one applied
      */
     public SlaClockTracker apply(SlaClockEvent event) {
         Require.nonNull(event, "event");
@@ -141,7 +141,7 @@ public final class SlaClockTracker {
     /**
      * The clocks as of {@code now}: every target the policy sets whose clock has started.
      *
-     * @throws dev.tiketti.core.TicketingException {@code TKT-0713} if {@code now} is before the last event applied
+     * @throws dev.tiketti.core.common.TicketingException {@code TKT-0713} if {@code now} is before the last event applied
      */
     public SlaClocks clocksAt(Instant now) {
         Require.nonNull(now, "now");

@@ -1,6 +1,6 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public record SlaClockWarning(WarningThreshold threshold, Duration businessTime,
         Require.nonNull(businessTime, "businessTime");
         Require.nonNull(at, "at");
         if (crossed && at.isEmpty()) {
-            throw new dev.tiketti.core.TicketingException(dev.tiketti.core.ErrorCode.ARGUMENT_INVALID,
+            throw new dev.tiketti.core.common.TicketingException(dev.tiketti.core.common.ErrorCode.ARGUMENT_INVALID,
                     "A crossed warning must have the instant it was crossed: pass it as at.");
         }
     }

@@ -1,11 +1,11 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.ticket.HistoryAction;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.StateDefinition;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
         EnumMap<SlaTarget, SlaClock> copy = new EnumMap<>(SlaTarget.class);
         clocks.forEach((t, c) -> {
             if (Require.nonNull(c, "clock").target() != Require.nonNull(t, "target")) {
-                throw new dev.tiketti.core.TicketingException(dev.tiketti.core.ErrorCode.ARGUMENT_INVALID, "The clock of "
+                throw new dev.tiketti.core.common.TicketingException(dev.tiketti.core.common.ErrorCode.ARGUMENT_INVALID, "The clock of "
                         + c.target() + " is filed under " + t + ": file each clock under its own target.");
             }
             copy.put(t, c);
@@ -70,7 +70,7 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
      * @param policy          the SLA policy the ticket falls under
      * @param calendar        the calendar the policy's targets are counted on
      * @param now             the instant to compute the clocks for; not before the ticket was created
-     * @throws dev.tiketti.core.TicketingException {@code TKT-0714} if entries belong to another
+     * @throws dev.tiketti.core.common.TicketingException {@code TKT-0714} if entries belong to another
      *         ticket, the {@code CREATED} entry is missing or a state has no category;
      *         {@code TKT-0713} if {@code now} is before the ticket was created
      */
@@ -196,8 +196,8 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
         StateCategory category;
         try {
             category = categoryOfState.apply(state);
-        } catch (dev.tiketti.core.TicketingException e) {
-            if (e.code() == dev.tiketti.core.ErrorCode.SLA_HISTORY_MISMATCH) {
+        } catch (dev.tiketti.core.common.TicketingException e) {
+            if (e.code() == dev.tiketti.core.common.ErrorCode.SLA_HISTORY_MISMATCH) {
                 throw e;
             }
             throw SlaProblems.history("state '" + state + "' recorded in the history has no category: " + e.getMessage()

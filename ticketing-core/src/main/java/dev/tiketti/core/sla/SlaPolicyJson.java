@@ -1,8 +1,8 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.Require;
 import java.util.List;
 import java.util.Map;
 

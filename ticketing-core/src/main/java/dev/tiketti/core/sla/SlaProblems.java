@@ -1,8 +1,8 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.Classification;
-import dev.tiketti.core.OrganizationId;
-import dev.tiketti.core.Priority;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.Require;
 import java.util.Optional;
 
 /**

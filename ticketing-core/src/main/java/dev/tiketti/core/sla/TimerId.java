@@ -1,9 +1,9 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.Require;
 
 /**
  * The identity of a durable timer: its kind plus the subject it is about (usually a ticket id,

@@ -1,6 +1,6 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 
 /**
  * What a timer is for, e.g. {@code sla.breach} or {@code reminder.unassigned}; a

@@ -19,4 +19,13 @@ public interface AttachmentStore {
     Optional<byte[]> get(String sha256);
 
     boolean delete(String sha256);
+
+    /** The key of {@code content}: its SHA-256 digest in lower-case hex, as {@link #put} must return it. */
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
 }

@@ -1,6 +1,6 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.privacy.ConsentRequestId;
 import dev.tiketti.core.privacy.PurposeId;
 import java.util.Locale;

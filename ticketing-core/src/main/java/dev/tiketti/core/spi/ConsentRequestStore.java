@@ -1,6 +1,6 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.ContactId;
+import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.privacy.ConsentRequest;
 import dev.tiketti.core.privacy.ConsentRequestId;
 import java.util.List;

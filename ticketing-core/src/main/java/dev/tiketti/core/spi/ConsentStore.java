@@ -1,6 +1,6 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.ContactId;
+import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.ConsentId;
 import dev.tiketti.core.privacy.ConsentPurpose;

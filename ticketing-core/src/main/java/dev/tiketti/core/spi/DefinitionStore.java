@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>Obligations (checked by {@code DefinitionStoreContract}): {@link #saveWorkflow} accepts only
  * version {@code latest + 1} (1 for a new id) and otherwise throws
- * {@link dev.tiketti.core.ConcurrentUpdateException}; published versions never change; thread-safe.
+ * {@link dev.tiketti.core.common.ConcurrentUpdateException}; published versions never change; thread-safe.
  *
  * @since 0.1
  */

@@ -1,7 +1,7 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.OrganizationId;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.OrganizationId;
 import dev.tiketti.core.privacy.Membership;
 import dev.tiketti.core.privacy.Organization;
 import java.util.List;

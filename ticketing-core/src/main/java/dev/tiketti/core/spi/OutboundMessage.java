@@ -1,11 +1,11 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.internal.Require;
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
 import java.util.List;
 
 /**

@@ -6,7 +6,7 @@ package dev.tiketti.core.spi;
  * <p>Obligations: called after the change that caused the message has committed; may be called
  * again for the same message after a failure, so delivery should be idempotent where the
  * transport allows; thread-safe. A transient failure throws a
- * {@link dev.tiketti.core.StorageUnavailableException} so the caller can retry.
+ * {@link dev.tiketti.core.common.StorageUnavailableException} so the caller can retry.
  *
  * @since 0.1
  */
@@ -33,7 +33,7 @@ public interface OutboundTransport {
      * @since 0.1
      */
     default void send(ConsentRequestMessage message) {
-        throw new dev.tiketti.core.TicketingException(dev.tiketti.core.ErrorCode.CONSENT_REQUESTS_UNSUPPORTED,
+        throw new dev.tiketti.core.common.TicketingException(dev.tiketti.core.common.ErrorCode.CONSENT_REQUESTS_UNSUPPORTED,
                 "The outbound transport " + getClass().getName() + " does not send consent requests: override "
                 + "OutboundTransport.send(ConsentRequestMessage) in it, or use a transport that does.");
     }

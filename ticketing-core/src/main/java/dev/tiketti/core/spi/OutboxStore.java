@@ -1,6 +1,6 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.TicketId;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.search.SearchDocument;
 import dev.tiketti.core.search.SearchQuery;
 import java.util.List;

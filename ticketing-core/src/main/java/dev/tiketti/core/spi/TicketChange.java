@@ -1,6 +1,6 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;

@@ -1,12 +1,12 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;
 import java.util.List;
-import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.ticket.TicketQuery;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -18,8 +18,8 @@ import java.util.function.UnaryOperator;
  * <li>{@link #create} and {@link #update} are atomic: the ticket and all appended entries are
  *     stored together or not at all.</li>
  * <li>{@link #update} stores only if the stored version equals {@code expectedVersion}; otherwise it
- *     throws {@link dev.tiketti.core.ConcurrentUpdateException} and changes nothing.</li>
- * <li>{@link #create} of an existing id or key throws a {@link dev.tiketti.core.TicketingException}
+ *     throws {@link dev.tiketti.core.common.ConcurrentUpdateException} and changes nothing.</li>
+ * <li>{@link #create} of an existing id or key throws a {@link dev.tiketti.core.common.TicketingException}
  *     with code {@code DUPLICATE}.</li>
  * <li>A stored ticket reads back equal, every component included (also {@link Ticket#slaDue()},
  *     to the nanosecond: the facade sets it, the store keeps it and queries it).</li>
@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
  *     does not fail because another unit of work drew the first number of the same new prefix and
  *     is still open: it waits for that unit or goes ahead, and returns the next number. (An adapter
  *     that must join a host's transaction it cannot suspend documents the retryable
- *     {@link dev.tiketti.core.ConcurrentUpdateException} it throws instead.)</li>
+ *     {@link dev.tiketti.core.common.ConcurrentUpdateException} it throws instead.)</li>
  * <li>Thread-safe; never returns null.</li>
  * <li>{@link #rewrite} and {@link #delete} are the only ways stored content changes other than by
  *     {@link #update}; core calls them only for erasure and retention (R8).</li>
@@ -76,7 +76,7 @@ public interface TicketStore {
      *     redacted attachment content into the {@link AttachmentStore} meanwhile).</li>
      * <li>The result must keep the ticket's id, key and {@code version}, the ids and order of the
      *     timeline entries and the ticket ids and sequences of the history entries; otherwise the
-     *     store throws a {@link dev.tiketti.core.TicketingException} with {@code INVALID_TICKET_REWRITE}
+     *     store throws a {@link dev.tiketti.core.common.TicketingException} with {@code INVALID_TICKET_REWRITE}
      *     and changes nothing. Everything else (subject, resolution, fields, requester, bodies,
      *     attachment references, field values, transition names) may change.</li>
      * <li>The version is not incremented and no history entry is added: a rewrite is a correction of

@@ -46,7 +46,7 @@ import java.util.Optional;
  *     pending again and claimable once {@code retryAfter} has passed on the store's clock; its
  *     attempt count is kept. A stale claim returns {@code false} and changes nothing.</li>
  * <li><b>Bad input</b> (null arguments, a blank owner, a zero or negative lease, a negative
- *     back-off, a limit below 1) throws a {@link dev.tiketti.core.TicketingException} whose message
+ *     back-off, a limit below 1) throws a {@link dev.tiketti.core.common.TicketingException} whose message
  *     names the parameter (owner, lease, limit, back-off) and changes nothing.</li>
  * <li>Thread-safe and safe to share between nodes; never returns null.</li>
  * </ul>

@@ -1,6 +1,6 @@
 package dev.tiketti.core.ticket;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 import java.util.Optional;
 
 /**

@@ -1,8 +1,8 @@
 package dev.tiketti.core.ticket;
 
-import dev.tiketti.core.internal.Require;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Optional;

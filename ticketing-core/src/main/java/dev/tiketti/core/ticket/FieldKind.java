@@ -1,6 +1,6 @@
 package dev.tiketti.core.ticket;
 
-import dev.tiketti.core.ContactId;
+import dev.tiketti.core.common.ContactId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

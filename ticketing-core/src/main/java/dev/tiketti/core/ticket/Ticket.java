@@ -1,15 +1,15 @@
 package dev.tiketti.core.ticket;
 
-import dev.tiketti.core.internal.Require;
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.Classification;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.OrganizationId;
-import dev.tiketti.core.Priority;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -25,7 +25,7 @@ import java.util.Optional;
  *                        target keeps its due instant. Empty when no clock runs or the
  *                        {@link dev.tiketti.core.Ticketing} has no SLA policies. Set by the facade
  *                        before each change is stored, so stores can index it
- *                        ({@link dev.tiketti.core.TicketQuery#slaDueBefore}); see {@code docs/sla.md}
+ *                        ({@link dev.tiketti.core.ticket.TicketQuery#slaDueBefore}); see {@code docs/sla.md}
  * @param version         optimistic-locking version, 1 when opened
  * @since 0.1
  */

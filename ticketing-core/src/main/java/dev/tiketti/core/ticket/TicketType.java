@@ -1,7 +1,7 @@
 package dev.tiketti.core.ticket;
 
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.Require;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +22,7 @@ public record TicketType(String id, TeamId team, String keyPrefix, String displa
     public TicketType {
         Require.name(id, "ticket type id");
         Require.nonNull(team, "team");
-        new dev.tiketti.core.TicketKey(Require.notBlank(keyPrefix, "key prefix"), 1); // validates the prefix
+        new dev.tiketti.core.common.TicketKey(Require.notBlank(keyPrefix, "key prefix"), 1); // validates the prefix
         Require.notBlank(displayName, "display name");
         Require.name(workflowId, "workflow id");
         fields = Require.listOf(fields, "fields");

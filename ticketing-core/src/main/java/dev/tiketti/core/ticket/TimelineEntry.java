@@ -1,9 +1,9 @@
 package dev.tiketti.core.ticket;
 
-import dev.tiketti.core.internal.Require;
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.TicketId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +27,7 @@ public record TimelineEntry(UUID id, TicketId ticketId, EntryKind kind, Actor au
         attachments = Require.listOf(attachments, "attachments");
         Require.nonNull(at, "at");
         if (kind == EntryKind.INTERNAL_NOTE && visibility != Visibility.INTERNAL) {
-            throw new dev.tiketti.core.TicketingException(dev.tiketti.core.ErrorCode.ARGUMENT_INVALID,
+            throw new dev.tiketti.core.common.TicketingException(dev.tiketti.core.common.ErrorCode.ARGUMENT_INVALID,
                     "An internal note cannot be public; use an outbound reply to tell the requester.");
         }
     }

@@ -1,8 +1,8 @@
 package dev.tiketti.core.timer;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import java.util.List;
 
 /** The messages of timer problems, kept in one place. Not API. */

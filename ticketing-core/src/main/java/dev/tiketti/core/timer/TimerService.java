@@ -3,7 +3,7 @@ package dev.tiketti.core.timer;
 import dev.tiketti.core.sla.ClaimedTimer;
 import dev.tiketti.core.sla.FiredTimer;
 import dev.tiketti.core.sla.TimerKind;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;
 import java.time.Clock;
@@ -137,7 +137,7 @@ public final class TimerService implements AutoCloseable {
      * and fires each. Failed handlers are logged and their timers released for a retry.
      *
      * @return the timers this pass fired, in firing order
-     * @throws dev.tiketti.core.TicketingException with {@code TIMER_SERVICE_LIFECYCLE} after {@link #close()}
+     * @throws dev.tiketti.core.common.TicketingException with {@code TIMER_SERVICE_LIFECYCLE} after {@link #close()}
      */
     public List<FiredTimer> tick() {
         if (closing) {

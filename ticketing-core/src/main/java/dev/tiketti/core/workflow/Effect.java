@@ -1,7 +1,7 @@
 package dev.tiketti.core.workflow;
 
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Require;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,6 @@
 package dev.tiketti.core.workflow;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import java.util.Optional;
 

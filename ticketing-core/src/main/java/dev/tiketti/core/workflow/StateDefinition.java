@@ -1,6 +1,7 @@
 package dev.tiketti.core.workflow;
 
-import dev.tiketti.core.internal.Require;
+import dev.tiketti.core.ticket.StateCategory;
+import dev.tiketti.core.common.Require;
 
 /**
  * A named state of a workflow and its {@link StateCategory}.

@@ -2,14 +2,14 @@ package dev.tiketti.core.inmemory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.Classification;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.Priority;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
-import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.ticket.CustomFields;
 import dev.tiketti.core.ticket.Ticket;
 import java.time.Instant;

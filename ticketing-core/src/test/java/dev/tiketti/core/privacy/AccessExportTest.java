@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.NewEntry;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.NewEntry;
 import dev.tiketti.core.ticket.Ticket;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,17 +18,17 @@ class AccessExportTest {
 
     @Test
     void exportsTheRecordConsentsTicketsMessagesAttachmentsAndAccessesAsJsonAndText() throws Exception {
-        w.privacy.recordConsent(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONSENT, "Palvelu", "v2", Channel.WEB_FORM,
+        w.privacy.consents().record(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONSENT, "Palvelu", "v2", Channel.WEB_FORM,
                 Optional.of("form:17"));
         Ticket own = w.open("general", aino.id(), "Loma", "Voinko pitää lomaa?");
-        w.ticketing.addEntry(NewEntry.note(own.id(), PrivacyWorld.AGENT, "Sisäinen muistiinpano"));
-        w.ticketing.addEntry(NewEntry.reply(own.id(), PrivacyWorld.AGENT, "Voit."));
+        w.ticketing.tickets().addEntry(NewEntry.note(own.id(), PrivacyWorld.AGENT, "Sisäinen muistiinpano"));
+        w.ticketing.tickets().addEntry(NewEntry.reply(own.id(), PrivacyWorld.AGENT, "Voit."));
         Ticket mattis = w.open("general", matti.id(), "Muu asia", "Hei");
-        w.ticketing.addEntry(NewEntry.inbound(mattis.id(), Actor.contact(aino.id()), Channel.EMAIL, "Kommentti")
+        w.ticketing.tickets().addEntry(NewEntry.inbound(mattis.id(), Actor.contact(aino.id()), Channel.EMAIL, "Kommentti")
                 .withAttachment(w.text("cv.txt", "CV")));
-        w.privacy.readContact(aino.id(), PrivacyWorld.AGENT, PrivacyWorld.SERVICE);
+        w.privacy.access().readContact(aino.id(), PrivacyWorld.AGENT, PrivacyWorld.SERVICE);
 
-        AccessExport export = w.privacy.export(aino.id(), Actor.agent("tietosuoja", "dpo"), PrivacyWorld.SERVICE);
+        AccessExport export = w.privacy.access().export(aino.id(), Actor.agent("tietosuoja", "dpo"), PrivacyWorld.SERVICE);
 
         JsonNode json = new ObjectMapper().readTree(export.toJson());
         assertThat(json.get("contact").get("name").asText()).isEqualTo("Aino Virtanen");
@@ -44,6 +44,6 @@ class AccessExportTest {
         assertThat(export.summary()).contains("Aino Virtanen", "aino.virtanen@example.fi", own.key().toString(),
                 "cv.txt", "agent:tietosuoja", "Who accessed your data (2)");
         assertThat(export.toString()).doesNotContain("Aino", "example.fi");
-        assertThat(w.privacy.accessesTo(aino.id())).hasSize(2);
+        assertThat(w.privacy.access().accessesTo(aino.id())).hasSize(2);
     }
 }

@@ -2,9 +2,9 @@ package dev.tiketti.core.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +44,7 @@ class ConsentRequestPropertiesTest {
     @Property(tries = 200)
     void tokensAreUniqueAndEachIsAnsweredAtMostOnceBeforeItExpires(@ForAll("operations") List<Op> ops) {
         PrivacyWorld w = new PrivacyWorld();
-        w.privacy.registerPurpose(ConsentPurpose.of(SURVEY.value(), "Satisfaction surveys"));
+        w.privacy.consents().registerPurpose(ConsentPurpose.of(SURVEY.value(), "Satisfaction surveys"));
         Contact aino = w.contact(1, "Aino Virtanen", "aino.virtanen@example.fi", "");
         List<String> tokens = new ArrayList<>();
         List<ConsentRequest> sent = new ArrayList<>();
@@ -55,14 +55,14 @@ class ConsentRequestPropertiesTest {
             switch (op.kind()) {
                 case REQUEST -> {
                     String version = "v" + sent.size();
-                    sent.add(w.privacy.requestConsent(aino.id(), SURVEY, "Wording " + version, version, DPO));
+                    sent.add(w.privacy.consents().request(aino.id(), SURVEY, "Wording " + version, version, DPO));
                     tokens.add(w.outbox.consentRequests().get(tokens.size()).token());
                     model.put(sent.size() - 1, ConsentRequest.Status.PENDING);
                 }
                 case WAIT_DAYS -> w.clock.advance(Duration.ofDays(op.amount()));
                 case FORGED -> {
                     List<Consent> before = w.consentsOf(aino);
-                    ErrorCode code = codeOf(() -> w.privacy.answerConsentRequest("forged-" + op.amount(),
+                    ErrorCode code = codeOf(() -> w.privacy.consents().answer("forged-" + op.amount(),
                             ConsentAnswer.given("message:<forged@example.com>")));
                     assertThat(code).isEqualTo(ErrorCode.CONSENT_REQUEST_NOT_FOUND);
                     assertThat(w.consentsOf(aino)).isEqualTo(before);
@@ -72,18 +72,18 @@ class ConsentRequestPropertiesTest {
                         continue;
                     }
                     int i = op.target() % sent.size();
-                    ConsentRequest stored = w.privacy.consentRequest(sent.get(i).id(), DPO, PrivacyWorld.SERVICE).orElseThrow();
+                    ConsentRequest stored = w.privacy.access().consentRequest(sent.get(i).id(), DPO, PrivacyWorld.SERVICE).orElseThrow();
                     List<Consent> before = w.consentsOf(aino);
                     ConsentAnswer answer = op.kind() == Kind.GIVE ? ConsentAnswer.given("message:<" + i + "@example.fi>")
                             : ConsentAnswer.refused("message:<" + i + "@example.fi>");
                     ErrorCode expected = model.get(i) != ConsentRequest.Status.PENDING
                             ? ErrorCode.CONSENT_REQUEST_ANSWERED
                             : stored.expiredAt(w.clock.instant()) ? ErrorCode.CONSENT_REQUEST_EXPIRED : null;
-                    ErrorCode code = codeOf(() -> w.privacy.answerConsentRequest(tokens.get(i), answer));
+                    ErrorCode code = codeOf(() -> w.privacy.consents().answer(tokens.get(i), answer));
                     assertThat(code).isEqualTo(expected);
                     if (expected != null) {
                         assertThat(w.consentsOf(aino)).isEqualTo(before);
-                        assertThat(w.privacy.consentRequest(stored.id(), DPO, PrivacyWorld.SERVICE)).contains(stored);
+                        assertThat(w.privacy.access().consentRequest(stored.id(), DPO, PrivacyWorld.SERVICE)).contains(stored);
                     } else if (op.kind() == Kind.GIVE) {
                         model.put(i, ConsentRequest.Status.GIVEN);
                         given++;
@@ -103,7 +103,7 @@ class ConsentRequestPropertiesTest {
         assertThat(distinct).hasSameSizeAs(tokens);
         assertThat(w.consentsOf(aino)).hasSize(given);
         for (int i = 0; i < sent.size(); i++) {
-            assertThat(w.privacy.consentRequest(sent.get(i).id(), DPO, PrivacyWorld.SERVICE).orElseThrow().status()).isEqualTo(model.get(i));
+            assertThat(w.privacy.access().consentRequest(sent.get(i).id(), DPO, PrivacyWorld.SERVICE).orElseThrow().status()).isEqualTo(model.get(i));
         }
     }
 

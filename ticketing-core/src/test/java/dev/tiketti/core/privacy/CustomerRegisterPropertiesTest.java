@@ -2,10 +2,10 @@ package dev.tiketti.core.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.OrganizationId;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.inmemory.InMemoryConsentStore;
 import dev.tiketti.core.inmemory.InMemoryContactStore;
 import dev.tiketti.core.inmemory.InMemoryOrganizationStore;

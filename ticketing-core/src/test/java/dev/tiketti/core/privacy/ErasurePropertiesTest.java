@@ -2,13 +2,13 @@ package dev.tiketti.core.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.NewEntry;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.ticket.Ticket;
 import java.time.Period;
 import java.util.ArrayList;
@@ -102,17 +102,17 @@ class ErasurePropertiesTest {
             }
             for (TicketSpec t : spec.tickets()) {
                 ContactId owner = owners.get(t.owner() % owners.size());
-                Ticket ticket = w.ticketing.open(OpenTicket.of(t.payroll() ? "payroll" : "general", owner,
+                Ticket ticket = w.ticketing.tickets().open(OpenTicket.of(t.payroll() ? "payroll" : "general", owner,
                         "Asia " + mention(t.subjectMention()), Channel.EMAIL)
                         .body("Viesti: " + mention(t.bodyMention()) + ". Kiitos."));
                 if (t.attachmentMention() > 0) {
-                    w.ticketing.addEntry(NewEntry.inbound(ticket.id(), Actor.contact(owner), Channel.EMAIL, "Liite")
+                    w.ticketing.tickets().addEntry(NewEntry.inbound(ticket.id(), Actor.contact(owner), Channel.EMAIL, "Liite")
                             .withAttachment(w.text("liite.txt", "Liitteessä " + mention(t.attachmentMention()))));
                 }
-                w.ticketing.addEntry(NewEntry.note(ticket.id(), PrivacyWorld.AGENT, "Muistiinpano "
+                w.ticketing.tickets().addEntry(NewEntry.note(ticket.id(), PrivacyWorld.AGENT, "Muistiinpano "
                         + mention(t.noteMention())));
                 if (t.noteMention() % 2 == 1) { // a subject change puts the mention into the history values
-                    w.ticketing.update(dev.tiketti.core.TicketUpdate.of(ticket.id(), PrivacyWorld.AGENT)
+                    w.ticketing.tickets().update(dev.tiketti.core.ticket.TicketUpdate.of(ticket.id(), PrivacyWorld.AGENT)
                             .subject("Tarkennettu: " + mention(t.noteMention())));
                 }
                 if (t.closed()) {
@@ -184,13 +184,13 @@ class ErasurePropertiesTest {
         ErasureReport report;
         boolean interrupted = false;
         try {
-            report = b.w.privacy.erase(request, b.policy());
+            report = b.w.privacy.erasure().erase(request, b.policy());
         } catch (TicketingException e) {
             interrupted = true;
             assertThat(e.code()).isEqualTo(ErrorCode.ERASURE_INCOMPLETE);
-            assertThat(b.w.privacy.erasure(request.id()).orElseThrow().status())
+            assertThat(b.w.privacy.erasure().find(request.id()).orElseThrow().status())
                     .isEqualTo(ErasureReport.Status.PARTIAL);
-            report = b.w.privacy.erase(request, b.policy());
+            report = b.w.privacy.erasure().erase(request, b.policy());
         }
         assertThat(report.status()).isEqualTo(ErasureReport.Status.COMPLETED);
         Statistics.label("run").collect(interrupted ? "interrupted, then resumed" : "uninterrupted");
@@ -214,17 +214,17 @@ class ErasurePropertiesTest {
         assertThat(b.w.contactStore.find(b.person.id()).orElseThrow().active()).isFalse();
         // the index mirrors the erased store: nothing of the person is found by search either
         assertThat(b.w.indexDrift()).isEmpty();
-        b.person.emails().forEach(e -> assertThat(b.w.ticketing.search(dev.tiketti.core.search.SearchQuery.builder()
+        b.person.emails().forEach(e -> assertThat(b.w.ticketing.search().find(dev.tiketti.core.search.SearchQuery.builder()
                 .requesterEmail(e).build())).isEmpty());
         Statistics.label("index lines").collect(report.items().stream()
                 .anyMatch(i -> i.store() == ErasureItem.Store.SEARCH_INDEX) ? "some" : "none");
 
         if (spec.failAfter() >= 0) {
             Built twin = new Built(spec);
-            twin.w.privacy.erase(twin.request(), twin.policy());
+            twin.w.privacy.erasure().erase(twin.request(), twin.policy());
             assertThat(b.w.normalisedState()).isEqualTo(twin.w.normalisedState());
             assertThat(normalised(report)).isEqualTo(normalised(
-                    twin.w.privacy.erasures().get(0)));
+                    twin.w.privacy.erasure().all().get(0)));
         }
     }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.NewEntry;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.ticket.AttachmentRef;
 import dev.tiketti.core.ticket.Ticket;
@@ -42,13 +42,13 @@ class ErasureTest {
                 "Hei, olen Aino Virtanen (" + HETU + "), puh 040 123 4567.");
         letter = w.text("kirje.txt", "Terveisin Aino Virtanen, aino.virtanen@example.fi");
         ainoClosed = w.open("general", aino.id(), "Todistus", "Tarvitsen työtodistuksen.");
-        w.ticketing.addEntry(NewEntry.inbound(ainoClosed.id(), Actor.contact(aino.id()), dev.tiketti.core.Channel.EMAIL,
+        w.ticketing.tickets().addEntry(NewEntry.inbound(ainoClosed.id(), Actor.contact(aino.id()), dev.tiketti.core.common.Channel.EMAIL,
                 "Liitteenä kirje").withAttachment(letter));
         ainoClosed = w.close(ainoClosed);
         ainoPayroll = w.close(w.open("payroll", aino.id(), "Palkkalaskelma Virtaselle", "Aino Virtasen palkka"));
         mattis = w.open("general", matti.id(), "Tiimin lomat", "Kysyin Ainolta, Virtasen mukaan ok. "
                 + "Hänen osoitteensa aino.virtanen@example.fi ja tunnus " + HETU + ".");
-        w.ticketing.addEntry(NewEntry.note(mattis.id(), PrivacyWorld.AGENT, "Soita Ainolle numeroon 040-123 4567 tai 040 123 4567"));
+        w.ticketing.tickets().addEntry(NewEntry.note(mattis.id(), PrivacyWorld.AGENT, "Soita Ainolle numeroon 040-123 4567 tai 040 123 4567"));
     }
 
     ErasureRequest request() {
@@ -58,16 +58,16 @@ class ErasureTest {
     @Test
     void removesThePersonFromEveryTicketIncludingOtherPeoplesAndHandsOverOpenOnes() {
         scenario();
-        ErasureReport report = w.privacy.erase(request());
+        ErasureReport report = w.privacy.erasure().erase(request());
 
         assertThat(report.status()).isEqualTo(ErasureReport.Status.COMPLETED);
         Map<String, String> texts = w.everyText();
         assertThat(texts).allSatisfy((where, text) -> assertThat(ainoRedactor.scan(text)).as(where).isEmpty());
-        assertThat(w.ticketing.timeline(mattis.id()).get(0).body())
+        assertThat(w.ticketing.tickets().timeline(mattis.id()).get(0).body())
                 .isEqualTo("Kysyin xxxxxx, xxxxxx mukaan ok. Hänen osoitteensa xxxxxx ja tunnus xxxxxx.");
-        assertThat(w.ticketing.get(ainoOpen.id()).requester()).isEqualTo(pekka.id());
-        assertThat(w.ticketing.get(ainoOpen.id()).subject()).isEqualTo("xxxxxx: lomakysymys");
-        assertThat(w.ticketing.get(ainoClosed.id()).requester()).isEqualTo(aino.id());
+        assertThat(w.ticketing.tickets().get(ainoOpen.id()).requester()).isEqualTo(pekka.id());
+        assertThat(w.ticketing.tickets().get(ainoOpen.id()).subject()).isEqualTo("xxxxxx: lomakysymys");
+        assertThat(w.ticketing.tickets().get(ainoClosed.id()).requester()).isEqualTo(aino.id());
         Contact erased = w.contactStore.find(aino.id()).orElseThrow();
         assertThat(erased.active()).isFalse();
         assertThat(erased.name()).isEqualTo("xxxxxx");
@@ -77,13 +77,13 @@ class ErasureTest {
                 DataCategory.CONTACT_IDENTITY, new ErasureOutcome.Moved(pekka.id())));
         // the standard policy deletes attachments of the person's tickets
         assertThat(w.attachmentStore.get(letter.sha256())).isEmpty();
-        assertThat(w.ticketing.timeline(ainoClosed.id()).get(1).attachments()).isEmpty();
+        assertThat(w.ticketing.tickets().timeline(ainoClosed.id()).get(1).attachments()).isEmpty();
     }
 
     @Test
     void theReportAndTheEventHoldIdsAndCountsButNoPersonalData() {
         scenario();
-        ErasureReport report = w.privacy.erase(request());
+        ErasureReport report = w.privacy.erasure().erase(request());
 
         Redactor everything = Redactor.builder().detect(PersonalDataKind.KNOWN_TERM).contact(aino).knownTerm(HETU)
                 .build();
@@ -101,13 +101,13 @@ class ErasureTest {
         scenario();
         ErasurePolicy policy = ErasurePolicy.builder().retainType("payroll", LegalBasis.LEGAL_OBLIGATION,
                 "payroll records, Kirjanpitolaki 2:10", Period.ofYears(6)).build();
-        ErasureReport report = w.privacy.erase(request(), policy);
+        ErasureReport report = w.privacy.erasure().erase(request(), policy);
 
         assertThat(report.retained()).contains(new ErasureItem(ErasureItem.Store.TICKETS,
                 ainoPayroll.key().toString(), DataCategory.TICKET_TEXT, new ErasureOutcome.Retained(new Retention(
                 LegalBasis.LEGAL_OBLIGATION, "payroll records, Kirjanpitolaki 2:10",
                 Optional.of(LocalDate.of(2031, 3, 3))))));
-        assertThat(w.ticketing.get(ainoPayroll.id()).subject()).isEqualTo("Palkkalaskelma Virtaselle");
+        assertThat(w.ticketing.tickets().get(ainoPayroll.id()).subject()).isEqualTo("Palkkalaskelma Virtaselle");
         // everything else is gone
         w.everyText().forEach((where, text) -> {
             if (!where.startsWith(ainoPayroll.key().toString())) {
@@ -118,13 +118,13 @@ class ErasureTest {
 
     @Test
     void aServiceContractInForceKeepsTheTicketsOfThatOrganisation() {
-        Organization org = w.privacy.registerOrganization(Organization.named("Esimerkki Oy"));
-        w.privacy.addMembership(Membership.of(aino.id(), org.id(), Membership.MAIN_USER)
+        Organization org = w.privacy.register().save(Organization.named("Esimerkki Oy"));
+        w.privacy.register().save(Membership.of(aino.id(), org.id(), Membership.MAIN_USER)
                 .withContract(ServiceContract.between("SOP-7", LocalDate.of(2024, 1, 1), LocalDate.of(2026, 12, 31))));
-        Ticket t = w.close(w.ticketing.open(dev.tiketti.core.OpenTicket.of("general", aino.id(), "Aino Virtanen",
-                dev.tiketti.core.Channel.EMAIL).organization(org.id())));
+        Ticket t = w.close(w.ticketing.tickets().open(dev.tiketti.core.ticket.OpenTicket.of("general", aino.id(), "Aino Virtanen",
+                dev.tiketti.core.common.Channel.EMAIL).organization(org.id())));
 
-        ErasureReport report = w.privacy.erase(request());
+        ErasureReport report = w.privacy.erasure().erase(request());
 
         assertThat(report.retained()).extracting(ErasureItem::item).contains(t.key().toString());
         assertThat(report.retained()).filteredOn(i -> i.item().equals(t.key().toString())).singleElement()
@@ -133,19 +133,19 @@ class ErasureTest {
                     assertThat(r.basis()).isEqualTo(LegalBasis.CONTRACT);
                     assertThat(r.until()).contains(LocalDate.of(2026, 12, 31));
                 });
-        assertThat(w.privacy.memberships(aino.id())).hasSize(1);
+        assertThat(w.privacy.register().memberships(aino.id())).hasSize(1);
     }
 
     @Test
     void deletePolicyRemovesClosedTicketsOfThePerson() {
         scenario();
         ErasurePolicy policy = ErasurePolicy.builder().action(DataCategory.TICKET_TEXT, ErasureAction.DELETE).build();
-        w.privacy.erase(request(), policy);
+        w.privacy.erasure().erase(request(), policy);
 
-        assertThat(w.ticketing.find(ainoClosed.id())).isEmpty();
-        assertThat(w.ticketing.find(ainoPayroll.id())).isEmpty();
-        assertThat(w.ticketing.find(ainoOpen.id())).isPresent(); // open: handed over, not deleted
-        assertThat(w.ticketing.find(mattis.id())).isPresent();   // other people's tickets are never deleted
+        assertThat(w.ticketing.tickets().find(ainoClosed.id())).isEmpty();
+        assertThat(w.ticketing.tickets().find(ainoPayroll.id())).isEmpty();
+        assertThat(w.ticketing.tickets().find(ainoOpen.id())).isPresent(); // open: handed over, not deleted
+        assertThat(w.ticketing.tickets().find(mattis.id())).isPresent();   // other people's tickets are never deleted
     }
 
     @Test
@@ -153,11 +153,11 @@ class ErasureTest {
         scenario();
         ErasurePolicy policy = ErasurePolicy.builder().action(DataCategory.ATTACHMENTS, ErasureAction.ANONYMISE)
                 .replacement("[poistettu]").build();
-        w.privacy.erase(request(), policy);
+        w.privacy.erasure().erase(request(), policy);
 
-        AttachmentRef now = w.ticketing.timeline(ainoClosed.id()).get(1).attachments().get(0);
+        AttachmentRef now = w.ticketing.tickets().timeline(ainoClosed.id()).get(1).attachments().get(0);
         assertThat(now.sha256()).isNotEqualTo(letter.sha256());
-        assertThat(new String(w.ticketing.attachment(now).orElseThrow(), StandardCharsets.UTF_8))
+        assertThat(new String(w.ticketing.attachments().content(now).orElseThrow(), StandardCharsets.UTF_8))
                 .isEqualTo("Terveisin [poistettu], [poistettu]");
         assertThat(w.attachmentStore.get(letter.sha256())).isEmpty();
         assertThat(w.contactStore.find(aino.id()).orElseThrow().name()).isEqualTo("[poistettu]");
@@ -165,14 +165,14 @@ class ErasureTest {
 
     @Test
     void consentsAreDeletedAndAccessRecordsKeptAsIdsOnly() {
-        w.privacy.recordConsent(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONSENT, "Saamme käsitellä", "v1",
-                dev.tiketti.core.Channel.WEB_FORM, Optional.empty());
-        w.privacy.readContact(aino.id(), PrivacyWorld.AGENT, PrivacyWorld.SERVICE);
+        w.privacy.consents().record(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONSENT, "Saamme käsitellä", "v1",
+                dev.tiketti.core.common.Channel.WEB_FORM, Optional.empty());
+        w.privacy.access().readContact(aino.id(), PrivacyWorld.AGENT, PrivacyWorld.SERVICE);
 
-        ErasureReport report = w.privacy.erase(request());
+        ErasureReport report = w.privacy.erasure().erase(request());
 
-        assertThat(w.privacy.accessesTo(aino.id())).hasSize(1);
-        assertThat(w.privacy.consents(aino.id(), PrivacyWorld.AGENT, PrivacyWorld.SERVICE)).isEmpty();
+        assertThat(w.privacy.access().accessesTo(aino.id())).hasSize(1);
+        assertThat(w.privacy.access().consents(aino.id(), PrivacyWorld.AGENT, PrivacyWorld.SERVICE)).isEmpty();
         assertThat(report.items()).anySatisfy(i -> assertThat(i.store()).isEqualTo(ErasureItem.Store.AUDIT_LOG));
         assertThat(report.items()).anySatisfy(i -> {
             assertThat(i.store()).isEqualTo(ErasureItem.Store.CONSENTS);
@@ -184,10 +184,10 @@ class ErasureTest {
     void runningACompletedRequestAgainReturnsItsReportAndChangesNothing() {
         scenario();
         ErasureRequest request = request();
-        ErasureReport first = w.privacy.erase(request);
+        ErasureReport first = w.privacy.erasure().erase(request);
         List<String> state = w.normalisedState();
 
-        assertThat(w.privacy.erase(request)).isEqualTo(first);
+        assertThat(w.privacy.erasure().erase(request)).isEqualTo(first);
         assertThat(w.normalisedState()).isEqualTo(state);
         assertThat(w.privacyEvents).hasSize(1);
     }
@@ -196,17 +196,17 @@ class ErasureTest {
     void anInterruptedRunIsRecordedAsPartialAndFinishingItEqualsAnUninterruptedRun() {
         ErasureTest twin = new ErasureTest(); // the same scenario in a world of its own, erased without failure
         twin.scenario();
-        twin.w.privacy.erase(twin.request());
+        twin.w.privacy.erasure().erase(twin.request());
 
         scenario();
         ErasureRequest request = request();
         w.failAfter.set(3);
-        TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy.erase(request));
+        TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy.erasure().erase(request));
         assertThat(e.code()).isEqualTo(ErrorCode.ERASURE_INCOMPLETE);
         assertThat(e.retryable()).isTrue();
-        assertThat(w.privacy.erasure(request.id()).orElseThrow().status()).isEqualTo(ErasureReport.Status.PARTIAL);
+        assertThat(w.privacy.erasure().find(request.id()).orElseThrow().status()).isEqualTo(ErasureReport.Status.PARTIAL);
 
-        ErasureReport finished = w.privacy.erase(request);
+        ErasureReport finished = w.privacy.erasure().erase(request);
 
         assertThat(finished.status()).isEqualTo(ErasureReport.Status.COMPLETED);
         assertThat(w.normalisedState()).isEqualTo(twin.w.normalisedState());
@@ -215,21 +215,21 @@ class ErasureTest {
     @Test
     void replayAfterARestoreErasesWhomTheBackupBroughtBack() {
         scenario();
-        w.privacy.erase(request());
+        w.privacy.erasure().erase(request());
         // a restore brings back the register record and a ticket that mentions her
-        w.privacy.registerContact(aino);
+        w.privacy.register().save(aino);
         Ticket restored = w.open("general", matti.id(), "Palautettu", "Aino Virtanen soitti");
         w.privacyEvents.clear();
 
-        List<ErasureReport> replayed = w.privacy.replayErasures();
+        List<ErasureReport> replayed = w.privacy.erasure().replay();
 
         assertThat(replayed).singleElement().extracting(ErasureReport::status)
                 .isEqualTo(ErasureReport.Status.COMPLETED);
-        assertThat(w.ticketing.timeline(restored.id()).get(0).body()).isEqualTo("xxxxxx soitti");
+        assertThat(w.ticketing.tickets().timeline(restored.id()).get(0).body()).isEqualTo("xxxxxx soitti");
         assertThat(w.contactStore.find(aino.id()).orElseThrow().name()).isEqualTo("xxxxxx");
-        assertThat(w.privacy.erasures()).hasSize(2);
+        assertThat(w.privacy.erasure().all()).hasSize(2);
         assertThat(w.privacyEvents).hasSize(1);
-        assertThat(w.privacy.replayErasures()).hasSize(1); // once per contact, not once per journal record
+        assertThat(w.privacy.erasure().replay()).hasSize(1); // once per contact, not once per journal record
     }
 
     @Test
@@ -237,13 +237,13 @@ class ErasureTest {
         scenario();
         w.close(mattis);
         ErasureRequest ainos = request();
-        w.privacy.erase(ainos);
-        w.privacy.erase(ErasureRequest.of(matti.id(), DPO, new ErasureSource.Form("f-9")));
-        w.privacy.registerContact(aino);   // both come back from a backup
-        w.privacy.registerContact(matti);
-        w.privacy.registerContact(w.contactStore.find(pekka.id()).orElseThrow().deactivated()); // her substitute left
+        w.privacy.erasure().erase(ainos);
+        w.privacy.erasure().erase(ErasureRequest.of(matti.id(), DPO, new ErasureSource.Form("f-9")));
+        w.privacy.register().save(aino);   // both come back from a backup
+        w.privacy.register().save(matti);
+        w.privacy.register().save(w.contactStore.find(pekka.id()).orElseThrow().deactivated()); // her substitute left
 
-        TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy.replayErasures());
+        TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy.erasure().replay());
 
         assertThat(e.code()).isEqualTo(ErrorCode.ERASURE_INCOMPLETE);
         assertThat(e.getMessage()).contains(ainos.id().toString(), "TKT-0807").doesNotContain("Aino");
@@ -257,10 +257,10 @@ class ErasureTest {
         Ticket t = w.close(w.open("general", odd.id(), "Lahtinen kysyy", "Terveisin Xxxxxx Lahtinen"));
         Ticket other = w.open("general", matti.id(), "Asia", "Lahtisen mukaan");
 
-        w.privacy.erase(ErasureRequest.of(odd.id(), DPO, new ErasureSource.Form("f-3")));
+        w.privacy.erasure().erase(ErasureRequest.of(odd.id(), DPO, new ErasureSource.Form("f-3")));
 
-        assertThat(w.ticketing.timeline(t.id()).get(0).body()).isEqualTo("Terveisin xxxxxx"); // the full name is one term
-        assertThat(w.ticketing.timeline(other.id()).get(0).body()).isEqualTo("xxxxxx mukaan");
+        assertThat(w.ticketing.tickets().timeline(t.id()).get(0).body()).isEqualTo("Terveisin xxxxxx"); // the full name is one term
+        assertThat(w.ticketing.tickets().timeline(other.id()).get(0).body()).isEqualTo("xxxxxx mukaan");
     }
 
     @Nested
@@ -271,28 +271,28 @@ class ErasureTest {
             List<String> before = w.normalisedState();
             ErasureRequest unknown = ErasureRequest.of(PrivacyWorld.id(99), DPO, new ErasureSource.Form("f-1"));
 
-            assertThatThrownBy(() -> w.privacy.erase(unknown)).isInstanceOfSatisfying(TicketingException.class,
+            assertThatThrownBy(() -> w.privacy.erasure().erase(unknown)).isInstanceOfSatisfying(TicketingException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.CONTACT_NOT_FOUND));
             assertThat(w.normalisedState()).isEqualTo(before);
-            assertThat(w.privacy.erasures()).isEmpty();
+            assertThat(w.privacy.erasure().all()).isEmpty();
         }
 
         @Test
         void aSubstituteThatIsThePersonInactiveOrUnknownFailsAndChangesNothing() {
             scenario();
             List<String> before = w.normalisedState();
-            w.privacy.registerContact(w.contactStore.find(matti.id()).orElseThrow().deactivated());
+            w.privacy.register().save(w.contactStore.find(matti.id()).orElseThrow().deactivated());
             ErasureRequest base = ErasureRequest.of(aino.id(), DPO, new ErasureSource.Form("f-1"));
             List<String> afterDeactivation = w.normalisedState();
 
             for (var sub : List.of(aino.id(), matti.id(), PrivacyWorld.id(98))) {
                 TicketingException e = catchThrowableOfType(TicketingException.class,
-                        () -> w.privacy.erase(base.withSubstitute(sub)));
+                        () -> w.privacy.erasure().erase(base.withSubstitute(sub)));
                 assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SUBSTITUTE);
                 assertThat(e.getMessage()).contains(aino.id().toString()).doesNotContain("Aino", "Virtanen");
             }
             assertThat(w.normalisedState()).isEqualTo(afterDeactivation).isNotEqualTo(before);
-            assertThat(w.privacy.erasures()).isEmpty();
+            assertThat(w.privacy.erasure().all()).isEmpty();
         }
 
         @Test
@@ -300,19 +300,19 @@ class ErasureTest {
             scenario();
             List<String> before = w.normalisedState();
             ErasureRequest fromNowhere = ErasureRequest.of(aino.id(), DPO,
-                    new ErasureSource.FromTicket(dev.tiketti.core.TicketId.random())).withSubstitute(pekka.id());
+                    new ErasureSource.FromTicket(dev.tiketti.core.common.TicketId.random())).withSubstitute(pekka.id());
 
-            assertThatThrownBy(() -> w.privacy.erase(fromNowhere)).isInstanceOfSatisfying(TicketingException.class,
+            assertThatThrownBy(() -> w.privacy.erasure().erase(fromNowhere)).isInstanceOfSatisfying(TicketingException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.TICKET_NOT_FOUND));
             assertThat(w.normalisedState()).isEqualTo(before);
-            assertThat(w.privacy.erasures()).isEmpty();
+            assertThat(w.privacy.erasure().all()).isEmpty();
         }
 
         @Test
         void openTicketsWithoutAnySubstituteFailWithNoSubstitute() {
             scenario();
             List<String> before = w.normalisedState();
-            TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy.erase(
+            TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy.erasure().erase(
                     ErasureRequest.of(aino.id(), DPO, new ErasureSource.FromTicket(mattis.id()))));
 
             assertThat(e.code()).isEqualTo(ErrorCode.NO_SUBSTITUTE);
@@ -323,13 +323,13 @@ class ErasureTest {
         @Test
         void theOrganisationsDefaultSubstituteIsUsedWhenNoneIsNamed() {
             scenario();
-            Organization org = w.privacy.registerOrganization(Organization.named("Esimerkki Oy")
+            Organization org = w.privacy.register().save(Organization.named("Esimerkki Oy")
                     .withDefaultSubstitute(pekka.id()));
-            w.privacy.addMembership(Membership.of(aino.id(), org.id(), Membership.MEMBER));
+            w.privacy.register().save(Membership.of(aino.id(), org.id(), Membership.MEMBER));
 
-            w.privacy.erase(ErasureRequest.of(aino.id(), DPO, new ErasureSource.Form("f-2")));
+            w.privacy.erasure().erase(ErasureRequest.of(aino.id(), DPO, new ErasureSource.Form("f-2")));
 
-            assertThat(w.ticketing.get(ainoOpen.id()).requester()).isEqualTo(pekka.id());
+            assertThat(w.ticketing.tickets().get(ainoOpen.id()).requester()).isEqualTo(pekka.id());
         }
 
         @Test

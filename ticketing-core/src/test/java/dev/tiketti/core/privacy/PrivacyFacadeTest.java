@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.NewEntry;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.inmemory.InMemoryAuditLog;
 import dev.tiketti.core.ticket.Ticket;
 import java.time.Duration;
@@ -31,12 +31,12 @@ class PrivacyFacadeTest {
 
         @Test
         void everyReadIsRecordedWithActorPurposeAndWhatWasReadAndWhoAccessedIsOneCall() {
-            w.privacy.readContact(aino.id(), PrivacyWorld.AGENT, PrivacyWorld.SERVICE);
+            w.privacy.access().readContact(aino.id(), PrivacyWorld.AGENT, PrivacyWorld.SERVICE);
             w.clock.advance(Duration.ofMinutes(5));
             Actor kaisa = Actor.agent("kaisa", "hr");
-            w.privacy.consents(aino.id(), kaisa, PrivacyWorld.SERVICE);
+            w.privacy.access().consents(aino.id(), kaisa, PrivacyWorld.SERVICE);
 
-            List<AccessRecord> accesses = w.privacy.accessesTo(aino.id());
+            List<AccessRecord> accesses = w.privacy.access().accessesTo(aino.id());
 
             assertThat(accesses).extracting(AccessRecord::actor, AccessRecord::read).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(PrivacyWorld.AGENT, List.of("contact")),
@@ -47,45 +47,45 @@ class PrivacyFacadeTest {
 
         @Test
         void aReadForAnUnregisteredPurposeFailsAndIsNotRecorded() {
-            TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy.readContact(
+            TicketingException e = catchThrowableOfType(TicketingException.class, () -> w.privacy.access().readContact(
                     aino.id(), PrivacyWorld.AGENT, PurposeId.of("marketing")));
 
             assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_CONSENT_PURPOSE);
             assertThat(e.getMessage()).contains("marketing", "customer-service");
-            assertThat(w.privacy.accessesTo(aino.id())).isEmpty();
+            assertThat(w.privacy.access().accessesTo(aino.id())).isEmpty();
         }
 
         @Test
         void readingAnUnknownContactFails() {
-            assertThatThrownBy(() -> w.privacy.readContact(PrivacyWorld.id(99), PrivacyWorld.AGENT,
+            assertThatThrownBy(() -> w.privacy.access().readContact(PrivacyWorld.id(99), PrivacyWorld.AGENT,
                     PrivacyWorld.SERVICE)).isInstanceOfSatisfying(TicketingException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.CONTACT_NOT_FOUND));
         }
 
         @Test
         void consentForAnUnknownPurposeFailsAndAWithdrawnOneIsNoBasis() {
-            assertThatThrownBy(() -> w.privacy.recordConsent(aino.id(), PurposeId.of("newsletter"),
+            assertThatThrownBy(() -> w.privacy.consents().record(aino.id(), PurposeId.of("newsletter"),
                     LegalBasis.CONSENT, "Uutiskirje", "v1", Channel.WEB_FORM, Optional.empty()))
                     .isInstanceOfSatisfying(TicketingException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_CONSENT_PURPOSE));
-            Consent c = w.privacy.recordConsent(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONSENT, "Palvelu", "v1",
+            Consent c = w.privacy.consents().record(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONSENT, "Palvelu", "v1",
                     Channel.WEB_FORM, Optional.of("form:17"));
-            w.privacy.withdrawConsent(c.id());
+            w.privacy.consents().withdraw(c.id());
 
-            assertThatThrownBy(() -> w.privacy.requireBasis(aino.id(), PrivacyWorld.SERVICE))
+            assertThatThrownBy(() -> w.privacy.consents().requireBasis(aino.id(), PrivacyWorld.SERVICE))
                     .isInstanceOfSatisfying(TicketingException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CONSENT_WITHDRAWN));
         }
 
         @Test
         void organisationsAndMembershipsGoThroughTheRegisterRules() {
-            Organization org = w.privacy.registerOrganization(Organization.named("Esimerkki Oy"));
-            w.privacy.addMembership(Membership.of(aino.id(), org.id(), Membership.MAIN_USER));
+            Organization org = w.privacy.register().save(Organization.named("Esimerkki Oy"));
+            w.privacy.register().save(Membership.of(aino.id(), org.id(), Membership.MAIN_USER));
 
-            assertThat(w.privacy.organization(org.id())).contains(org);
-            assertThat(w.privacy.memberships(aino.id())).singleElement().extracting(Membership::role)
+            assertThat(w.privacy.register().organization(org.id())).contains(org);
+            assertThat(w.privacy.register().memberships(aino.id())).singleElement().extracting(Membership::role)
                     .isEqualTo(Membership.MAIN_USER);
-            assertThatThrownBy(() -> w.privacy.addMembership(Membership.of(aino.id(),
+            assertThatThrownBy(() -> w.privacy.register().save(Membership.of(aino.id(),
                     Organization.named("Ei tallennettu").id(), Membership.MEMBER)))
                     .isInstanceOfSatisfying(TicketingException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.ORGANIZATION_NOT_FOUND));
@@ -105,51 +105,51 @@ class PrivacyFacadeTest {
 
             assertThat(e.code()).isEqualTo(ErrorCode.NO_LEGAL_BASIS);
             assertThat(e.getMessage()).contains(aino.id().toString(), "customer-service").doesNotContain("Aino");
-            assertThat(w.ticketing.query(TicketQuery.all())).isEmpty();
+            assertThat(w.ticketing.tickets().query(TicketQuery.all())).isEmpty();
         }
 
         @Test
         void withABasisTicketsOpenAndMessagesGoOutWithThePrivacyNoticeLink() {
-            w.privacy.recordConsent(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONTRACT, "Työsuhde", "v1",
+            w.privacy.consents().record(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONTRACT, "Työsuhde", "v1",
                     Channel.OTHER, Optional.empty());
             Ticket opened = w.open("general", aino.id(), "Kysymys", "Hei");
-            Ticket t = w.ticketing.transition(TransitionRequest.of(opened.id(), "start", PrivacyWorld.AGENT));
-            w.ticketing.transition(TransitionRequest.of(t.id(), "ask", PrivacyWorld.AGENT));
+            Ticket t = w.ticketing.tickets().transition(TransitionRequest.of(opened.id(), "start", PrivacyWorld.AGENT));
+            w.ticketing.tickets().transition(TransitionRequest.of(t.id(), "ask", PrivacyWorld.AGENT));
 
             assertThat(w.outbox.sent()).singleElement().satisfies(m ->
                     assertThat(m.body()).isEqualTo("About " + t.key() + ": see https://example.fi/tietosuoja"));
-            assertThat(w.privacy.privacyNoticeUrl()).contains("https://example.fi/tietosuoja");
+            assertThat(w.privacy.consents().privacyNoticeUrl()).contains("https://example.fi/tietosuoja");
         }
 
         @Test
         void aWithdrawnBasisStopsRepliesAndNotificationsAndNothingIsSent() {
-            Consent c = w.privacy.recordConsent(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONSENT, "Palvelu", "v1",
+            Consent c = w.privacy.consents().record(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONSENT, "Palvelu", "v1",
                     Channel.WEB_FORM, Optional.empty());
-            Ticket t = w.ticketing.transition(TransitionRequest.of(w.open("general", aino.id(), "Kysymys", "Hei").id(),
+            Ticket t = w.ticketing.tickets().transition(TransitionRequest.of(w.open("general", aino.id(), "Kysymys", "Hei").id(),
                     "start", PrivacyWorld.AGENT));
-            w.privacy.withdrawConsent(c.id());
+            w.privacy.consents().withdraw(c.id());
 
-            assertThatThrownBy(() -> w.ticketing.addEntry(NewEntry.reply(t.id(), PrivacyWorld.AGENT, "Vastaus")))
+            assertThatThrownBy(() -> w.ticketing.tickets().addEntry(NewEntry.reply(t.id(), PrivacyWorld.AGENT, "Vastaus")))
                     .isInstanceOfSatisfying(TicketingException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CONSENT_WITHDRAWN));
-            assertThatThrownBy(() -> w.ticketing.transition(TransitionRequest.of(t.id(), "ask", PrivacyWorld.AGENT)))
+            assertThatThrownBy(() -> w.ticketing.tickets().transition(TransitionRequest.of(t.id(), "ask", PrivacyWorld.AGENT)))
                     .isInstanceOfSatisfying(TicketingException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CONSENT_WITHDRAWN));
             assertThat(w.outbox.sent()).isEmpty();
-            assertThat(w.ticketing.timeline(t.id())).hasSize(1);
-            assertThat(w.ticketing.get(t.id()).version()).isEqualTo(t.version());
+            assertThat(w.ticketing.tickets().timeline(t.id())).hasSize(1);
+            assertThat(w.ticketing.tickets().get(t.id()).version()).isEqualTo(t.version());
         }
 
         @Test
         void internalNotesNeedNoBasis() {
-            w.privacy.recordConsent(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONSENT, "Palvelu", "v1",
+            w.privacy.consents().record(aino.id(), PrivacyWorld.SERVICE, LegalBasis.CONSENT, "Palvelu", "v1",
                     Channel.WEB_FORM, Optional.empty());
             Ticket t = w.open("general", aino.id(), "Kysymys", "Hei");
-            w.privacy.withdrawConsent(w.privacy.requireBasis(aino.id(), PrivacyWorld.SERVICE).id());
+            w.privacy.consents().withdraw(w.privacy.consents().requireBasis(aino.id(), PrivacyWorld.SERVICE).id());
 
-            w.ticketing.addEntry(NewEntry.note(t.id(), PrivacyWorld.AGENT, "Suostumus peruttu"));
+            w.ticketing.tickets().addEntry(NewEntry.note(t.id(), PrivacyWorld.AGENT, "Suostumus peruttu"));
 
-            assertThat(w.ticketing.timeline(t.id())).hasSize(2);
+            assertThat(w.ticketing.tickets().timeline(t.id())).hasSize(2);
         }
     }
 
@@ -159,12 +159,12 @@ class PrivacyFacadeTest {
         void withoutAPrivacyNoticeUrlThePlaceholderIsEmptyAndTheRuleIsOff() {
             PrivacyWorld w = new PrivacyWorld();
             Contact aino = w.contact(1, "Aino Virtanen", "aino.virtanen@example.fi", "");
-            Ticket t = w.ticketing.transition(TransitionRequest.of(w.open("general", aino.id(), "Kysymys", "Hei").id(),
+            Ticket t = w.ticketing.tickets().transition(TransitionRequest.of(w.open("general", aino.id(), "Kysymys", "Hei").id(),
                     "start", PrivacyWorld.AGENT));
-            w.ticketing.transition(TransitionRequest.of(t.id(), "ask", PrivacyWorld.AGENT));
+            w.ticketing.tickets().transition(TransitionRequest.of(t.id(), "ask", PrivacyWorld.AGENT));
 
             assertThat(w.outbox.sent()).singleElement().extracting(m -> m.body()).isEqualTo("About HR-1: see ");
-            assertThat(w.privacy.legalBasisRule()).isEmpty();
+            assertThat(w.privacy.consents().legalBasisRule()).isEmpty();
         }
 
         @Test
@@ -182,10 +182,15 @@ class PrivacyFacadeTest {
             ConfigurationException e = catchThrowableOfType(ConfigurationException.class, () -> Ticketing.builder()
                     .auditLog(new InMemoryAuditLog()).auditLog(new InMemoryAuditLog()));
             assertThat(e.getMessage()).contains("auditLog was already set");
-            ConfigurationException late = catchThrowableOfType(ConfigurationException.class, () -> Ticketing.builder()
-                    .inMemory().auditLog(new InMemoryAuditLog()));
-            assertThat(late.getMessage()).contains("by inMemory()");
-            assertThat(Ticketing.builder().inMemory().build().privacy().erasures()).isEmpty();
+            InMemoryAuditLog explicit = new InMemoryAuditLog();
+            Ticketing late = Ticketing.builder().inMemory().auditLog(explicit).build();
+            late.privacy().consents().registerPurpose(ConsentPurpose.of("customer-service", "Service requests"));
+            Contact aino = late.privacy().register().save(Contact.withEmail("Aino Virtanen", "aino@example.fi",
+                    AssuranceLevel.LOW));
+            late.privacy().access().readContact(aino.id(), Actor.system(), PurposeId.of("customer-service"));
+            assertThat(explicit.forContact(aino.id())).as("the audit log set after inMemory() records the read")
+                    .hasSize(1);
+            assertThat(Ticketing.builder().inMemory().build().privacy().erasure().all()).isEmpty();
         }
     }
 }

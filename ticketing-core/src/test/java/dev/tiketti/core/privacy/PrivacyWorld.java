@@ -1,18 +1,19 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.Privacy;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
-import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.TicketingBuilder;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.privacy.Privacy;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
 import dev.tiketti.core.inmemory.InMemoryAuditLog;
@@ -32,7 +33,7 @@ import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.workflow.Effect;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -78,7 +79,7 @@ final class PrivacyWorld {
         this(b -> b);
     }
 
-    PrivacyWorld(UnaryOperator<Ticketing.Builder> options) {
+    PrivacyWorld(UnaryOperator<TicketingBuilder> options) {
         EventListener listener = new EventListener() {
             @Override
             public void on(TicketEvent event) {
@@ -94,16 +95,16 @@ final class PrivacyWorld {
                 .outboundTransport(outbox).searchIndex(searchIndex))
                 .inMemory().clock(clock).listener(listener).build();
         privacy = ticketing.privacy();
-        ticketing.publishWorkflow(WorkflowDefinition.builder("simple")
+        ticketing.definitions().publishWorkflow(WorkflowDefinition.builder("simple")
                 .state("NEW", StateCategory.NEW).state("OPEN", StateCategory.OPEN)
                 .state("CLOSED", StateCategory.CLOSED)
                 .transition("start").from("NEW").to("OPEN")
                 .transition("ask").from("OPEN").to("OPEN")
                     .then(Effect.notify(Effect.Notify.Recipient.REQUESTER, "About {key}: see {privacyNoticeUrl}"))
                 .transition("close").from("NEW", "OPEN").to("CLOSED").build());
-        ticketing.defineType(new TicketType("general", HR, "HR", "General question", "simple", List.of()));
-        ticketing.defineType(new TicketType("payroll", HR, "PAY", "Payroll", "simple", List.of()));
-        privacy.registerPurpose(ConsentPurpose.of("customer-service", "Handling your service requests"));
+        ticketing.definitions().defineType(new TicketType("general", HR, "HR", "General question", "simple", List.of()));
+        ticketing.definitions().defineType(new TicketType("payroll", HR, "PAY", "Payroll", "simple", List.of()));
+        privacy.consents().registerPurpose(ConsentPurpose.of("customer-service", "Handling your service requests"));
     }
 
     final java.util.Set<ContactId> contactIds = new java.util.TreeSet<>((a, b) -> a.value().compareTo(b.value()));
@@ -130,19 +131,19 @@ final class PrivacyWorld {
     Contact contact(int n, String name, String email, String phone) {
         Contact c = new Contact(id(n), name, List.of(email), phone.isEmpty() ? List.of() : List.of(phone),
                 AssuranceLevel.LOW, true);
-        return privacy.registerContact(c);
+        return privacy.register().save(c);
     }
 
     Ticket open(String type, ContactId requester, String subject, String body) {
-        return ticketing.open(OpenTicket.of(type, requester, subject, Channel.EMAIL).body(body));
+        return ticketing.tickets().open(OpenTicket.of(type, requester, subject, Channel.EMAIL).body(body));
     }
 
     Ticket close(Ticket t) {
-        return ticketing.transition(TransitionRequest.of(t.id(), "close", AGENT));
+        return ticketing.tickets().transition(TransitionRequest.of(t.id(), "close", AGENT));
     }
 
     AttachmentRef text(String name, String content) {
-        return ticketing.storeAttachment(name, "text/plain", content.getBytes(StandardCharsets.UTF_8));
+        return ticketing.attachments().store(name, "text/plain", content.getBytes(StandardCharsets.UTF_8));
     }
 
     List<Ticket> tickets() {

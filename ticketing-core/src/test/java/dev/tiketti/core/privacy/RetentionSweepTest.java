@@ -3,8 +3,8 @@ package dev.tiketti.core.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.ticket.Ticket;
 import java.time.Duration;
@@ -23,14 +23,14 @@ class RetentionSweepTest {
         w.clock.advance(Duration.ofDays(200));
         Ticket recent = w.close(w.open("general", aino.id(), "Uusi", "Aino Virtanen"));
 
-        RetentionSweepReport report = w.privacy.sweep(List.of(new RetentionSchedule("general", 6, ErasureAction.ANONYMISE),
+        RetentionSweepReport report = w.privacy.retention().sweep(List.of(new RetentionSchedule("general", 6, ErasureAction.ANONYMISE),
                 new RetentionSchedule("payroll", 3, ErasureAction.DELETE)));
 
-        assertThat(w.ticketing.find(oldPayroll.id())).isEmpty();
-        assertThat(w.ticketing.get(oldGeneral.id()).subject()).isEqualTo("xxxxxx kysyy");
-        assertThat(w.ticketing.timeline(oldGeneral.id()).get(0).body()).isEqualTo("Soita xxxxxx");
-        assertThat(w.ticketing.get(oldOpen.id()).subject()).isEqualTo("Avoin");
-        assertThat(w.ticketing.timeline(recent.id()).get(0).body()).isEqualTo("Aino Virtanen");
+        assertThat(w.ticketing.tickets().find(oldPayroll.id())).isEmpty();
+        assertThat(w.ticketing.tickets().get(oldGeneral.id()).subject()).isEqualTo("xxxxxx kysyy");
+        assertThat(w.ticketing.tickets().timeline(oldGeneral.id()).get(0).body()).isEqualTo("Soita xxxxxx");
+        assertThat(w.ticketing.tickets().get(oldOpen.id()).subject()).isEqualTo("Avoin");
+        assertThat(w.ticketing.tickets().timeline(recent.id()).get(0).body()).isEqualTo("Aino Virtanen");
         assertThat(report.items()).extracting(ErasureItem::item, ErasureItem::outcome).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(oldGeneral.key().toString(), new ErasureOutcome.Anonymised()),
                 org.assertj.core.groups.Tuple.tuple(oldPayroll.key().toString(), new ErasureOutcome.Deleted()));
@@ -49,10 +49,10 @@ class RetentionSweepTest {
         List<RetentionSchedule> schedules = List.of(new RetentionSchedule("general", 12, ErasureAction.ANONYMISE));
         w.failAfter.set(2);
 
-        catchThrowableOfType(TicketingException.class, () -> w.privacy.sweep(schedules));
-        RetentionSweepReport second = w.privacy.sweep(schedules);
+        catchThrowableOfType(TicketingException.class, () -> w.privacy.retention().sweep(schedules));
+        RetentionSweepReport second = w.privacy.retention().sweep(schedules);
         List<String> state = w.normalisedState();
-        RetentionSweepReport third = w.privacy.sweep(schedules);
+        RetentionSweepReport third = w.privacy.retention().sweep(schedules);
 
         assertThat(second.items()).hasSize(2);
         assertThat(third.items()).isEmpty();
@@ -77,10 +77,10 @@ class RetentionSweepTest {
                 .isEqualTo(ErrorCode.INVALID_RETENTION);
         Ticket t = w.close(w.open("general", aino.id(), "Aino", "Aino"));
         w.clock.advance(Duration.ofDays(100));
-        TicketingException twice = catchThrowableOfType(TicketingException.class, () -> w.privacy.sweep(List.of(
+        TicketingException twice = catchThrowableOfType(TicketingException.class, () -> w.privacy.retention().sweep(List.of(
                 new RetentionSchedule("general", 1, ErasureAction.DELETE),
                 new RetentionSchedule("general", 2, ErasureAction.ANONYMISE))));
         assertThat(twice.code()).isEqualTo(ErrorCode.INVALID_RETENTION);
-        assertThat(w.ticketing.find(t.id())).isPresent();
+        assertThat(w.ticketing.tickets().find(t.id())).isPresent();
     }
 }

@@ -3,14 +3,14 @@ package dev.tiketti.core.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.Classification;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.NewEntry;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.TicketUpdate;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.TicketUpdate;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.inmemory.InMemorySearchIndex;
 import dev.tiketti.core.search.SearchQuery;
 import dev.tiketti.core.ticket.Ticket;
@@ -27,12 +27,12 @@ class SearchFacadeTest {
     final Contact eero = w.contact(2, "Eero Laine", "eero.laine@example.com", "");
 
     Ticket open(Contact requester, String subject, String body, String classification) {
-        return w.ticketing.open(OpenTicket.of("general", requester.id(), subject, Channel.EMAIL).body(body)
+        return w.ticketing.tickets().open(OpenTicket.of("general", requester.id(), subject, Channel.EMAIL).body(body)
                 .classification(classification));
     }
 
     List<String> keys(SearchQuery query) {
-        return w.ticketing.search(query).stream().map(t -> t.key().toString()).toList();
+        return w.ticketing.search().find(query).stream().map(t -> t.key().toString()).toList();
     }
 
     static SearchQuery email(String address) {
@@ -103,10 +103,10 @@ class SearchFacadeTest {
         @DisplayName("entries, updates and transitions are searchable after their commit; replaced words are not")
         void afterEachChange() {
             Ticket t = open(aino, "Kysymys", "Alkuviesti.", "Palkka");
-            w.ticketing.addEntry(NewEntry.note(t.id(), PrivacyWorld.AGENT, "Sisäinen huomio ylityökorvauksesta"));
+            w.ticketing.tickets().addEntry(NewEntry.note(t.id(), PrivacyWorld.AGENT, "Sisäinen huomio ylityökorvauksesta"));
             assertThat(keys(SearchQuery.text("ylityökorvauksen"))).containsExactly("HR-1");
 
-            w.ticketing.update(TicketUpdate.of(t.id(), PrivacyWorld.AGENT).subject("Lomaraha")
+            w.ticketing.tickets().update(TicketUpdate.of(t.id(), PrivacyWorld.AGENT).subject("Lomaraha")
                     .classification("Palkka/Lomaraha"));
             assertThat(keys(SearchQuery.text("lomarahan"))).containsExactly("HR-1");
             assertThat(keys(SearchQuery.text("kysymys"))).isEmpty();
@@ -121,7 +121,7 @@ class SearchFacadeTest {
         @DisplayName("registering a contact again re-indexes their tickets: the new address finds them, the old one not")
         void changedAddress() {
             open(aino, "Vuosiloma", "Loma-asia.", "Palvelussuhde");
-            w.privacy.registerContact(new Contact(aino.id(), aino.name(), List.of("aino.salminen@example.fi"),
+            w.privacy.register().save(new Contact(aino.id(), aino.name(), List.of("aino.salminen@example.fi"),
                     aino.phones(), Language.FI, AssuranceLevel.LOW, true, java.util.Optional.empty()));
 
             assertThat(keys(email("aino.virtanen@example.fi"))).isEmpty();
@@ -136,7 +136,7 @@ class SearchFacadeTest {
             w.searchIndex.clear();
             assertThat(keys(SearchQuery.text("palkka"))).isEmpty();
 
-            assertThat(w.ticketing.reindex()).isEqualTo(2);
+            assertThat(w.ticketing.search().reindex()).isEqualTo(2);
 
             assertThat(keys(SearchQuery.text("palkka"))).containsExactly("HR-2");
             assertThat(w.indexDrift()).isEmpty();
@@ -157,10 +157,10 @@ class SearchFacadeTest {
                     .consentRequestStore(new dev.tiketti.core.inmemory.InMemoryConsentRequestStore()).build();
 
             TicketingException e = catchThrowableOfType(TicketingException.class,
-                    () -> bare.search(SearchQuery.text("loma")));
+                    () -> bare.search().find(SearchQuery.text("loma")));
             assertThat(e.code()).isEqualTo(ErrorCode.SEARCH_NOT_CONFIGURED);
             assertThat(e.getMessage()).contains("[TKT-0900]", "searchIndex(", ".inMemory()");
-            assertThat(catchThrowableOfType(TicketingException.class, bare::reindex).code())
+            assertThat(catchThrowableOfType(TicketingException.class, bare.search()::reindex).code())
                     .isEqualTo(ErrorCode.SEARCH_NOT_CONFIGURED);
         }
     }
@@ -176,7 +176,7 @@ class SearchFacadeTest {
             assertThat(keys(email("aino.virtanen@example.fi"))).containsExactly("HR-1");
             assertThat(keys(SearchQuery.text("virtanen"))).containsExactly("HR-1", "HR-2");
 
-            ErasureReport report = w.privacy.erase(ErasureRequest.of(aino.id(), ErasurePropertiesTest.DPO,
+            ErasureReport report = w.privacy.erasure().erase(ErasureRequest.of(aino.id(), ErasurePropertiesTest.DPO,
                     new ErasureSource.Form("f-1")).withSubstitute(eero.id()));
 
             assertThat(keys(email("aino.virtanen@example.fi"))).isEmpty();
@@ -202,7 +202,7 @@ class SearchFacadeTest {
             Retention basis = new Retention(LegalBasis.LEGAL_OBLIGATION, "investigation in progress",
                     java.util.Optional.of(java.time.LocalDate.of(2026, 1, 1)));
 
-            ErasureReport report = w.privacy.erase(ErasureRequest.of(aino.id(), ErasurePropertiesTest.DPO,
+            ErasureReport report = w.privacy.erasure().erase(ErasureRequest.of(aino.id(), ErasurePropertiesTest.DPO,
                     new ErasureSource.Form("f-3")).withSubstitute(eero.id()), ErasurePolicy.builder()
                     .retain(DataCategory.SEARCH_INDEX, basis).build());
 
@@ -218,7 +218,7 @@ class SearchFacadeTest {
         void deletedTicket() {
             Ticket own = open(aino, "Vuosiloma", "Loma-asia.", "Palvelussuhde");
             w.close(own);
-            ErasureReport report = w.privacy.erase(ErasureRequest.of(aino.id(), ErasurePropertiesTest.DPO,
+            ErasureReport report = w.privacy.erasure().erase(ErasureRequest.of(aino.id(), ErasurePropertiesTest.DPO,
                     new ErasureSource.Form("f-2")), ErasurePolicy.builder()
                     .action(DataCategory.TICKET_TEXT, ErasureAction.DELETE).build());
 
@@ -230,15 +230,15 @@ class SearchFacadeTest {
         @Test
         @DisplayName("a retention sweep removes deleted tickets' documents and re-indexes anonymised ones")
         void retentionSweep() {
-            Ticket deleted = w.ticketing.open(OpenTicket.of("general", aino.id(), "Vanha asia", Channel.EMAIL)
+            Ticket deleted = w.ticketing.tickets().open(OpenTicket.of("general", aino.id(), "Vanha asia", Channel.EMAIL)
                     .body("Aino Virtanen kysyi."));
-            Ticket anonymised = w.ticketing.open(OpenTicket.of("payroll", aino.id(), "Vanha palkka-asia",
+            Ticket anonymised = w.ticketing.tickets().open(OpenTicket.of("payroll", aino.id(), "Vanha palkka-asia",
                     Channel.EMAIL).body("Aino Virtanen kysyi palkasta."));
             w.close(deleted);
             w.close(anonymised);
             w.clock.advance(Duration.ofDays(400));
 
-            w.privacy.sweep(List.of(new RetentionSchedule("general", 12, ErasureAction.DELETE),
+            w.privacy.retention().sweep(List.of(new RetentionSchedule("general", 12, ErasureAction.DELETE),
                     new RetentionSchedule("payroll", 12, ErasureAction.ANONYMISE)));
 
             assertThat(w.searchIndex.document(deleted.id())).isEmpty();

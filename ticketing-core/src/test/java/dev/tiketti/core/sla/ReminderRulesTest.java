@@ -1,16 +1,17 @@
 package dev.tiketti.core.sla;
 
+import dev.tiketti.core.TicketingBuilder;
 import static dev.tiketti.core.sla.SlaClockStory.hki;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.NewEntry;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
@@ -27,7 +28,7 @@ class ReminderRulesTest {
     final Actor maija = Actor.agent("maija.virtanen", "hr");
 
     Ticketing ticketing(ReminderRule... rules) {
-        Ticketing.Builder b = Ticketing.builder().inMemory().clock(clock).listener(e -> {
+        TicketingBuilder b = Ticketing.builder().inMemory().clock(clock).listener(e -> {
             if (e instanceof TicketEvent.ReminderDue r) {
                 due.add(r);
             }
@@ -37,13 +38,13 @@ class ReminderRulesTest {
         }
         Ticketing t = b.build();
         SlaTimersFacadeTest.define(t);
-        t.defineType(new TicketType("salary", TeamId.of("hr"), "PAY", "Salary question", "hr-general", List.of()));
+        t.definitions().defineType(new TicketType("salary", TeamId.of("hr"), "PAY", "Salary question", "hr-general", List.of()));
         return t;
     }
 
     TicketId open(Ticketing t, String type) {
-        Contact c = t.registerContact(Contact.withEmail("Eero Mäkelä", "eero.makela@example.fi", AssuranceLevel.LOW));
-        return t.open(OpenTicket.of(type, c.id(), "Kysymys", Channel.EMAIL).body("Hei")).id();
+        Contact c = t.privacy().register().save(Contact.withEmail("Eero Mäkelä", "eero.makela@example.fi", AssuranceLevel.LOW));
+        return t.tickets().open(OpenTicket.of(type, c.id(), "Kysymys", Channel.EMAIL).body("Hei")).id();
     }
 
     void tickAt(Ticketing t, String at) {
@@ -56,9 +57,9 @@ class ReminderRulesTest {
         Ticketing t = ticketing(ReminderRule.noActivityFor("stale-4h", Duration.ofHours(4), BusinessCalendars.finland()));
         TicketId id = open(t, "annual-leave");
         clock.set(hki("2024-01-02T09:00"));
-        t.transition(TransitionRequest.of(id, "start", maija)); // activity: a new 4-hour period
+        t.tickets().transition(TransitionRequest.of(id, "start", maija)); // activity: a new 4-hour period
         clock.set(hki("2024-01-02T10:00"));
-        t.addEntry(NewEntry.inbound(id, Actor.contact(t.get(id).requester()), Channel.EMAIL, "Joko?")); // not the team's
+        t.tickets().addEntry(NewEntry.inbound(id, Actor.contact(t.tickets().get(id).requester()), Channel.EMAIL, "Joko?")); // not the team's
 
         tickAt(t, "2024-01-02T12:59");
         assertThat(due).isEmpty();

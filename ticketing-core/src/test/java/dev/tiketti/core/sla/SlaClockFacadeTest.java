@@ -3,14 +3,14 @@ package dev.tiketti.core.sla;
 import static dev.tiketti.core.sla.SlaClockStory.hki;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.NewEntry;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.ticket.HistoryEntry;
@@ -19,7 +19,7 @@ import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.workflow.Effect;
 import dev.tiketti.core.workflow.Guard;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,38 +92,38 @@ class SlaClockFacadeTest {
     void clocksRecomputedFromTheFacadesHistoryAndTimeline() throws IOException {
         PinnedClock clock = new PinnedClock(hki("2023-12-29T15:30"));
         Ticketing ticketing = Ticketing.builder().inMemory().clock(clock).build();
-        ticketing.publishWorkflow(workflow());
-        ticketing.defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question",
+        ticketing.definitions().publishWorkflow(workflow());
+        ticketing.definitions().defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question",
                 "hr-general", List.of()));
-        Contact aino = ticketing.registerContact(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
+        Contact aino = ticketing.privacy().register().save(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
                 AssuranceLevel.LOW));
         SlaPolicy policy = SlaClockTest.POLICY;
 
         // Friday 29 Dec 2023 15:30, before the New Year weekend.
-        TicketId id = ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Lomapäivät", Channel.EMAIL)
+        TicketId id = ticketing.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Lomapäivät", Channel.EMAIL)
                 .body("Hei, lomapäiväni puuttuvat.")).id();
         clock.set(hki("2024-01-02T08:30"));
-        ticketing.addEntry(NewEntry.note(id, MAIJA, "Tarkistan palkkajärjestelmästä."));
+        ticketing.tickets().addEntry(NewEntry.note(id, MAIJA, "Tarkistan palkkajärjestelmästä."));
         clock.set(hki("2024-01-02T08:45"));
-        ticketing.transition(TransitionRequest.of(id, "start", MAIJA));
+        ticketing.tickets().transition(TransitionRequest.of(id, "start", MAIJA));
         clock.set(hki("2024-01-02T09:00"));
-        ticketing.transition(TransitionRequest.of(id, "ask-customer", MAIJA));
+        ticketing.tickets().transition(TransitionRequest.of(id, "ask-customer", MAIJA));
         // The customer answers on Wednesday; the message and the transition share one instant.
         clock.set(hki("2024-01-03T10:00"));
-        ticketing.addEntry(NewEntry.inbound(id, Actor.contact(aino.id()), Channel.EMAIL, "Vuodelta 2023."));
-        ticketing.transition(TransitionRequest.of(id, "customer-replied", MAIJA));
+        ticketing.tickets().addEntry(NewEntry.inbound(id, Actor.contact(aino.id()), Channel.EMAIL, "Vuodelta 2023."));
+        ticketing.tickets().transition(TransitionRequest.of(id, "customer-replied", MAIJA));
         clock.set(hki("2024-01-03T10:30"));
-        ticketing.addEntry(NewEntry.reply(id, MAIJA, "Korjasin lomasaldon."));
+        ticketing.tickets().addEntry(NewEntry.reply(id, MAIJA, "Korjasin lomasaldon."));
         clock.set(hki("2024-01-03T14:00"));
-        ticketing.addEntry(NewEntry.inbound(id, Actor.contact(aino.id()), Channel.EMAIL, "Entä vuosi 2022?"));
+        ticketing.tickets().addEntry(NewEntry.inbound(id, Actor.contact(aino.id()), Channel.EMAIL, "Entä vuosi 2022?"));
         clock.set(hki("2024-01-04T09:00"));
-        ticketing.transition(TransitionRequest.of(id, "resolve", MAIJA).resolution("Saldot korjattu."));
+        ticketing.tickets().transition(TransitionRequest.of(id, "resolve", MAIJA).resolution("Saldot korjattu."));
         clock.set(hki("2024-01-05T12:00"));
 
         // tag::facade[]
-        Ticket ticket = ticketing.get(id);
-        SlaClocks clocks = SlaClocks.compute(ticket, ticketing.history(id), ticketing.timeline(id),
-                ticketing.workflow(ticket.workflowId(), ticket.workflowVersion()).orElseThrow(),
+        Ticket ticket = ticketing.tickets().get(id);
+        SlaClocks clocks = SlaClocks.compute(ticket, ticketing.tickets().history(id), ticketing.tickets().timeline(id),
+                ticketing.definitions().workflow(ticket.workflowId(), ticket.workflowVersion()).orElseThrow(),
                 policy, BusinessCalendars.finland(), ticketing.clock().instant());
         // end::facade[]
 
@@ -144,8 +144,8 @@ class SlaClockFacadeTest {
         assertThat(res.used()).isEqualTo(Duration.ofMinutes(510));
 
         // What a host would have applied live, change by change, gives the same clocks.
-        List<HistoryEntry> history = ticketing.history(id);
-        List<TimelineEntry> timeline = ticketing.timeline(id);
+        List<HistoryEntry> history = ticketing.tickets().history(id);
+        List<TimelineEntry> timeline = ticketing.tickets().timeline(id);
         assertThat(history).hasSize(9);
         SlaClockTracker live = SlaClockTracker.start(policy, BusinessCalendars.finland(), ticket.createdAt(),
                 StateCategory.NEW);

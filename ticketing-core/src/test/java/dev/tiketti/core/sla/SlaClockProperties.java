@@ -2,7 +2,7 @@ package dev.tiketti.core.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.Priority;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
 import dev.tiketti.core.ticket.CustomFields;
 import dev.tiketti.core.ticket.EntryKind;
 import dev.tiketti.core.ticket.FieldChange;
@@ -15,7 +15,7 @@ import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.ticket.Visibility;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

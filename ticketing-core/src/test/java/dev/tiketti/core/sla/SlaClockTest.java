@@ -8,9 +8,9 @@ import static dev.tiketti.core.sla.SlaTarget.RESOLUTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.time.Duration;
 import java.time.Instant;

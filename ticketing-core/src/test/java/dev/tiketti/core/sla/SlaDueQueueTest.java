@@ -1,18 +1,19 @@
 package dev.tiketti.core.sla;
 
+import dev.tiketti.core.TicketingBuilder;
 import static dev.tiketti.core.sla.SlaClockStory.hki;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.NewEntry;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
-import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
@@ -44,7 +45,7 @@ class SlaDueQueueTest {
     }
 
     static Ticketing ticketing(SlaTimersFacadeTest.TestClock clock, Optional<SlaPolicies> policies) {
-        Ticketing.Builder b = Ticketing.builder().outboundTransport(new RecordingOutboundTransport()).inMemory()
+        TicketingBuilder b = Ticketing.builder().outboundTransport(new RecordingOutboundTransport()).inMemory()
                 .clock(clock);
         policies.ifPresent(b::slaPolicies);
         Ticketing t = b.build();
@@ -64,7 +65,7 @@ class SlaDueQueueTest {
     }
 
     static Contact register(Ticketing t) {
-        return t.registerContact(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi", AssuranceLevel.LOW));
+        return t.privacy().register().save(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi", AssuranceLevel.LOW));
     }
 
     Ticket openAt(String helsinkiTime) {
@@ -73,16 +74,16 @@ class SlaDueQueueTest {
 
     Ticket openAt(Ticketing t, Contact requester, String helsinkiTime) {
         clock.set(hki(helsinkiTime));
-        return t.open(OpenTicket.of("annual-leave", requester.id(), "Lomapäivät", Channel.EMAIL)
+        return t.tickets().open(OpenTicket.of("annual-leave", requester.id(), "Lomapäivät", Channel.EMAIL)
                 .body("Hei, lomapäiväni puuttuvat."));
     }
 
     List<TicketKey> dueBefore(String helsinkiTime) {
-        return ticketing.query(TicketQuery.all().slaDueBefore(hki(helsinkiTime))).stream().map(Ticket::key).toList();
+        return ticketing.tickets().query(TicketQuery.all().slaDueBefore(hki(helsinkiTime))).stream().map(Ticket::key).toList();
     }
 
     Optional<Instant> slaDue(TicketId id) {
-        return ticketing.get(id).slaDue();
+        return ticketing.tickets().get(id).slaDue();
     }
 
     @Test
@@ -100,12 +101,12 @@ class SlaDueQueueTest {
         assertThat(dueBefore("2025-03-03T16:00")).containsExactly(a.key(), b.key());
         // Exclusive: a ticket due exactly at the bound is not "due before" it.
         assertThat(dueBefore("2025-03-04T10:00")).containsExactly(a.key(), b.key());
-        assertThat(ticketing.query(TicketQuery.all().slaDueBefore(hki("2025-03-04T10:00").plusNanos(1))))
+        assertThat(ticketing.tickets().query(TicketQuery.all().slaDueBefore(hki("2025-03-04T10:00").plusNanos(1))))
                 .extracting(Ticket::key).containsExactly(a.key(), b.key(), c.key());
         assertThat(dueBefore("2025-03-05T08:00")).containsExactly(a.key(), b.key(), c.key(), d.key());
         assertThat(dueBefore("2025-03-03T13:00")).isEmpty();
         // Other criteria and keyset paging combine with it.
-        assertThat(ticketing.query(TicketQuery.all().slaDueBefore(hki("2025-03-05T08:00")).after(b.key()).limit(1)))
+        assertThat(ticketing.tickets().query(TicketQuery.all().slaDueBefore(hki("2025-03-05T08:00")).after(b.key()).limit(1)))
                 .extracting(Ticket::key).containsExactly(c.key());
     }
 
@@ -117,7 +118,7 @@ class SlaDueQueueTest {
         clock.set(hki("2025-03-03T13:30"));
         // tag::queue[]
         Instant now = ticketing.clock().instant();
-        List<Ticket> breachingSoon = ticketing.query(TicketQuery.all().team(HR)
+        List<Ticket> breachingSoon = ticketing.tickets().query(TicketQuery.all().team(HR)
                 .slaDueBefore(now.plus(Duration.ofHours(2))));     // overdue ones included
         // end::queue[]
         assertThat(breachingSoon).extracting(Ticket::key).containsExactly(a.key(), b.key());
@@ -131,7 +132,7 @@ class SlaDueQueueTest {
         Ticket a = openAt("2025-03-03T09:00");
         clock.set(hki("2025-03-03T13:05"));
         ticketing.timers().tick();
-        Ticket breached = ticketing.get(a.id());
+        Ticket breached = ticketing.tickets().get(a.id());
         assertThat(breached.version()).as("the breach handler wrote the ticket").isGreaterThan(a.version());
         assertThat(breached.priority()).isNotEqualTo(a.priority());
         assertThat(breached.slaDue()).contains(hki("2025-03-03T13:00"));
@@ -142,14 +143,14 @@ class SlaDueQueueTest {
     void waitingForTheCustomerTakesATicketOutOfTheQueueAndResumingPutsItBackLater() {
         Ticket b = openAt("2025-03-03T11:00");
         clock.set(hki("2025-03-03T12:00"));
-        ticketing.transition(TransitionRequest.of(b.id(), "start", MAIJA));
+        ticketing.tickets().transition(TransitionRequest.of(b.id(), "start", MAIJA));
         assertThat(slaDue(b.id())).contains(hki("2025-03-03T15:00"));
-        ticketing.transition(TransitionRequest.of(b.id(), "ask-customer", MAIJA)); // 1 h used
+        ticketing.tickets().transition(TransitionRequest.of(b.id(), "ask-customer", MAIJA)); // 1 h used
         assertThat(slaDue(b.id())).isEmpty();
         assertThat(dueBefore("2025-03-10T08:00")).isEmpty();
 
         clock.set(hki("2025-03-04T09:00"));
-        ticketing.transition(TransitionRequest.of(b.id(), "customer-replied", MAIJA));
+        ticketing.tickets().transition(TransitionRequest.of(b.id(), "customer-replied", MAIJA));
         // 3 h of first response left from Tuesday 09:00; resolution (15 h left) later.
         assertThat(slaDue(b.id())).contains(hki("2025-03-04T12:00"));
         assertThat(dueBefore("2025-03-04T12:01")).containsExactly(b.key());
@@ -159,14 +160,14 @@ class SlaDueQueueTest {
     void meetingTheFirstResponseMovesTheDueToResolutionAndResolvingClearsIt() {
         Ticket a = openAt("2025-03-03T09:00");
         clock.set(hki("2025-03-03T10:00"));
-        ticketing.addEntry(NewEntry.reply(a.id(), MAIJA, "Selvitämme asian."));
+        ticketing.tickets().addEntry(NewEntry.reply(a.id(), MAIJA, "Selvitämme asian."));
         // Resolution: 16 business hours from Monday 09:00 is Wednesday 09:00.
         assertThat(slaDue(a.id())).contains(hki("2025-03-05T09:00"));
         assertThat(dueBefore("2025-03-04T16:00")).isEmpty();
         assertThat(dueBefore("2025-03-05T09:01")).containsExactly(a.key());
 
-        ticketing.transition(TransitionRequest.of(a.id(), "start", MAIJA));
-        ticketing.transition(TransitionRequest.of(a.id(), "resolve", MAIJA).resolution("Lomapäivät korjattu."));
+        ticketing.tickets().transition(TransitionRequest.of(a.id(), "start", MAIJA));
+        ticketing.tickets().transition(TransitionRequest.of(a.id(), "resolve", MAIJA).resolution("Lomapäivät korjattu."));
         assertThat(slaDue(a.id())).isEmpty();
         assertThat(dueBefore("2030-01-01T00:00")).isEmpty();
     }
@@ -178,9 +179,9 @@ class SlaDueQueueTest {
         Ticket t = openAt(firstResponseOnly, requester, "2025-03-03T09:00");
         assertThat(t.slaDue()).contains(hki("2025-03-03T13:00"));
         clock.set(hki("2025-03-03T10:00"));
-        firstResponseOnly.addEntry(NewEntry.reply(t.id(), MAIJA, "Selvitämme asian."));
-        assertThat(firstResponseOnly.get(t.id()).slaDue()).isEmpty();
-        assertThat(firstResponseOnly.query(TicketQuery.all().slaDueBefore(hki("2030-01-01T00:00")))).isEmpty();
+        firstResponseOnly.tickets().addEntry(NewEntry.reply(t.id(), MAIJA, "Selvitämme asian."));
+        assertThat(firstResponseOnly.tickets().get(t.id()).slaDue()).isEmpty();
+        assertThat(firstResponseOnly.tickets().query(TicketQuery.all().slaDueBefore(hki("2030-01-01T00:00")))).isEmpty();
     }
 
     @Test
@@ -188,8 +189,8 @@ class SlaDueQueueTest {
         Ticketing plain = ticketing(clock, Optional.empty());
         Contact requester = register(plain);
         Ticket t = openAt(plain, requester, "2025-03-03T09:00");
-        plain.transition(TransitionRequest.of(t.id(), "start", MAIJA));
-        assertThat(plain.get(t.id()).slaDue()).isEmpty();
-        assertThat(plain.query(TicketQuery.all().slaDueBefore(hki("2030-01-01T00:00")))).isEmpty();
+        plain.tickets().transition(TransitionRequest.of(t.id(), "start", MAIJA));
+        assertThat(plain.tickets().get(t.id()).slaDue()).isEmpty();
+        assertThat(plain.tickets().query(TicketQuery.all().slaDueBefore(hki("2030-01-01T00:00")))).isEmpty();
     }
 }

@@ -1,17 +1,18 @@
 package dev.tiketti.core.sla;
 
+import dev.tiketti.core.TicketingBuilder;
 import static dev.tiketti.core.sla.SlaClockStory.hki;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.Priority;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
@@ -28,7 +29,7 @@ class SlaEscalationTest {
     final Actor maija = Actor.agent("maija", "hr");
 
     Ticketing ticketing(SlaPolicy policy, boolean withLead) {
-        Ticketing.Builder b = Ticketing.builder().outboundTransport(outbox).inMemory().clock(clock)
+        TicketingBuilder b = Ticketing.builder().outboundTransport(outbox).inMemory().clock(clock)
                 .slaPolicies(SlaPolicies.builder().calendar("office", BusinessCalendars.finland()).policy(policy)
                         .fallback(policy.name()).build())
                 .pair(AgentId.of("maija"), AgentId.of("pekka"));
@@ -41,8 +42,8 @@ class SlaEscalationTest {
     }
 
     TicketId open(Ticketing t, Priority priority) {
-        Contact c = t.registerContact(Contact.withEmail("Eero Mäkelä", "eero.makela@example.fi", AssuranceLevel.LOW));
-        return t.open(OpenTicket.of("annual-leave", c.id(), "Kysymys", Channel.EMAIL).body("Hei").priority(priority)).id();
+        Contact c = t.privacy().register().save(Contact.withEmail("Eero Mäkelä", "eero.makela@example.fi", AssuranceLevel.LOW));
+        return t.tickets().open(OpenTicket.of("annual-leave", c.id(), "Kysymys", Channel.EMAIL).body("Hei").priority(priority)).id();
     }
 
     @Test
@@ -51,16 +52,16 @@ class SlaEscalationTest {
                 .warnAt(50, Escalation.reassignToPair())
                 .atBreach(Escalation.reassignToTeamLead(), Escalation.raisePriority(3)).build(), true);
         TicketId id = open(t, Priority.HIGH);
-        t.transition(TransitionRequest.of(id, "start", maija)); // assigned to maija
+        t.tickets().transition(TransitionRequest.of(id, "start", maija)); // assigned to maija
 
         clock.set(hki("2024-01-02T09:00"));
         t.timers().tick();
-        assertThat(t.get(id).assignee()).contains(AgentId.of("pekka"));
+        assertThat(t.tickets().get(id).assignee()).contains(AgentId.of("pekka"));
         clock.set(hki("2024-01-02T10:01"));
         t.timers().tick();
-        assertThat(t.get(id).assignee()).contains(AgentId.of("helena"));
-        assertThat(t.get(id).priority()).isEqualTo(Priority.URGENT); // raised by 3, capped
-        HistoryEntry breach = t.history(id).get(t.history(id).size() - 1);
+        assertThat(t.tickets().get(id).assignee()).contains(AgentId.of("helena"));
+        assertThat(t.tickets().get(id).priority()).isEqualTo(Priority.URGENT); // raised by 3, capped
+        HistoryEntry breach = t.tickets().history(id).get(t.tickets().history(id).size() - 1);
         assertThat(breach.actor()).isEqualTo(Actor.system());
         assertThat(breach.changes()).extracting(c -> c.field())
                 .containsExactly("sla.first-response", "assignee", "priority");
@@ -75,8 +76,8 @@ class SlaEscalationTest {
         t.timers().tick();
         assertThat(outbox.sent()).singleElement().satisfies(m -> {
             assertThat(m.to()).isEqualTo(new OutboundMessage.ToTeam(HR));
-            assertThat(m.subject()).startsWith("[" + t.get(id).key() + "] SLA warning: FIRST_RESPONSE 50 %");
+            assertThat(m.subject()).startsWith("[" + t.tickets().get(id).key() + "] SLA warning: FIRST_RESPONSE 50 %");
         });
-        assertThat(t.get(id).assignee()).isEmpty();
+        assertThat(t.tickets().get(id).assignee()).isEmpty();
     }
 }

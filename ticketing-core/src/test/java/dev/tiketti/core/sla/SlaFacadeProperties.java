@@ -3,16 +3,16 @@ package dev.tiketti.core.sla;
 import static dev.tiketti.core.sla.SlaClockStory.hki;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.NewEntry;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.Priority;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketUpdate;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.ticket.TicketUpdate;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
@@ -74,24 +74,24 @@ class SlaFacadeProperties {
         Ticketing ticketing = Ticketing.builder().timerStore(store).inMemory().clock(clock).slaPolicies(policies)
                 .teamLead(SlaTimersFacadeTest.HR, SlaTimersFacadeTest.LEAD).listener(events::add).build();
         SlaTimersFacadeTest.define(ticketing);
-        Contact aino = ticketing.registerContact(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
+        Contact aino = ticketing.privacy().register().save(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
                 AssuranceLevel.LOW));
         Actor maija = Actor.agent("maija.virtanen", "hr");
-        TicketId id = ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Lomat", Channel.EMAIL).body("Hei")).id();
+        TicketId id = ticketing.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Lomat", Channel.EMAIL).body("Hei")).id();
         check(ticketing, store, policies, id);
         for (Step s : story) {
             clock.set(clock.instant().plus(Duration.ofMinutes(s.minutes())));
             try {
                 switch (s.action()) {
-                    case REPLY -> ticketing.addEntry(NewEntry.reply(id, maija, "Vastaus"));
-                    case INBOUND -> ticketing.addEntry(NewEntry.inbound(id, Actor.contact(aino.id()), Channel.EMAIL, "Lisää"));
-                    case NOTE -> ticketing.addEntry(NewEntry.note(id, maija, "Muistiinpano"));
-                    case START -> ticketing.transition(TransitionRequest.of(id, "start", maija));
-                    case ASK -> ticketing.transition(TransitionRequest.of(id, "ask-customer", maija));
-                    case CUSTOMER_REPLIED -> ticketing.transition(TransitionRequest.of(id, "customer-replied", maija));
-                    case RESOLVE -> ticketing.transition(TransitionRequest.of(id, "resolve", maija).resolution("Tehty"));
-                    case CLOSE -> ticketing.transition(TransitionRequest.of(id, "close", maija));
-                    case PRIORITY -> ticketing.update(TicketUpdate.of(id, maija).priority(s.priority()));
+                    case REPLY -> ticketing.tickets().addEntry(NewEntry.reply(id, maija, "Vastaus"));
+                    case INBOUND -> ticketing.tickets().addEntry(NewEntry.inbound(id, Actor.contact(aino.id()), Channel.EMAIL, "Lisää"));
+                    case NOTE -> ticketing.tickets().addEntry(NewEntry.note(id, maija, "Muistiinpano"));
+                    case START -> ticketing.tickets().transition(TransitionRequest.of(id, "start", maija));
+                    case ASK -> ticketing.tickets().transition(TransitionRequest.of(id, "ask-customer", maija));
+                    case CUSTOMER_REPLIED -> ticketing.tickets().transition(TransitionRequest.of(id, "customer-replied", maija));
+                    case RESOLVE -> ticketing.tickets().transition(TransitionRequest.of(id, "resolve", maija).resolution("Tehty"));
+                    case CLOSE -> ticketing.tickets().transition(TransitionRequest.of(id, "close", maija));
+                    case PRIORITY -> ticketing.tickets().update(TicketUpdate.of(id, maija).priority(s.priority()));
                     case TICK -> ticketing.timers().tick();
                 }
             } catch (TicketingException refused) {
@@ -109,11 +109,11 @@ class SlaFacadeProperties {
     }
 
     private static void check(Ticketing ticketing, InMemoryTimerStore store, SlaPolicies policies, TicketId id) {
-        Ticket ticket = ticketing.get(id);
-        SlaPolicy policy = ticketing.slaPolicy(id);
-        SlaClocks live = ticketing.slaClocks(id);
-        SlaClocks recomputed = SlaClocks.compute(ticket, ticketing.history(id), ticketing.timeline(id),
-                ticketing.workflow(ticket.workflowId(), ticket.workflowVersion()).orElseThrow(), policy,
+        Ticket ticket = ticketing.tickets().get(id);
+        SlaPolicy policy = ticketing.sla().policy(id);
+        SlaClocks live = ticketing.sla().clocks(id);
+        SlaClocks recomputed = SlaClocks.compute(ticket, ticketing.tickets().history(id), ticketing.tickets().timeline(id),
+                ticketing.definitions().workflow(ticket.workflowId(), ticket.workflowVersion()).orElseThrow(), policy,
                 policies.calendarOf(policy), ticketing.clock().instant());
         assertThat(live).isEqualTo(recomputed);
         // The stored denormalised due is what the live clocks say: a due instant moves only at a change.

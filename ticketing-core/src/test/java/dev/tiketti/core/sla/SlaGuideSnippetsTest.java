@@ -3,7 +3,7 @@ package dev.tiketti.core.sla;
 import static dev.tiketti.core.sla.FinnishHoliday.MIDSUMMER_EVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Priority;
+import dev.tiketti.core.common.Priority;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.tiketti.core.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.OrganizationId;
-import dev.tiketti.core.Priority;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.Priority;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

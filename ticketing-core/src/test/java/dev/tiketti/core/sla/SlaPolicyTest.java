@@ -3,10 +3,10 @@ package dev.tiketti.core.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.OrganizationId;
-import dev.tiketti.core.Priority;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;

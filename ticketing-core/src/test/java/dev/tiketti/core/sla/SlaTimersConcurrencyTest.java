@@ -3,10 +3,10 @@ package dev.tiketti.core.sla;
 import static dev.tiketti.core.sla.SlaClockStory.hki;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.Priority;
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
@@ -78,12 +78,12 @@ class SlaTimersConcurrencyTest {
         Ticketing a = node("node-a");
         Ticketing b = node("node-b");
         SlaTimersFacadeTest.define(a);
-        Contact aino = a.registerContact(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
+        Contact aino = a.privacy().register().save(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
                 AssuranceLevel.LOW));
         List<TicketId> ids = new ArrayList<>();
         for (int i = 0; i < TICKETS; i++) {
             Ticketing via = i % 2 == 0 ? a : b;
-            ids.add(via.open(OpenTicket.of("annual-leave", aino.id(), "Kysymys " + i, Channel.EMAIL).body("Hei")).id());
+            ids.add(via.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Kysymys " + i, Channel.EMAIL).body("Hei")).id());
         }
 
         race(a, b, "2024-01-02T09:45"); // reminders (09:30)
@@ -106,7 +106,7 @@ class SlaTimersConcurrencyTest {
                 .allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
         // The escalation raised each priority exactly one level.
         for (TicketId id : ids) {
-            assertThat(a.get(id).priority()).isEqualTo(Priority.HIGH);
+            assertThat(a.tickets().get(id).priority()).isEqualTo(Priority.HIGH);
         }
     }
 
@@ -114,9 +114,9 @@ class SlaTimersConcurrencyTest {
     void aTimerDeliveredAgainFindsItsHistoryEntryAndDoesNothing() {
         Ticketing a = node("node-a");
         SlaTimersFacadeTest.define(a);
-        Contact aino = a.registerContact(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
+        Contact aino = a.privacy().register().save(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
                 AssuranceLevel.LOW));
-        TicketId id = a.open(OpenTicket.of("annual-leave", aino.id(), "Kysymys", Channel.EMAIL).body("Hei")).id();
+        TicketId id = a.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Kysymys", Channel.EMAIL).body("Hei")).id();
         clock.set(hki("2024-01-02T11:45"));
         a.timers().tick();
         assertThat(count(TicketEvent.SlaBreached.class, TicketEvent::ticketId)).containsEntry(id, 1L);
@@ -131,7 +131,7 @@ class SlaTimersConcurrencyTest {
 
         assertThat(count(TicketEvent.SlaBreached.class, TicketEvent::ticketId)).containsEntry(id, 1L);
         assertThat(events.stream().filter(TicketEvent.ReminderDue.class::isInstance).count()).isEqualTo(reminders);
-        assertThat(a.get(id).priority()).isEqualTo(Priority.HIGH);
+        assertThat(a.tickets().get(id).priority()).isEqualTo(Priority.HIGH);
     }
 
     private <E extends TicketEvent> Map<TicketId, Long> count(Class<E> type, Function<E, TicketId> key) {

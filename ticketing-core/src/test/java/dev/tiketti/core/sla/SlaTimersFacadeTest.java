@@ -4,19 +4,19 @@ import static dev.tiketti.core.sla.SlaClockStory.hki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.NewEntry;
-import dev.tiketti.core.OpenTicket;
-import dev.tiketti.core.Priority;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.ticket.NewEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.TransitionRequest;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
@@ -92,8 +92,8 @@ class SlaTimersFacadeTest {
     }
 
     static void define(Ticketing ticketing) {
-        ticketing.publishWorkflow(SlaClockFacadeTest.workflow());
-        ticketing.defineType(new TicketType("annual-leave", HR, "HR", "Annual leave question", "hr-general", List.of()));
+        ticketing.definitions().publishWorkflow(SlaClockFacadeTest.workflow());
+        ticketing.definitions().defineType(new TicketType("annual-leave", HR, "HR", "Annual leave question", "hr-general", List.of()));
     }
 
     TestClock clock;
@@ -125,12 +125,12 @@ class SlaTimersFacadeTest {
                 .build();
         // end::wiring[]
         define(ticketing);
-        aino = ticketing.registerContact(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
+        aino = ticketing.privacy().register().save(Contact.withEmail("Aino Järvinen", "aino.jarvinen@example.fi",
                 AssuranceLevel.LOW));
     }
 
     TicketId open() {
-        return ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Lomapäivät", Channel.EMAIL)
+        return ticketing.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Lomapäivät", Channel.EMAIL)
                 .body("Hei, lomapäiväni puuttuvat.")).id();
     }
 
@@ -156,7 +156,7 @@ class SlaTimersFacadeTest {
     void warningFiresOnceAtSeventyFivePercentAndTheBreachJustAfterDue() {
         TicketId id = open();
         // First response: 30 min on Friday, then Tuesday 2 Jan (1 Jan is New Year's Day): due 11:30.
-        assertThat(ticketing.slaClocks(id).clock(SlaTarget.FIRST_RESPONSE).orElseThrow().due())
+        assertThat(ticketing.sla().clocks(id).clock(SlaTarget.FIRST_RESPONSE).orElseThrow().due())
                 .contains(hki("2024-01-02T11:30"));
 
         tickAt("2023-12-29T16:30");
@@ -191,8 +191,8 @@ class SlaTimersFacadeTest {
             assertThat(b.at()).isEqualTo(hki("2024-01-02T11:30").plusNanos(1));
         });
         // Escalation: priority raised once, recorded in the history by the system.
-        assertThat(ticketing.get(id).priority()).isEqualTo(Priority.HIGH);
-        List<HistoryEntry> bySystem = ticketing.history(id).stream()
+        assertThat(ticketing.tickets().get(id).priority()).isEqualTo(Priority.HIGH);
+        List<HistoryEntry> bySystem = ticketing.tickets().history(id).stream()
                 .filter(h -> h.actor().equals(Actor.system())).toList();
         assertThat(bySystem).anySatisfy(h -> assertThat(h.changes()).anySatisfy(c -> {
             assertThat(c.field()).isEqualTo("priority");
@@ -201,7 +201,7 @@ class SlaTimersFacadeTest {
         assertThat(warnings(SlaTarget.FIRST_RESPONSE, 75)).hasSize(1);
         assertThat(warnings(SlaTarget.FIRST_RESPONSE, 90)).hasSize(1);
         // The facade's clocks say the same.
-        assertThat(ticketing.slaClocks(id).clock(SlaTarget.FIRST_RESPONSE).orElseThrow().status())
+        assertThat(ticketing.sla().clocks(id).clock(SlaTarget.FIRST_RESPONSE).orElseThrow().status())
                 .isEqualTo(SlaClockStatus.BREACHED);
     }
 
@@ -229,7 +229,7 @@ class SlaTimersFacadeTest {
         });
         tickAt("2024-01-03T08:10");
         assertThat(warnings(SlaTarget.FIRST_RESPONSE, 75)).hasSize(1);
-        assertThat(ticketing.get(id).priority()).isEqualTo(Priority.NORMAL);
+        assertThat(ticketing.tickets().get(id).priority()).isEqualTo(Priority.NORMAL);
     }
 
     @Test
@@ -245,7 +245,7 @@ class SlaTimersFacadeTest {
         tickAt("2024-01-03T20:00"); // the breach at Wed 09:00 is noticed in the evening
         assertThat(breaches(SlaTarget.FIRST_RESPONSE)).singleElement()
                 .satisfies(b -> assertThat(b.due()).isEqualTo(hki("2024-01-03T09:00")));
-        assertThat(ticketing.get(id).priority()).isEqualTo(Priority.HIGH);
+        assertThat(ticketing.tickets().get(id).priority()).isEqualTo(Priority.HIGH);
         assertThat(outbox.sent()).filteredOn(m -> m.subject().contains("breached")).isEmpty();
 
         tickAt("2024-01-04T07:00");
@@ -256,7 +256,7 @@ class SlaTimersFacadeTest {
                 || m.subject().contains("breached: FIRST_RESPONSE")).singleElement()
                 .satisfies(m -> assertThat(m.to()).isEqualTo(new OutboundMessage.ToAgent(LEAD)));
         assertThat(breaches(SlaTarget.FIRST_RESPONSE)).hasSize(1);
-        assertThat(ticketing.get(id).priority()).isEqualTo(Priority.HIGH);
+        assertThat(ticketing.tickets().get(id).priority()).isEqualTo(Priority.HIGH);
     }
 
     @Test
@@ -267,7 +267,7 @@ class SlaTimersFacadeTest {
                 assertThat(t.due()).isEqualTo(hki("2024-01-02T11:30").plusNanos(1)));
 
         clock.set(hki("2024-01-02T10:00"));
-        ticketing.addEntry(NewEntry.reply(id, MAIJA, "Tarkistan asian."));
+        ticketing.tickets().addEntry(NewEntry.reply(id, MAIJA, "Tarkistan asian."));
         assertThat(events(TicketEvent.SlaMet.class)).singleElement().satisfies(m -> {
             assertThat(m.target()).isEqualTo(SlaTarget.FIRST_RESPONSE);
             assertThat(m.onTime()).isTrue();
@@ -282,7 +282,7 @@ class SlaTimersFacadeTest {
         assertThat(breaches(SlaTarget.FIRST_RESPONSE)).isEmpty();
         assertThat(warnings(SlaTarget.FIRST_RESPONSE, 75)).isEmpty();
         // Another reply meets nothing new.
-        ticketing.addEntry(NewEntry.reply(id, MAIJA, "Lisätieto."));
+        ticketing.tickets().addEntry(NewEntry.reply(id, MAIJA, "Lisätieto."));
         assertThat(events(TicketEvent.SlaMet.class)).hasSize(1);
     }
 
@@ -291,11 +291,11 @@ class SlaTimersFacadeTest {
         TicketId id = open();
         TimerId breach = TimerId.forTicket(SlaTimerKinds.BREACH, id, "first-response");
         clock.set(hki("2024-01-02T08:30"));
-        ticketing.transition(TransitionRequest.of(id, "start", MAIJA));
+        ticketing.tickets().transition(TransitionRequest.of(id, "start", MAIJA));
         clock.set(hki("2024-01-02T09:00")); // 1.5 h used
-        ticketing.transition(TransitionRequest.of(id, "ask-customer", MAIJA));
+        ticketing.tickets().transition(TransitionRequest.of(id, "ask-customer", MAIJA));
         assertThat(store.find(breach)).isEmpty();
-        assertThat(ticketing.slaClocks(id).clock(SlaTarget.FIRST_RESPONSE).orElseThrow().status())
+        assertThat(ticketing.sla().clocks(id).clock(SlaTarget.FIRST_RESPONSE).orElseThrow().status())
                 .isEqualTo(SlaClockStatus.PAUSED);
 
         tickAt("2024-01-02T11:31"); // the old due instant passes while paused
@@ -304,7 +304,7 @@ class SlaTimersFacadeTest {
         assertThat(warnings(SlaTarget.FIRST_RESPONSE, 75)).isEmpty();
 
         clock.set(hki("2024-01-03T10:00"));
-        ticketing.transition(TransitionRequest.of(id, "customer-replied", MAIJA));
+        ticketing.tickets().transition(TransitionRequest.of(id, "customer-replied", MAIJA));
         // 2.5 h left from Wednesday 10:00.
         assertThat(store.find(breach)).hasValueSatisfying(t ->
                 assertThat(t.due()).isEqualTo(hki("2024-01-03T12:30").plusNanos(1)));
@@ -322,7 +322,7 @@ class SlaTimersFacadeTest {
         TicketId forgotten = open();
         TicketId taken = open();
         clock.set(hki("2024-01-02T09:00"));
-        ticketing.transition(TransitionRequest.of(taken, "start", MAIJA)); // assigns Maija
+        ticketing.tickets().transition(TransitionRequest.of(taken, "start", MAIJA)); // assigns Maija
 
         tickAt("2024-01-02T09:29");
         assertThat(events(TicketEvent.ReminderDue.class)).isEmpty();
@@ -340,9 +340,9 @@ class SlaTimersFacadeTest {
 
         // Assigned and unassigned again: a new 2-hour period starts.
         clock.set(hki("2024-01-03T10:00"));
-        ticketing.transition(TransitionRequest.of(forgotten, "start", MAIJA));
+        ticketing.tickets().transition(TransitionRequest.of(forgotten, "start", MAIJA));
         clock.set(hki("2024-01-03T11:00"));
-        ticketing.update(dev.tiketti.core.TicketUpdate.of(forgotten, MAIJA).unassign());
+        ticketing.tickets().update(dev.tiketti.core.ticket.TicketUpdate.of(forgotten, MAIJA).unassign());
         tickAt("2024-01-03T12:59");
         assertThat(events(TicketEvent.ReminderDue.class)).hasSize(1);
         tickAt("2024-01-03T13:00");
@@ -355,19 +355,19 @@ class SlaTimersFacadeTest {
         TicketId id = open();
         TimerId breach = TimerId.forTicket(SlaTimerKinds.BREACH, id, "first-response");
         assertThat(store.find(breach)).isPresent();
-        ticketing.publishWorkflow(dev.tiketti.core.workflow.WorkflowDefinition.builder("hr-general")
-                .state("NEW", dev.tiketti.core.workflow.StateCategory.NEW)
-                .state("ON_HOLD", dev.tiketti.core.workflow.StateCategory.WAITING)
-                .state("RESOLVED", dev.tiketti.core.workflow.StateCategory.RESOLVED)
-                .state("CLOSED", dev.tiketti.core.workflow.StateCategory.CLOSED)
+        ticketing.definitions().publishWorkflow(dev.tiketti.core.workflow.WorkflowDefinition.builder("hr-general")
+                .state("NEW", dev.tiketti.core.ticket.StateCategory.NEW)
+                .state("ON_HOLD", dev.tiketti.core.ticket.StateCategory.WAITING)
+                .state("RESOLVED", dev.tiketti.core.ticket.StateCategory.RESOLVED)
+                .state("CLOSED", dev.tiketti.core.ticket.StateCategory.CLOSED)
                 .transition("hold").from("NEW").to("ON_HOLD")
                 .transition("resolve").from("NEW", "ON_HOLD").to("RESOLVED")
                 .transition("close").from("RESOLVED").to("CLOSED")
                 .build());
         clock.set(hki("2024-01-02T09:00"));
-        ticketing.upgradeWorkflow(id, java.util.Map.of("NEW", "ON_HOLD"), MAIJA);
+        ticketing.tickets().upgradeWorkflow(id, java.util.Map.of("NEW", "ON_HOLD"), MAIJA);
 
-        assertThat(ticketing.slaClocks(id).clock(SlaTarget.FIRST_RESPONSE).orElseThrow().status())
+        assertThat(ticketing.sla().clocks(id).clock(SlaTarget.FIRST_RESPONSE).orElseThrow().status())
                 .isEqualTo(SlaClockStatus.PAUSED);
         assertThat(store.find(breach)).isEmpty();
         tickAt("2024-01-05T12:00");
@@ -378,10 +378,10 @@ class SlaTimersFacadeTest {
     void facadeWithoutSlaRefusesClocksAndTimers() {
         Ticketing plain = Ticketing.builder().inMemory().clock(clock).build();
         define(plain);
-        Contact c = plain.registerContact(Contact.withEmail("Eero Mäkelä", "eero.makela@example.fi",
+        Contact c = plain.privacy().register().save(Contact.withEmail("Eero Mäkelä", "eero.makela@example.fi",
                 AssuranceLevel.LOW));
-        TicketId id = plain.open(OpenTicket.of("annual-leave", c.id(), "Kysymys", Channel.EMAIL).body("Hei")).id();
-        assertThatThrownBy(() -> plain.slaClocks(id)).isInstanceOfSatisfying(TicketingException.class,
+        TicketId id = plain.tickets().open(OpenTicket.of("annual-leave", c.id(), "Kysymys", Channel.EMAIL).body("Hei")).id();
+        assertThatThrownBy(() -> plain.sla().clocks(id)).isInstanceOfSatisfying(TicketingException.class,
                 e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.SLA_NOT_CONFIGURED);
                     assertThat(e.getMessage()).contains("slaPolicies(");

@@ -3,7 +3,7 @@ package dev.tiketti.core.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.TicketingException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;

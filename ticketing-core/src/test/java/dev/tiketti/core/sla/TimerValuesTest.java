@@ -3,9 +3,9 @@ package dev.tiketti.core.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketingException;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;

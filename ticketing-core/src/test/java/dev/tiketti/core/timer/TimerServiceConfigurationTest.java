@@ -4,8 +4,8 @@ import dev.tiketti.core.sla.TimerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import java.time.Clock;
 import java.time.Duration;

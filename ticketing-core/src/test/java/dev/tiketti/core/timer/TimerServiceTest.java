@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.StorageUnavailableException;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.StorageUnavailableException;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;

@@ -1,12 +1,13 @@
 package dev.tiketti.core.workflow;
 
+import dev.tiketti.core.ticket.StateCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.workflow.Effect.Notify.Recipient;
 import java.util.List;

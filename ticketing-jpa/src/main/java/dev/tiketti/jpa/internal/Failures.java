@@ -1,10 +1,10 @@
 package dev.tiketti.jpa.internal;
 
-import dev.tiketti.core.ConcurrentUpdateException;
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.StorageUnavailableException;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.StorageUnavailableException;
+import dev.tiketti.core.common.TicketingException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;

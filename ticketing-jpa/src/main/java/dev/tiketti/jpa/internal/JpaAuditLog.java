@@ -1,7 +1,7 @@
 package dev.tiketti.jpa.internal;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.ContactId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.privacy.AccessRecord;
 import dev.tiketti.core.privacy.PurposeId;
 import dev.tiketti.core.spi.AuditLog;

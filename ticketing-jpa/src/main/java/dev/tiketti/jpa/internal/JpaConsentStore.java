@@ -1,7 +1,7 @@
 package dev.tiketti.jpa.internal;
 
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.ContactId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.ConsentId;
 import dev.tiketti.core.privacy.ConsentPurpose;

@@ -1,8 +1,8 @@
 package dev.tiketti.jpa.internal;
 
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.Language;

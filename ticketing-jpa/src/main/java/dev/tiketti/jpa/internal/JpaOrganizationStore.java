@@ -1,9 +1,9 @@
 package dev.tiketti.jpa.internal;
 
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.OrganizationId;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.Membership;
 import dev.tiketti.core.privacy.Organization;
 import dev.tiketti.core.privacy.ServiceContract;

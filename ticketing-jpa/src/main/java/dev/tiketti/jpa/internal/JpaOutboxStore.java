@@ -1,6 +1,6 @@
 package dev.tiketti.jpa.internal;
 
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
 import jakarta.persistence.EntityManager;

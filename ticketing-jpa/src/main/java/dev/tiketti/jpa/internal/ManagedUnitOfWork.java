@@ -1,6 +1,6 @@
 package dev.tiketti.jpa.internal;
 
-import dev.tiketti.core.ConcurrentUpdateException;
+import dev.tiketti.core.common.ConcurrentUpdateException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.util.function.Function;

@@ -1,7 +1,7 @@
 package dev.tiketti.jpa.internal;
 
-import dev.tiketti.core.ConfigurationException;
-import dev.tiketti.core.ErrorCode;
+import dev.tiketti.core.common.ConfigurationException;
+import dev.tiketti.core.common.ErrorCode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;

@@ -1,15 +1,15 @@
 package dev.tiketti.jpa.testing;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.Classification;
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.OrganizationId;
-import dev.tiketti.core.Priority;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
 import dev.tiketti.core.ticket.AttachmentRef;
 import dev.tiketti.core.ticket.CustomFields;
 import dev.tiketti.core.ticket.EntryKind;

@@ -2,8 +2,8 @@ package dev.tiketti.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.ContactId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.privacy.AccessRecord;
 import dev.tiketti.core.privacy.PurposeId;
 import dev.tiketti.core.spi.AuditLog;

@@ -2,8 +2,8 @@ package dev.tiketti.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.ContactId;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.privacy.ConsentId;
 import dev.tiketti.core.privacy.ConsentRequest;
 import dev.tiketti.core.privacy.ConsentRequestId;

@@ -2,8 +2,8 @@ package dev.tiketti.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Channel;
-import dev.tiketti.core.ContactId;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.ConsentId;
 import dev.tiketti.core.privacy.ConsentPurpose;

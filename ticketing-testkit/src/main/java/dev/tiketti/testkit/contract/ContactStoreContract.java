@@ -2,7 +2,7 @@ package dev.tiketti.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.ContactId;
+import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.Language;

@@ -2,8 +2,8 @@ package dev.tiketti.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.ContactId;
-import dev.tiketti.core.OrganizationId;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.OrganizationId;
 import dev.tiketti.core.privacy.Membership;
 import dev.tiketti.core.privacy.Organization;
 import dev.tiketti.core.privacy.ServiceContract;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.Transactions;

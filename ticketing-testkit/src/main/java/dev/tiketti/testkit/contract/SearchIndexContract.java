@@ -2,9 +2,9 @@ package dev.tiketti.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Classification;
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
 import dev.tiketti.core.search.SearchDocument;
 import dev.tiketti.core.search.SearchQuery;
 import dev.tiketti.core.spi.SearchIndex;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.sla.ClaimedTimer;
 import dev.tiketti.core.sla.FiredTimer;
 import dev.tiketti.core.sla.ScheduledTimer;

@@ -4,13 +4,13 @@ import static dev.tiketti.testkit.WorkflowTestKit.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.ValidationException;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.ValidationException;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
 import dev.tiketti.core.ticket.FieldDefinition;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.StateDefinition;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import dev.tiketti.testkit.GivenTicket;

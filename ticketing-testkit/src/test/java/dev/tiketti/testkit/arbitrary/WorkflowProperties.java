@@ -3,8 +3,8 @@ package dev.tiketti.testkit.arbitrary;
 import static dev.tiketti.testkit.WorkflowTestKit.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.TicketType;

@@ -1,8 +1,8 @@
 package dev.tiketti.testkit.contract;
 
-import dev.tiketti.core.TicketId;
-import dev.tiketti.core.TicketKey;
-import dev.tiketti.core.TicketQuery;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;

@@ -1,6 +1,6 @@
 package dev.tiketti.testkit.contract;
 
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
 import java.time.Clock;

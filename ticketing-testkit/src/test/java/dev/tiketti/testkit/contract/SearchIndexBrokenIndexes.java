@@ -1,6 +1,6 @@
 package dev.tiketti.testkit.contract;
 
-import dev.tiketti.core.TicketId;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.inmemory.InMemorySearchIndex;
 import dev.tiketti.core.search.SearchDocument;
 import dev.tiketti.core.search.SearchQuery;

@@ -1,6 +1,6 @@
 package dev.tiketti.examples.adapter;
 
-import dev.tiketti.core.ConcurrentUpdateException;
+import dev.tiketti.core.common.ConcurrentUpdateException;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.WorkflowDefinition;

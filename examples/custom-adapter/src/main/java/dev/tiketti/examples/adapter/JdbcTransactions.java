@@ -1,9 +1,9 @@
 package dev.tiketti.examples.adapter;
 
-import dev.tiketti.core.ConcurrentUpdateException;
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.StorageUnavailableException;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.StorageUnavailableException;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.spi.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;

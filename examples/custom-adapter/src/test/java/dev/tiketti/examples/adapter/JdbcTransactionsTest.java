@@ -3,9 +3,9 @@ package dev.tiketti.examples.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.tiketti.core.ErrorCode;
-import dev.tiketti.core.TeamId;
-import dev.tiketti.core.TicketingException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.ticket.TicketType;
 import java.util.List;
 import org.h2.jdbcx.JdbcConnectionPool;

@@ -1,7 +1,7 @@
 package dev.tiketti.examples.hr;
 
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.TeamId;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.sla.BusinessCalendars;
 import dev.tiketti.core.sla.Escalation;
@@ -13,7 +13,7 @@ import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.Effect;
 import dev.tiketti.core.workflow.Effect.Notify.Recipient;
 import dev.tiketti.core.workflow.Guard;
-import dev.tiketti.core.workflow.StateCategory;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import dev.tiketti.core.workflow.WorkflowJson;
 import java.io.IOException;

@@ -1,0 +1,53 @@
+package dev.tiketti.core.common;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A team's classification of a matter as a path, e.g. {@code Palvelussuhde/Vuosiloma}.
+ * Prefix matching lets queues and reports work on a whole branch.
+ *
+ * @since 0.1
+ */
+public record Classification(List<String> segments) {
+    public Classification {
+        Require.nonNull(segments, "classification segments");
+        for (String s : segments) {
+            Require.notBlank(s, "classification segment");
+        }
+        segments = List.copyOf(segments);
+        if (segments.isEmpty()) {
+            throw new TicketingException(ErrorCode.ARGUMENT_MISSING,
+                    "A classification needs at least one segment, e.g. 'Palvelussuhde/Vuosiloma'.");
+        }
+        for (String s : segments) {
+            Require.notBlank(s, "classification segment");
+            if (s.contains("/")) {
+                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
+                        "Classification segment '" + s + "' contains '/'; pass the path to Classification.of(...) instead.");
+            }
+        }
+    }
+
+    /** Parses a path whose segments are separated by {@code /}. */
+    public static Classification of(String path) {
+        Require.notBlank(path, "classification path");
+        // limit -1 keeps trailing empty segments, so "A/" is refused like "/A" and "A//B"
+        return new Classification(Arrays.stream(path.split("/", -1)).map(String::strip).toList());
+    }
+
+    /** Whether this classification equals {@code other} or lies beneath it. */
+    public boolean startsWith(Classification other) {
+        return segments.size() >= other.segments.size()
+                && segments.subList(0, other.segments.size()).equals(other.segments);
+    }
+
+    public String path() {
+        return String.join("/", segments);
+    }
+
+    @Override
+    public String toString() {
+        return path();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.tiketti.core.common;
+
+/**
+ * Stable identifiers of every problem Tiketti reports; each has an anchor in
+ * {@code docs/reference/errors.md}, so hosts can branch on a code and link to its fix.
+ *
+ * @since 0.1
+ */
+public enum ErrorCode {
+    /** A required argument was null or blank. */
+    ARGUMENT_MISSING("TKT-0001", false),
+    /** An argument had a value outside what is allowed. */
+    ARGUMENT_INVALID("TKT-0002", false),
+    /** No ticket with the given id or key. */
+    TICKET_NOT_FOUND("TKT-0101", false),
+    /** No ticket type with the given id. */
+    TICKET_TYPE_NOT_FOUND("TKT-0102", false),
+    /** No workflow definition with the given id or version. */
+    WORKFLOW_NOT_FOUND("TKT-0103", false),
+    /** No contact with the given id. */
+    CONTACT_NOT_FOUND("TKT-0104", false),
+    /** No attachment with the given reference. */
+    ATTACHMENT_NOT_FOUND("TKT-0105", false),
+    /** The ticket was changed by someone else since it was read. */
+    CONCURRENT_UPDATE("TKT-0201", true),
+    /** An entity with the same id or key already exists. */
+    DUPLICATE("TKT-0202", false),
+    /** The transition is not defined for the ticket's current state. */
+    UNKNOWN_TRANSITION("TKT-0301", false),
+    /** One or more guards of the transition said no. */
+    TRANSITION_DENIED("TKT-0302", false),
+    /** A state name used by a request does not exist in the workflow. */
+    UNKNOWN_STATE("TKT-0303", false),
+    /** Custom field values broke the type's constraints. */
+    VALIDATION_FAILED("TKT-0401", false),
+    /** A workflow definition is structurally invalid. */
+    INVALID_WORKFLOW("TKT-0501", false),
+    /** A JSON document could not be read as a definition. */
+    MALFORMED_DEFINITION("TKT-0502", false),
+    /** The builder's configuration is incomplete or contradictory. */
+    INVALID_CONFIGURATION("TKT-0503", false),
+    /** A ticket type is invalid (fields, workflow reference). */
+    INVALID_TICKET_TYPE("TKT-0504", false),
+    /** An optional library needed for the requested feature is missing. */
+    MISSING_DEPENDENCY("TKT-0505", false),
+    /** The storage could not be reached or failed transiently. */
+    STORAGE_UNAVAILABLE("TKT-0601", true),
+    /** The database schema does not match what the storage adapter needs (migrations not applied). */
+    STORAGE_SCHEMA_MISMATCH("TKT-0610", false),
+    /** The database refused a statement for a reason retrying will not fix. */
+    STORAGE_FAILURE("TKT-0611", false),
+    /** A unit of work was rolled back because work joined to it had failed. */
+    TRANSACTION_ROLLED_BACK("TKT-0612", false),
+    /** An outbox entry was written by a version of Tiketti that this one cannot read. */
+    OUTBOX_ENTRY_UNREADABLE("TKT-0620", false),
+    /** A business calendar is configured wrongly (intervals, closures, working days, options set twice). */
+    INVALID_BUSINESS_CALENDAR("TKT-0700", false),
+    /** A time zone id is not known to the JVM's time-zone database. */
+    UNKNOWN_TIME_ZONE("TKT-0701", false),
+    /** A business calendar has no working time, so a due instant would never come. */
+    NO_WORKING_TIME("TKT-0702", false),
+    /** A business duration is zero, negative or absurdly long. */
+    INVALID_BUSINESS_DURATION("TKT-0703", false),
+    /** An instant or a computed due instant lies outside the years a business calendar supports. */
+    OUTSIDE_CALENDAR_RANGE("TKT-0704", false),
+    /** An SLA policy or rule set is invalid (targets, thresholds, rules, fallback). */
+    INVALID_SLA_POLICY("TKT-0710", false),
+    /** An SLA policy names a business calendar that is not registered. */
+    UNKNOWN_CALENDAR("TKT-0711", false),
+    /** A JSON document could not be read as SLA policies. */
+    MALFORMED_SLA_POLICY("TKT-0712", false),
+    /** An SLA clock event was applied, or a clock read, at an instant before the last event it saw. */
+    SLA_CLOCK_OUT_OF_ORDER("TKT-0713", false),
+    /** A ticket's history or timeline cannot be replayed into SLA clocks (another ticket's entries, unknown states). */
+    SLA_HISTORY_MISMATCH("TKT-0714", false),
+    /** SLA clocks or timers were asked of a {@code Ticketing} built without SLA policies or reminder rules. */
+    SLA_NOT_CONFIGURED("TKT-0715", false),
+    /** A reminder rule is invalid (name, business time, scope) or two rules share a name. */
+    INVALID_REMINDER_RULE("TKT-0716", false),
+    /** A timer service option is invalid (lease, interval, handler, owner id). */
+    INVALID_TIMER_CONFIGURATION("TKT-0730", false),
+    /** A timer service was used in the wrong phase of its life (started twice, used after close). */
+    TIMER_SERVICE_LIFECYCLE("TKT-0731", false),
+    /** A redactor's options are invalid or contradictory. */
+    INVALID_REDACTOR("TKT-0801", false),
+    /** A consent names a processing purpose that is not registered. */
+    UNKNOWN_CONSENT_PURPOSE("TKT-0802", false),
+    /** A withdrawn consent was used as the legal basis for processing. */
+    CONSENT_WITHDRAWN("TKT-0803", false),
+    /** No legal basis is recorded for processing a contact's data for a purpose. */
+    NO_LEGAL_BASIS("TKT-0804", false),
+    /** No consent record with the given id. */
+    CONSENT_NOT_FOUND("TKT-0805", false),
+    /** No organisation with the given id. */
+    ORGANIZATION_NOT_FOUND("TKT-0806", false),
+    /** A substitute contact is the person themselves, inactive or unknown. */
+    INVALID_SUBSTITUTE("TKT-0807", false),
+    /** Open tickets must be handed over on erasure, but no usable substitute was named or found. */
+    NO_SUBSTITUTE("TKT-0808", false),
+    /** A retention period or schedule is invalid (fewer than one month, RETAIN as a sweep action). */
+    INVALID_RETENTION("TKT-0809", false),
+    /** An erasure policy is invalid (RETAIN without a basis, an option set twice, a bad token). */
+    INVALID_ERASURE_POLICY("TKT-0810", false),
+    /** An erasure run stopped midway; it is recorded as partial and finishes when run again. */
+    ERASURE_INCOMPLETE("TKT-0811", true),
+    /** A ticket rewrite tried to change what a rewrite may not (id, key, version, entry ids, sequences). */
+    INVALID_TICKET_REWRITE("TKT-0812", false),
+    /** No pending consent request has the given reply token (mistyped, or never issued). */
+    CONSENT_REQUEST_NOT_FOUND("TKT-0813", false),
+    /** The consent request's reply token has expired; send a new request. */
+    CONSENT_REQUEST_EXPIRED("TKT-0814", false),
+    /** The consent request was already answered; its token is single use. */
+    CONSENT_REQUEST_ANSWERED("TKT-0815", false),
+    /** A consent request cannot be made as asked (no address, inactive contact, bad text). */
+    INVALID_CONSENT_REQUEST("TKT-0816", false),
+    /** A consent request template is invalid (unknown placeholder, no reply token). */
+    INVALID_CONSENT_REQUEST_TEMPLATE("TKT-0817", false),
+    /** The answer to a consent request is incomplete or malformed (evidence, contact details). */
+    INVALID_CONSENT_ANSWER("TKT-0818", false),
+    /** The outbound transport failed to send a consent request; nothing was kept, try again. */
+    CONSENT_REQUEST_NOT_SENT("TKT-0819", true),
+    /** The outbound transport does not implement sending consent requests. */
+    CONSENT_REQUESTS_UNSUPPORTED("TKT-0820", false),
+
+    // 0900-0919: search (R3)
+    /** A search or rebuild was asked for, but no search index is configured. */
+    SEARCH_NOT_CONFIGURED("TKT-0900", false);
+
+    private final String id;
+    private final boolean retryable;
+
+    ErrorCode(String id, boolean retryable) {
+        this.id = id;
+        this.retryable = retryable;
+    }
+
+    /** The stable, documented identifier, e.g. {@code TKT-0201}. */
+    public String id() {
+        return id;
+    }
+
+    /** Whether repeating the same call later (after a reload, for concurrent updates) may succeed. */
+    public boolean retryable() {
+        return retryable;
+    }
+}

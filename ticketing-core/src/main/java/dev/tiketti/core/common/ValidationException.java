@@ -1,0 +1,27 @@
+package dev.tiketti.core.common;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Field values broke the ticket type's constraints; nothing was stored.
+ * {@link #violations()} lists every violation. The message names fields and rules only;
+ * rejected values (which may be personal data) are available from the violations alone.
+ *
+ * @since 0.1
+ */
+public class ValidationException extends TicketingException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<FieldViolation> violations;
+
+    public ValidationException(ErrorCode code, String context, List<FieldViolation> violations) {
+        super(code, context + ": " + violations.size() + " violation(s):\n  - "
+                + violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("\n  - ")));
+        this.violations = List.copyOf(violations);
+    }
+
+    /** Every violation found, in field declaration order. */
+    public List<FieldViolation> violations() {
+        return violations;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.tiketti.core.internal;
+
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.event.Events;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Events} area: delivers what the outbox holds in bounded passes, and runs the
+ * background deliverers a host starts (stopped by their handle or by {@link #close()}). Not API.
+ */
+public final class PendingEvents implements Events {
+    private static final Logger LOG = LoggerFactory.getLogger(PendingEvents.class);
+    private static final int BATCH = 100;
+
+    private final Dispatcher dispatcher;
+    private final List<ScheduledExecutorService> started = new CopyOnWriteArrayList<>();
+
+    public PendingEvents(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public int deliverPending() {
+        int total = 0;
+        // What failed stays leased, so passes run out; the bound also holds with a lease shorter than a pass.
+        long passes = dispatcher.pending() / BATCH + 1;
+        Dispatcher.Pass pass;
+        do {
+            pass = dispatcher.deliverPending(BATCH);
+            total += pass.delivered();
+        } while (pass.claimed() > 0 && --passes > 0);
+        if (total > 0) {
+            LOG.info("Delivered {} pending event(s) and message(s) from the outbox", total);
+        }
+        return total;
+    }
+
+    @Override
+    public long pending() {
+        return dispatcher.pending();
+    }
+
+    @Override
+    public AutoCloseable startDelivering(Duration interval) {
+        Require.nonNull(interval, "interval");
+        Require.argument(!interval.isNegative() && !interval.isZero(), "The interval " + interval
+                + " is invalid: give a positive interval, e.g. Duration.ofSeconds(5).");
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tiketti-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        started.add(executor);
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                deliverPending();
+            } catch (RuntimeException e) {
+                LOG.warn("Delivering pending events failed; trying again in {}", interval, e);
+            }
+        }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> {
+            executor.shutdownNow();
+            started.remove(executor);
+        };
+    }
+
+    /** Stops every deliverer started here. */
+    public void close() {
+        started.forEach(ScheduledExecutorService::shutdownNow);
+        started.clear();
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tiketti.core.internal;
+
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.privacy.Membership;
+import dev.tiketti.core.privacy.Organization;
+import dev.tiketti.core.privacy.Register;
+import dev.tiketti.core.spi.OrganizationStore;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@link Register} area: the register's rules run in a unit of work each. Not API. */
+public final class RegisterService implements Register {
+    private final CustomerRegister register;
+    private final OrganizationStore organizations;
+    private final TrackedTransactions transactions;
+    private final SearchSync search;
+
+    public RegisterService(CustomerRegister register, OrganizationStore organizations,
+                           TrackedTransactions transactions, SearchSync search) {
+        this.register = register;
+        this.organizations = organizations;
+        this.transactions = transactions;
+        this.search = search;
+    }
+
+    @Override
+    public Contact save(Contact contact) {
+        Contact saved = transactions.inTransaction(() -> register.saveContact(contact));
+        search.refreshRequester(saved.id()); // their addresses are in their tickets' search documents
+        return saved;
+    }
+
+    @Override
+    public Organization save(Organization organization) {
+        return transactions.inTransaction(() -> register.saveOrganization(organization));
+    }
+
+    @Override
+    public Membership save(Membership membership) {
+        return transactions.inTransaction(() -> register.saveMembership(membership));
+    }
+
+    @Override
+    public Optional<Organization> organization(OrganizationId id) {
+        return organizations.find(Require.nonNull(id, "organization id"));
+    }
+
+    @Override
+    public List<Membership> memberships(ContactId contact) {
+        return organizations.membershipsOf(Require.nonNull(contact, "contact id"));
+    }
+
+    @Override
+    public Optional<ContactId> substituteFor(ContactId contact) {
+        return register.substituteFor(contact);
+    }
+}
