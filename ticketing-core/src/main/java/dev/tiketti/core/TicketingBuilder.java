@@ -428,7 +428,7 @@ public final class TicketingBuilder {
             fillOptional(organizations, s.organizations());
             fillOptional(consents, s.consents());
             fillOptional(consentRequests, s.consentRequests());
-            fillOptional(auditLog, s.auditLog());
+            fillOptional(auditLog, s.audit());
             fillOptional(erasureJournal, s.erasureJournal());
             fillOptional(timerStore, s.timers());
             fillOptional(outbox, s.outbox());

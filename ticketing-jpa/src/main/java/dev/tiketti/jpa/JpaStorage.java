@@ -11,6 +11,7 @@ import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.DefinitionStore;
+import dev.tiketti.core.spi.Storage;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;
@@ -35,6 +36,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceUnitTransactionType;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -65,7 +67,7 @@ import org.slf4j.LoggerFactory;
  *
  * @since 0.1
  */
-public final class JpaStorage implements AutoCloseable {
+public final class JpaStorage implements Storage, AutoCloseable {
     private final TicketStore tickets;
     private final DefinitionStore definitions;
     private final AttachmentStore attachments;
@@ -215,6 +217,59 @@ public final class JpaStorage implements AutoCloseable {
     public Transactions transactions() {
         return transactions;
     }
+
+    // ---------------------------------------------------------------- the Storage bundle
+
+    @Override
+    public TicketStore tickets() {
+        return ticketStore();
+    }
+
+    @Override
+    public DefinitionStore definitions() {
+        return definitionStore();
+    }
+
+    @Override
+    public Optional<ContactStore> contacts() {
+        return Optional.of(contactStore());
+    }
+
+    @Override
+    public Optional<AttachmentStore> attachments() {
+        return Optional.of(attachmentStore());
+    }
+
+    @Override
+    public Optional<OrganizationStore> organizations() {
+        return Optional.of(organizationStore());
+    }
+
+    @Override
+    public Optional<ConsentStore> consents() {
+        return Optional.of(consentStore());
+    }
+
+    @Override
+    public Optional<ConsentRequestStore> consentRequests() {
+        return Optional.of(consentRequestStore());
+    }
+
+    @Override
+    public Optional<AuditLog> audit() {
+        return Optional.of(auditLog());
+    }
+
+    @Override
+    public Optional<TimerStore> timers() {
+        return Optional.of(timerStore());
+    }
+
+    @Override
+    public Optional<OutboxStore> outbox() {
+        return Optional.of(outboxStore());
+    }
+
 
     /** Closes the EntityManagerFactory if this storage created it ({@link #builder()}); otherwise nothing. */
     @Override

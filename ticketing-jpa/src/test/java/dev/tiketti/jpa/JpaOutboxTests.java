@@ -71,17 +71,17 @@ abstract class JpaOutboxTests {
     }
 
     private static Ticket openLeaveRequest(Ticketing t) {
-        Contact aino = t.registerContact(Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi",
+        Contact aino = t.privacy().register().save(Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi",
                 AssuranceLevel.LOW));
-        t.publishWorkflow(WorkflowDefinition.builder("hr-general")
+        t.definitions().publishWorkflow(WorkflowDefinition.builder("hr-general")
                 .state("NEW", StateCategory.NEW).state("OPEN", StateCategory.OPEN)
                 .state("CLOSED", StateCategory.CLOSED)
                 .transition("start").from("NEW").to("OPEN").requires(Guard.actorHasRole("hr"))
                 .transition("close").from("OPEN").to("CLOSED")
                 .build());
-        t.defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question", "hr-general",
+        t.definitions().defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question", "hr-general",
                 List.of(FieldDefinition.number("leaveYear").required())));
-        return t.open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
+        return t.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
                 .field("leaveYear", 2025));
     }
 
@@ -101,11 +101,11 @@ abstract class JpaOutboxTests {
         Recorder after = new Recorder();
         try (JpaStorage restarted = JpaStorage.builder().dataSource(ds).build()) {
             Ticketing b = node(restarted, restarted.transactions(), after);
-            assertThat(b.deliverPendingEvents()).as("the stopped node's lease still runs").isZero();
+            assertThat(b.events().deliverPending()).as("the stopped node's lease still runs").isZero();
             ((JpaOutboxStore) restarted.outboxStore()).shiftClock(LEASE.plusSeconds(1));
 
-            assertThat(b.deliverPendingEvents()).isEqualTo(1);
-            assertThat(b.deliverPendingEvents()).as("delivered once").isZero();
+            assertThat(b.events().deliverPending()).isEqualTo(1);
+            assertThat(b.events().deliverPending()).as("delivered once").isZero();
             assertThat(restarted.outboxStore().pending()).isZero();
         }
         assertThat(before.events).isEmpty();
@@ -124,7 +124,7 @@ abstract class JpaOutboxTests {
 
             Ticket t = storage.transactions().inTransaction(() -> {
                 Ticket opened = openLeaveRequest(ticketing);
-                ticketing.transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr")));
+                ticketing.tickets().transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr")));
                 assertThat(recorder.events).as("before the host's commit").isEmpty();
                 assertThat(storage.outboxStore().pending()).as("appended in the host's unit").isEqualTo(2);
                 return opened;
@@ -135,7 +135,7 @@ abstract class JpaOutboxTests {
 
             recorder.events.clear();
             assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-                ticketing.transition(TransitionRequest.of(t.id(), "close", Actor.agent("maija", "hr")));
+                ticketing.tickets().transition(TransitionRequest.of(t.id(), "close", Actor.agent("maija", "hr")));
                 throw new IllegalStateException("the host's own work failed");
             })).hasMessage("the host's own work failed");
             assertThat(recorder.events).as("the host rolled back").isEmpty();
@@ -167,7 +167,7 @@ abstract class JpaOutboxTests {
             Ticket t = openLeaveRequest(ticketing);
 
             refuseCommit.set(true);
-            assertThatThrownBy(() -> ticketing.transition(TransitionRequest.of(t.id(), "start",
+            assertThatThrownBy(() -> ticketing.tickets().transition(TransitionRequest.of(t.id(), "start",
                     Actor.agent("maija", "hr")))).hasMessageContaining("commit refused");
 
             assertThat(storage.outboxStore().pending()).isZero();

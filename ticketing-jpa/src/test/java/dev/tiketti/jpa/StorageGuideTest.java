@@ -11,7 +11,9 @@ import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.privacy.ConsentPurpose;
 import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.privacy.PurposeId;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.core.ticket.FieldDefinition;
 import dev.tiketti.core.ticket.Ticket;
@@ -67,27 +69,29 @@ class StorageGuideTest {
             // end::setup[]
             try (storage) {
                 if (run == 1) {
-                    Contact aino = ticketing.registerContact(
+                    ticketing.privacy().consents().registerPurpose(ConsentPurpose.of("customer-service", "Service"));
+                    Contact aino = ticketing.privacy().register().save(
                             Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW));
-                    ticketing.publishWorkflow(WorkflowDefinition.builder("hr-general")
+                    ticketing.definitions().publishWorkflow(WorkflowDefinition.builder("hr-general")
                             .state("NEW", StateCategory.NEW).state("OPEN", StateCategory.OPEN)
                             .state("CLOSED", StateCategory.CLOSED)
                             .transition("start").from("NEW").to("OPEN")
                             .transition("close").from("OPEN").to("CLOSED").build());
-                    ticketing.defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave",
+                    ticketing.definitions().defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave",
                             "hr-general", List.of(FieldDefinition.number("leaveYear"))));
-                    Ticket t = ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto",
+                    Ticket t = ticketing.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto",
                             Channel.EMAIL));
                     assertThat(t.key().toString()).isEqualTo("HR-1");
                 } else {
                     // a new process: definitions and tickets came back from the file
-                    assertThat(ticketing.types()).extracting(TicketType::id).containsExactly("annual-leave");
-                    Ticket again = ticketing.get(dev.tiketti.core.common.TicketKey.parse("HR-1"));
+                    assertThat(ticketing.definitions().types()).extracting(TicketType::id).containsExactly("annual-leave");
+                    Ticket again = ticketing.tickets().get(dev.tiketti.core.common.TicketKey.parse("HR-1"));
                     assertThat(again.state()).isEqualTo("NEW");
-                    assertThat(ticketing.contactByEmail("AINO.VIRTANEN@example.fi")).map(Contact::id)
+                    assertThat(ticketing.privacy().access().findContactByEmail("AINO.VIRTANEN@example.fi",
+                            Actor.system(), PurposeId.of("customer-service"))).map(Contact::id)
                             .contains(again.requester());
                     unitOfWork(storage, ticketing, again);
-                    assertThat(ticketing.get(again.id()).version()).isEqualTo(3);
+                    assertThat(ticketing.tickets().get(again.id()).version()).isEqualTo(3);
                 }
             }
         }
@@ -96,8 +100,8 @@ class StorageGuideTest {
     private static void unitOfWork(JpaStorage storage, Ticketing ticketing, Ticket ticket) {
         // tag::unit-of-work[]
         storage.transactions().inTransaction(() -> {
-            ticketing.transition(TransitionRequest.of(ticket.id(), "start", Actor.agent("maija", "hr")));
-            ticketing.addEntry(NewEntry.note(ticket.id(), Actor.agent("maija", "hr"), "Soitettu takaisin"));
+            ticketing.tickets().transition(TransitionRequest.of(ticket.id(), "start", Actor.agent("maija", "hr")));
+            ticketing.tickets().addEntry(NewEntry.note(ticket.id(), Actor.agent("maija", "hr"), "Soitettu takaisin"));
             return null; // both changes commit together, or neither does
         });
         // end::unit-of-work[]
@@ -181,20 +185,20 @@ class StorageGuideTest {
                     .listener(listener)
                     .inMemory()
                     .build();
-            ticketing.deliverPendingEvents();            // at start-up and periodically: what a stopped node left
+            ticketing.events().deliverPending();            // at start-up and periodically: what a stopped node left
             // end::outbox[]
-            Contact aino = ticketing.registerContact(
+            Contact aino = ticketing.privacy().register().save(
                     Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.LOW));
-            ticketing.publishWorkflow(WorkflowDefinition.builder("hr-general")
+            ticketing.definitions().publishWorkflow(WorkflowDefinition.builder("hr-general")
                     .state("NEW", StateCategory.NEW).state("CLOSED", StateCategory.CLOSED)
                     .transition("close").from("NEW").to("CLOSED").build());
-            ticketing.defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question",
+            ticketing.definitions().defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question",
                     "hr-general", List.of()));
-            ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL));
+            ticketing.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL));
 
             assertThat(seen).hasSize(1);
             assertThat(storage.outboxStore().pending()).isZero();
-            assertThat(ticketing.deliverPendingEvents()).isZero();
+            assertThat(ticketing.events().deliverPending()).isZero();
         }
     }
 

@@ -71,14 +71,14 @@ abstract class TicketingOnJpaTests {
         storageA = JpaStorage.builder().dataSource(ds).build();
         storageB = JpaStorage.builder().dataSource(ds).build();
         Ticketing a = node(storageA, false);
-        a.registerContact(AINO);
-        a.publishWorkflow(WorkflowDefinition.builder("hr-general")
+        a.privacy().register().save(AINO);
+        a.definitions().publishWorkflow(WorkflowDefinition.builder("hr-general")
                 .state("NEW", StateCategory.NEW).state("OPEN", StateCategory.OPEN)
                 .state("CLOSED", StateCategory.CLOSED)
                 .transition("start").from("NEW").to("OPEN").requires(Guard.actorHasRole("hr"))
                 .transition("close").from("OPEN").to("CLOSED").requires(Guard.resolutionRequired())
                 .build());
-        a.defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question", "hr-general",
+        a.definitions().defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question", "hr-general",
                 List.of(FieldDefinition.number("leaveYear").required())));
     }
 
@@ -116,7 +116,7 @@ abstract class TicketingOnJpaTests {
     }
 
     Ticket open(Ticketing t) {
-        return t.open(OpenTicket.of("annual-leave", AINO.id(), "Vuosiloman siirto", Channel.EMAIL)
+        return t.tickets().open(OpenTicket.of("annual-leave", AINO.id(), "Vuosiloman siirto", Channel.EMAIL)
                 .body("Voinko siirtää lomani syksyyn?").field("leaveYear", 2025));
     }
 
@@ -139,21 +139,21 @@ abstract class TicketingOnJpaTests {
         Ticket late = open(a);                                   // 2 h Monday, 2 h Tuesday: Tuesday 10:00
         assertThat(early.slaDue()).contains(monday13);
         assertThat(late.slaDue()).contains(Instant.parse("2025-03-04T08:00:00.000000123Z"));
-        assertThat(b.get(late.id())).isEqualTo(late);
+        assertThat(b.tickets().get(late.id())).isEqualTo(late);
 
         TicketQuery dueToday = TicketQuery.all().team(TeamId.of("hr")).slaDueBefore(Instant.parse("2025-03-03T14:00:00Z"));
-        assertThat(b.query(dueToday)).extracting(Ticket::id).containsExactly(early.id());
-        assertThat(b.query(TicketQuery.all().slaDueBefore(Instant.parse("2025-03-04T08:00:00.000000123Z"))))
+        assertThat(b.tickets().query(dueToday)).extracting(Ticket::id).containsExactly(early.id());
+        assertThat(b.tickets().query(TicketQuery.all().slaDueBefore(Instant.parse("2025-03-04T08:00:00.000000123Z"))))
                 .extracting(Ticket::id).containsExactly(early.id());
-        assertThat(b.query(TicketQuery.all().slaDueBefore(Instant.parse("2025-03-04T08:00:00.000000124Z"))))
+        assertThat(b.tickets().query(TicketQuery.all().slaDueBefore(Instant.parse("2025-03-04T08:00:00.000000124Z"))))
                 .extracting(Ticket::id).containsExactly(early.id(), late.id());
 
         // A transition keeps the running clock's due; the first public reply meets the only target.
-        Ticket started = a.transition(TransitionRequest.of(early.id(), "start", Actor.agent("maija", "hr")));
-        assertThat(b.get(early.id()).slaDue()).isEqualTo(started.slaDue()).contains(monday13);
-        a.addEntry(NewEntry.reply(early.id(), Actor.agent("maija", "hr"), "Selvitämme asian."));
-        assertThat(b.get(early.id()).slaDue()).isEmpty();
-        assertThat(b.query(dueToday)).isEmpty();
+        Ticket started = a.tickets().transition(TransitionRequest.of(early.id(), "start", Actor.agent("maija", "hr")));
+        assertThat(b.tickets().get(early.id()).slaDue()).isEqualTo(started.slaDue()).contains(monday13);
+        a.tickets().addEntry(NewEntry.reply(early.id(), Actor.agent("maija", "hr"), "Selvitämme asian."));
+        assertThat(b.tickets().get(early.id()).slaDue()).isEmpty();
+        assertThat(b.tickets().query(dueToday)).isEmpty();
     }
 
     @Test
@@ -161,19 +161,19 @@ abstract class TicketingOnJpaTests {
         Ticketing a = node(storageA, false);
         Ticketing b = node(storageB, false);
         Ticket opened = open(a);
-        assertThat(b.get(opened.key())).isEqualTo(opened);
+        assertThat(b.tickets().get(opened.key())).isEqualTo(opened);
 
-        Ticket started = b.transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr")));
-        Ticket closed = a.transition(TransitionRequest.of(opened.id(), "close", Actor.agent("pekka", "hr"))
+        Ticket started = b.tickets().transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr")));
+        Ticket closed = a.tickets().transition(TransitionRequest.of(opened.id(), "close", Actor.agent("pekka", "hr"))
                 .resolution("Loma siirretty lokakuulle"));
 
         assertThat(started.version()).isEqualTo(2);
-        assertThat(b.get(opened.id())).isEqualTo(closed);
+        assertThat(b.tickets().get(opened.id())).isEqualTo(closed);
         assertThat(closed.state()).isEqualTo("CLOSED");
-        assertThat(a.history(opened.id())).extracting(HistoryEntry::action)
+        assertThat(a.tickets().history(opened.id())).extracting(HistoryEntry::action)
                 .containsExactly(HistoryAction.CREATED, HistoryAction.TRANSITIONED, HistoryAction.TRANSITIONED);
-        assertThat(a.timeline(opened.id())).extracting(TimelineEntry::body).containsExactly("Voinko siirtää lomani syksyyn?");
-        assertThat(b.query(TicketQuery.all().team(TeamId.of("hr")).states(Set.of("CLOSED"))))
+        assertThat(a.tickets().timeline(opened.id())).extracting(TimelineEntry::body).containsExactly("Voinko siirtää lomani syksyyn?");
+        assertThat(b.tickets().query(TicketQuery.all().team(TeamId.of("hr")).states(Set.of("CLOSED"))))
                 .extracting(Ticket::id).contains(opened.id());
     }
 
@@ -188,9 +188,9 @@ abstract class TicketingOnJpaTests {
                 Ticket opened = open(a);
                 updateBarrier = new CyclicBarrier(2);
                 Future<Ticket> onA = pool.submit(() ->
-                        a.transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr"))));
+                        a.tickets().transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr"))));
                 Future<Ticket> onB = pool.submit(() ->
-                        b.transition(TransitionRequest.of(opened.id(), "start", Actor.agent("pekka", "hr"))));
+                        b.tickets().transition(TransitionRequest.of(opened.id(), "start", Actor.agent("pekka", "hr"))));
                 List<Ticket> winners = new ArrayList<>();
                 List<Throwable> losers = new ArrayList<>();
                 for (Future<Ticket> f : List.of(onA, onB)) {
@@ -206,10 +206,10 @@ abstract class TicketingOnJpaTests {
                 assertThat(losers).as("round %d", round).singleElement()
                         .isInstanceOf(ConcurrentUpdateException.class);
                 Ticket winner = winners.get(0);
-                Ticket stored = a.get(opened.id());
+                Ticket stored = a.tickets().get(opened.id());
                 assertThat(stored).isEqualTo(winner);
                 assertThat(stored.version()).isEqualTo(2);
-                List<HistoryEntry> history = b.history(opened.id());
+                List<HistoryEntry> history = b.tickets().history(opened.id());
                 assertThat(history).hasSize(2);
                 assertThat(history.get(1).actor().id()).isEqualTo(winner.equals(safe(onA)) ? "maija" : "pekka");
             }
@@ -245,7 +245,7 @@ abstract class TicketingOnJpaTests {
                         NewEntry entry = NewEntry.note(opened.id(), Actor.agent(author, "hr"), author + " note " + i);
                         while (true) { // what a host does on TKT-0201: reload and retry
                             try {
-                                node.addEntry(entry);
+                                node.tickets().addEntry(entry);
                                 break;
                             } catch (ConcurrentUpdateException e) {
                                 conflicts++;
@@ -261,27 +261,27 @@ abstract class TicketingOnJpaTests {
         } finally {
             pool.shutdownNow();
         }
-        List<TimelineEntry> timeline = a.timeline(opened.id());
+        List<TimelineEntry> timeline = a.tickets().timeline(opened.id());
         assertThat(timeline).hasSize(1 + 4 * perNode);
         Set<String> bodies = new HashSet<>();
         timeline.forEach(e -> bodies.add(e.body()));
         assertThat(bodies).hasSize(1 + 4 * perNode);
-        assertThat(a.get(opened.id()).version()).isEqualTo(1 + 4L * perNode);
-        assertThat(b.history(opened.id())).extracting(HistoryEntry::sequence)
+        assertThat(a.tickets().get(opened.id()).version()).isEqualTo(1 + 4L * perNode);
+        assertThat(b.tickets().history(opened.id())).extracting(HistoryEntry::sequence)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 1 + 4L * perNode).boxed().toList());
     }
 
     @Test
     void a_failed_open_numbers_nothing_and_stores_nothing() {
         Ticketing a = node(storageA, false);
-        long before = a.query(TicketQuery.all()).size();
+        long before = a.tickets().query(TicketQuery.all()).size();
         Optional<Throwable> failure = Optional.empty();
         try {
-            a.open(OpenTicket.of("annual-leave", AINO.id(), "Ilman vuotta", Channel.EMAIL)); // leaveYear missing
+            a.tickets().open(OpenTicket.of("annual-leave", AINO.id(), "Ilman vuotta", Channel.EMAIL)); // leaveYear missing
         } catch (RuntimeException e) {
             failure = Optional.of(e);
         }
         assertThat(failure).isPresent();
-        assertThat(a.query(TicketQuery.all())).hasSize((int) before);
+        assertThat(a.tickets().query(TicketQuery.all())).hasSize((int) before);
     }
 }

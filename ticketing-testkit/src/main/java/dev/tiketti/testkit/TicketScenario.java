@@ -60,7 +60,7 @@ public final class TicketScenario {
         int sentBefore = outbox.sent().size();
         Optional<TicketingException> failure = Optional.empty();
         try {
-            ticketing.transition(request);
+            ticketing.tickets().transition(request);
         } catch (TicketingException e) {
             failure = Optional.of(e);
         }
@@ -75,7 +75,7 @@ public final class TicketScenario {
         if (!kit.usesDefaultType()) {
             return;
         }
-        TicketType current = ticketing.type(WorkflowTestKit.DEFAULT_TYPE).orElseThrow();
+        TicketType current = ticketing.definitions().type(WorkflowTestKit.DEFAULT_TYPE).orElseThrow();
         List<FieldDefinition> all = new ArrayList<>(current.fields());
         fields.forEach((name, value) -> {
             if (current.field(name).isEmpty() && value != null) {
@@ -83,29 +83,29 @@ public final class TicketScenario {
             }
         });
         if (all.size() > current.fields().size()) {
-            ticketing.defineType(new TicketType(current.id(), current.team(), current.keyPrefix(),
+            ticketing.definitions().defineType(new TicketType(current.id(), current.team(), current.keyPrefix(),
                     current.displayName(), current.workflowId(), all));
         }
     }
 
     /** The ticket as stored now. */
     public Ticket ticket() {
-        return ticketing.get(ticketId);
+        return ticketing.tickets().get(ticketId);
     }
 
     /** Its action history, oldest first. */
     public List<HistoryEntry> history() {
-        return ticketing.history(ticketId);
+        return ticketing.tickets().history(ticketId);
     }
 
     /** Its timeline, oldest first. */
     public List<TimelineEntry> timeline() {
-        return ticketing.timeline(ticketId);
+        return ticketing.tickets().timeline(ticketId);
     }
 
     /** The transitions from the current state, each with whether {@code actor} may take it now. */
     public List<TransitionOption> optionsFor(TestAgent agent) {
-        return ticketing.transitionsFor(ticketId, agent.toActor());
+        return ticketing.tickets().transitionsFor(ticketId, agent.toActor());
     }
 
     /** The (invented) requester of the ticket. */

@@ -160,13 +160,13 @@ public final class WorkflowTestKit {
         List<TicketEvent> events = new CopyOnWriteArrayList<>();
         Ticketing ticketing = Ticketing.builder().ticketStore(store).outboundTransport(outbox).inMemory()
                 .clock(clock).listener(events::add).build();
-        ticketing.publishWorkflow(workflow.withVersion(0));
+        ticketing.definitions().publishWorkflow(workflow.withVersion(0));
         TicketType ticketType = type.orElseGet(() -> defaultType(given.fields()));
-        ticketing.defineType(ticketType);
+        ticketing.definitions().defineType(ticketType);
 
         Contact requester = new Contact(ContactId.random(), "Testi Asiakas", List.of("asiakas@example.fi"),
                 List.of(), given.requesterAssurance(), true);
-        ticketing.registerContact(requester);
+        ticketing.privacy().register().save(requester);
         OpenTicket open = OpenTicket.of(ticketType.id(), requester.id(), given.subject(), given.channel())
                 .body("Testikysymys").priority(given.priority());
         if (given.classification().isPresent()) {
@@ -178,7 +178,7 @@ public final class WorkflowTestKit {
         for (Map.Entry<String, Object> field : given.fields().entrySet()) {
             open = open.field(field.getKey(), field.getValue());
         }
-        Ticket opened = ticketing.open(open);
+        Ticket opened = ticketing.tickets().open(open);
         arrange(store, opened, given);
         events.clear();
         outbox.clear();

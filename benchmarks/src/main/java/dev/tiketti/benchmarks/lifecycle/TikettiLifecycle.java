@@ -1,5 +1,6 @@
 package dev.tiketti.benchmarks.lifecycle;
 
+import dev.tiketti.core.TicketingBuilder;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.ticket.OpenTicket;
@@ -88,9 +89,9 @@ public final class TikettiLifecycle implements Lifecycle {
                 // No search index: indexing is optional (R3) and not part of issue #5's lifecycle; with
                 // one, each change would re-read ticket, requester and timeline after commit.
                 .build();
-        ticketing.registerContact(AINO);
-        WorkflowDefinition workflow = ticketing.publishWorkflow(workflow());
-        ticketing.defineType(new TicketType(TYPE, TeamId.of("hr"), "HR", "Annual leave question", workflow.id(),
+        ticketing.privacy().register().save(AINO);
+        WorkflowDefinition workflow = ticketing.definitions().publishWorkflow(workflow());
+        ticketing.definitions().defineType(new TicketType(TYPE, TeamId.of("hr"), "HR", "Annual leave question", workflow.id(),
                 List.of(FieldDefinition.number("leaveYear").required(), FieldDefinition.text("outcome"))));
     }
 
@@ -117,12 +118,12 @@ public final class TikettiLifecycle implements Lifecycle {
 
     @Override
     public String run() {
-        Ticket t = ticketing.open(OpenTicket.of(TYPE, AINO.id(), "Vuosiloman siirto", Channel.EMAIL)
+        Ticket t = ticketing.tickets().open(OpenTicket.of(TYPE, AINO.id(), "Vuosiloman siirto", Channel.EMAIL)
                 .body("Voinko siirtää lomani syksyyn?").field("leaveYear", 2026));
-        t = ticketing.transition(TransitionRequest.of(t.id(), "triage", MAIJA).expectedVersion(t.version()));
-        t = ticketing.transition(TransitionRequest.of(t.id(), "resolve", MAIJA).resolution("Loma siirretty lokakuulle")
+        t = ticketing.tickets().transition(TransitionRequest.of(t.id(), "triage", MAIJA).expectedVersion(t.version()));
+        t = ticketing.tickets().transition(TransitionRequest.of(t.id(), "resolve", MAIJA).resolution("Loma siirretty lokakuulle")
                 .expectedVersion(t.version()));
-        t = ticketing.transition(TransitionRequest.of(t.id(), "close", MAIJA).expectedVersion(t.version()));
+        t = ticketing.tickets().transition(TransitionRequest.of(t.id(), "close", MAIJA).expectedVersion(t.version()));
         return t.id().toString();
     }
 
@@ -134,12 +135,12 @@ public final class TikettiLifecycle implements Lifecycle {
 
     @Override
     public boolean completed(String id) {
-        Ticket t = ticketing.get(TicketId.of(id));
-        List<HistoryEntry> history = ticketing.history(t.id());
+        Ticket t = ticketing.tickets().get(TicketId.of(id));
+        List<HistoryEntry> history = ticketing.tickets().history(t.id());
         boolean eventsDelivered = !outbox || (delivered.get() > 0 && storage.outboxStore().pending() == 0);
         return eventsDelivered && t.state().equals("CLOSED") && t.version() == 4 && history.size() == 4
                 && t.fields().has("outcome")
-                && ticketing.slaClocks(t.id()).clock(SlaTarget.RESOLUTION).map(c -> !c.open()).orElse(false)
+                && ticketing.sla().clocks(t.id()).clock(SlaTarget.RESOLUTION).map(c -> !c.open()).orElse(false)
                 && !hasSlaTimer(t.id());
     }
 

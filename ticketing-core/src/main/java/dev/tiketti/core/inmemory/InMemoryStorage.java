@@ -78,7 +78,7 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
-    public Optional<AuditLog> auditLog() {
+    public Optional<AuditLog> audit() {
         return Optional.of(auditLog);
     }
 

@@ -37,7 +37,7 @@ public interface Storage {
         return Optional.empty();
     }
 
-    default Optional<AuditLog> auditLog() {
+    default Optional<AuditLog> audit() {
         return Optional.empty();
     }
 

@@ -64,35 +64,35 @@ public final class CustomAdapterExample {
                 .build();
         // end::wiring[]
 
-        ticketing.publishWorkflow(WorkflowDefinition.builder("hr-general")
+        ticketing.definitions().publishWorkflow(WorkflowDefinition.builder("hr-general")
                 .state("NEW", StateCategory.NEW).state("OPEN", StateCategory.OPEN)
                 .state("CLOSED", StateCategory.CLOSED)
                 .transition("start").from("NEW").to("OPEN").requires(Guard.actorHasRole("hr"))
                 .transition("close").from("OPEN").to("CLOSED").requires(Guard.resolutionRequired())
                 .build());
-        ticketing.defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question",
+        ticketing.definitions().defineType(new TicketType("annual-leave", TeamId.of("hr"), "HR", "Annual leave question",
                 "hr-general", List.of(FieldDefinition.number("leaveYear").required())));
-        Contact aino = ticketing.privacy().registerContact(
+        Contact aino = ticketing.privacy().register().save(
                 Contact.withEmail("Aino Virtanen", "aino.virtanen@example.fi", AssuranceLevel.SUBSTANTIAL));
 
-        Ticket ticket = ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
+        Ticket ticket = ticketing.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
                 .body("Hei, voinko siirtää kesälomani elokuulle?")
                 .field("leaveYear", 2025));
         out.println("Opened " + ticket.key() + " [" + ticket.state() + "]");
         Actor maija = Actor.agent("maija", "hr");
-        ticket = ticketing.transition(TransitionRequest.of(ticket.id(), "start", maija));
+        ticket = ticketing.tickets().transition(TransitionRequest.of(ticket.id(), "start", maija));
         out.println("Started " + ticket.key() + " [" + ticket.state() + "], version " + ticket.version());
 
         // A unit of work of the host: both changes commit together, or neither does.
         Ticket started = ticket;
         try {
             transactions.inTransaction(() -> {
-                ticketing.transition(TransitionRequest.of(started.id(), "close", maija).resolution("Loma siirretty"));
+                ticketing.tickets().transition(TransitionRequest.of(started.id(), "close", maija).resolution("Loma siirretty"));
                 throw new IllegalStateException("the host's own step failed after the close");
             });
         } catch (IllegalStateException e) {
             out.println("Close rolled back (" + e.getMessage() + "): " + started.key() + " is still ["
-                    + ticketing.find(started.id()).orElseThrow().state() + "]");
+                    + ticketing.tickets().find(started.id()).orElseThrow().state() + "]");
         }
 
         out.println("In the host's tables:");

@@ -84,17 +84,7 @@ public final class HrHelpdesk {
         // tag::embed[]
         JpaStorage storage = JpaStorage.builder().dataSource(dataSource).migrate(true).build(); // H2 or PostgreSQL
         Ticketing ticketing = Ticketing.builder()
-                .ticketStore(storage.ticketStore())
-                .definitionStore(storage.definitionStore())
-                .contactStore(storage.contactStore())
-                .attachmentStore(storage.attachmentStore())
-                .organizationStore(storage.organizationStore())
-                .consentStore(storage.consentStore())
-                .consentRequestStore(storage.consentRequestStore())
-                .auditLog(storage.auditLog())
-                .timerStore(storage.timerStore())
-                .outboxStore(storage.outboxStore())  // events and mails written with each change, sent after commit
-                .transactions(storage.transactions())
+                .storage(storage)                   // every store, the outbox and the units of work, on JPA
                 .erasureJournal(new InMemoryErasureJournal()) // no JPA one on purpose: it must outlive a restore
                 .outboundTransport(outbox)          // SMTP in production; here we keep what is sent
                 .clock(clock)
@@ -115,18 +105,18 @@ public final class HrHelpdesk {
         // Runs again on the same database: publishes only what changed, reuses what is there.
         List<String> published = HrSetup.define(ticketing);
         // What an earlier run committed but could not deliver (it stopped first) goes out now.
-        int left = ticketing.deliverPendingEvents();
+        int left = ticketing.events().deliverPending();
         // reads of a person's data name who reads and why, and land in the audit log (R8)
-        ticketing.privacy().registerPurpose(ConsentPurpose.of(HR_SERVICE.value(), "Handling your HR matters"));
+        ticketing.privacy().consents().registerPurpose(ConsentPurpose.of(HR_SERVICE.value(), "Handling your HR matters"));
         out.println("== Tiketti HR help desk ==");
-        out.println("Workflows: " + ticketing.workflow("hr-general").orElseThrow().states().size()
+        out.println("Workflows: " + ticketing.definitions().workflow("hr-general").orElseThrow().states().size()
                 + " states in hr-general (Java builder), hr-personal loaded from JSON");
         out.println(published.isEmpty() ? "Workflows and ticket types unchanged since an earlier run"
                 : "Published: " + String.join(", ", published));
         if (left > 0) {
             out.println("Delivered " + left + " event(s) an earlier run left in the outbox");
         }
-        int earlier = ticketing.query(TicketQuery.all().team(HrSetup.HR)).size();
+        int earlier = ticketing.tickets().query(TicketQuery.all().team(HrSetup.HR)).size();
         out.println(earlier == 0 ? "No tickets yet: a fresh database"
                 : "Found " + earlier + " tickets from earlier runs; this run adds three more");
 
@@ -141,13 +131,13 @@ public final class HrHelpdesk {
 
         out.println();
         out.println("-- Intake --");
-        Ticket leave = ticketing.open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
+        Ticket leave = ticketing.tickets().open(OpenTicket.of("annual-leave", aino.id(), "Vuosiloman siirto", Channel.EMAIL)
                 .body("Hei, voinko siirtää kesälomani elokuulle? Terveisin Aino")
                 .classification("Palvelussuhde/Vuosiloma")
                 .field("leaveYear", 2025)
                 .field("daysRequested", 10));
         out.println("Mail from Aino     -> " + leave.key() + " " + leave.subject() + " [" + leave.state() + "]");
-        Ticket certificate = ticketing.open(OpenTicket.of("salary-certificate", liisa.id(), "Palkkatodistus pankille",
+        Ticket certificate = ticketing.tickets().open(OpenTicket.of("salary-certificate", liisa.id(), "Palkkatodistus pankille",
                         Channel.PHONE)
                 .body("Liisa soitti: tarvitsee palkkatodistuksen asuntolainaa varten.")
                 .classification("Palkka/Palkkatodistus")
@@ -155,7 +145,7 @@ public final class HrHelpdesk {
                 .by(pekka));
         out.println("Call from Liisa    -> " + certificate.key() + " " + certificate.subject()
                 + " [" + certificate.state() + "]");
-        Ticket employment = ticketing.open(OpenTicket.of("employment-matter", eero.id(), "Työsopimuksen muutos",
+        Ticket employment = ticketing.tickets().open(OpenTicket.of("employment-matter", eero.id(), "Työsopimuksen muutos",
                         Channel.EMAIL)
                 .body("Haluaisin muuttaa työaikani osa-aikaiseksi.")
                 .classification("Palvelussuhde/Työsopimus"));
@@ -164,25 +154,25 @@ public final class HrHelpdesk {
 
         out.println();
         out.println("-- Handling --");
-        leave = ticketing.transition(TransitionRequest.of(leave.id(), "start", maija));
-        leave = ticketing.transition(TransitionRequest.of(leave.id(), "ask-customer", maija));
-        ticketing.addEntry(NewEntry.inbound(leave.id(), Actor.contact(aino.id()), Channel.EMAIL,
+        leave = ticketing.tickets().transition(TransitionRequest.of(leave.id(), "start", maija));
+        leave = ticketing.tickets().transition(TransitionRequest.of(leave.id(), "ask-customer", maija));
+        ticketing.tickets().addEntry(NewEntry.inbound(leave.id(), Actor.contact(aino.id()), Channel.EMAIL,
                 "Elokuun viikot 32-33 sopisivat parhaiten."));
-        leave = ticketing.transition(TransitionRequest.of(leave.id(), "customer-replied", maija));
-        leave = ticketing.transition(TransitionRequest.of(leave.id(), "resolve", maija)
+        leave = ticketing.tickets().transition(TransitionRequest.of(leave.id(), "customer-replied", maija));
+        leave = ticketing.tickets().transition(TransitionRequest.of(leave.id(), "resolve", maija)
                 .resolution("Loma siirretty viikoille 32-33; esihenkilö hyväksyi."));
-        leave = ticketing.transition(TransitionRequest.of(leave.id(), "close", maija));
+        leave = ticketing.tickets().transition(TransitionRequest.of(leave.id(), "close", maija));
         out.println(leave.key() + " is now " + leave.state() + ", resolution: " + leave.resolution().orElse("-"));
 
-        certificate = ticketing.transition(TransitionRequest.of(certificate.id(), "start", pekka));
-        ticketing.addEntry(NewEntry.note(certificate.id(), pekka, "Todistus pyydetty palkanlaskennasta."));
+        certificate = ticketing.tickets().transition(TransitionRequest.of(certificate.id(), "start", pekka));
+        ticketing.tickets().addEntry(NewEntry.note(certificate.id(), pekka, "Todistus pyydetty palkanlaskennasta."));
         out.println(certificate.key() + " is now " + certificate.state() + ", handled by "
                 + certificate.assignee().map(Object::toString).orElse("nobody"));
 
         out.println();
         out.println("-- A refused transition --");
         try {
-            ticketing.transition(TransitionRequest.of(employment.id(), "start", Actor.agent("ville", "payroll")));
+            ticketing.tickets().transition(TransitionRequest.of(employment.id(), "start", Actor.agent("ville", "payroll")));
         } catch (TransitionRejectedException e) {
             out.println("Ville tried to start " + employment.key() + " [" + e.code().id() + "]:");
             e.reasons().forEach(reason -> out.println("  - " + reason));
@@ -190,20 +180,20 @@ public final class HrHelpdesk {
 
         out.println();
         out.println("-- Situational picture (open tickets by state and handler) --");
-        Map<String, Long> picture = new TreeMap<>(ticketing.query(TicketQuery.all().team(HrSetup.HR)).stream()
-                .filter(t -> ticketing.category(t) != StateCategory.CLOSED)
+        Map<String, Long> picture = new TreeMap<>(ticketing.tickets().query(TicketQuery.all().team(HrSetup.HR)).stream()
+                .filter(t -> ticketing.tickets().category(t) != StateCategory.CLOSED)
                 .collect(Collectors.groupingBy(t -> t.state() + " / " + t.assignee().map(Object::toString)
                         .orElse("(unassigned)"), Collectors.counting())));
         picture.forEach((stateAndHandler, count) -> out.println("  " + stateAndHandler + ": " + count));
 
         out.println();
         out.println("-- Full history of " + leave.key() + " --");
-        for (HistoryEntry h : ticketing.history(leave.id())) {
+        for (HistoryEntry h : ticketing.tickets().history(leave.id())) {
             out.println("  #" + h.sequence() + " " + TIME.format(h.at()) + " " + who(ticketing, maija, h.actor()) + " " + h.action()
                     + h.transition().map(t -> " '" + t + "'").orElse("") + " " + describe(h));
         }
         out.println("-- Timeline of " + leave.key() + " --");
-        for (TimelineEntry e : ticketing.timeline(leave.id())) {
+        for (TimelineEntry e : ticketing.tickets().timeline(leave.id())) {
             out.println("  " + TIME.format(e.at()) + " " + e.kind() + " (" + e.visibility() + ", " + e.channel()
                     + ") by " + who(ticketing, maija, e.author()) + ": " + e.body());
         }
@@ -213,8 +203,8 @@ public final class HrHelpdesk {
 
         out.println();
         out.println("-- Service levels of " + employment.key() + " (policy '"
-                + ticketing.slaPolicy(employment.id()).name() + "') --");
-        printClocks(ticketing.slaClocks(employment.id()));
+                + ticketing.sla().policy(employment.id()).name() + "') --");
+        printClocks(ticketing.sla().clocks(employment.id()));
         int sentBefore = outbox.sent().size();
         // The host drives the timers: ticketing.timers().start() in production; here the clock moves on.
         clock.advance(Duration.ofHours(2));
@@ -223,7 +213,7 @@ public final class HrHelpdesk {
         clock.advance(Duration.ofHours(1));
         out.println("One more hour, " + TIME.format(clock.instant()) + ", 75 % of the first-response time is used:");
         printFired(ticketing.timers().tick());
-        printClocks(ticketing.slaClocks(employment.id()));
+        printClocks(ticketing.sla().clocks(employment.id()));
         out.println("Notifications from the timers:");
         outbox.sent().subList(sentBefore, outbox.sent().size()).forEach(m ->
                 out.println("  to " + m.to().getClass().getSimpleName() + ": " + m.subject()));
@@ -231,8 +221,8 @@ public final class HrHelpdesk {
 
     /** The contact already in the register under the same e-mail address (an audited read), or {@code fresh}. */
     private static Contact contact(Ticketing ticketing, Actor reader, Contact fresh) {
-        return ticketing.privacy().findContactByEmail(fresh.emails().get(0), reader, HR_SERVICE)
-                .orElseGet(() -> ticketing.registerContact(fresh));
+        return ticketing.privacy().access().findContactByEmail(fresh.emails().get(0), reader, HR_SERVICE)
+                .orElseGet(() -> ticketing.privacy().register().save(fresh));
     }
 
     private void printClocks(SlaClocks clocks) {
@@ -285,7 +275,7 @@ public final class HrHelpdesk {
     /** History keeps ids only; the host resolves them to names for display, as an audited read by the viewer. */
     private static String who(Ticketing ticketing, Actor viewer, Actor actor) {
         return actor.kind() == Actor.Kind.CONTACT
-                ? ticketing.privacy().findContact(ContactId.of(actor.id()), viewer, HR_SERVICE).map(Contact::name)
+                ? ticketing.privacy().access().findContact(ContactId.of(actor.id()), viewer, HR_SERVICE).map(Contact::name)
                         .orElse(actor.toString())
                 : actor.toString();
     }

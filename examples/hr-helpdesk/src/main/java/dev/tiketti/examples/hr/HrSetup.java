@@ -97,17 +97,17 @@ final class HrSetup {
     static List<String> define(Ticketing ticketing) {
         List<String> changed = new ArrayList<>();
         for (WorkflowDefinition draft : List.of(generalWorkflow(), personalWorkflow())) {
-            Optional<WorkflowDefinition> latest = ticketing.workflow(draft.id());
+            Optional<WorkflowDefinition> latest = ticketing.definitions().workflow(draft.id());
             // compared as JSON, the form the definition store keeps, so that a round trip is no change
             if (latest.isEmpty() || !WorkflowJson.write(latest.get())
                     .equals(WorkflowJson.write(draft.withVersion(latest.get().version())))) {
-                WorkflowDefinition published = ticketing.publishWorkflow(draft);
+                WorkflowDefinition published = ticketing.definitions().publishWorkflow(draft);
                 changed.add("workflow " + published.id() + " v" + published.version());
             }
         }
         for (TicketType type : types()) {
-            if (!ticketing.type(type.id()).equals(Optional.of(type))) {
-                ticketing.defineType(type);
+            if (!ticketing.definitions().type(type.id()).equals(Optional.of(type))) {
+                ticketing.definitions().defineType(type);
                 changed.add("type " + type.id());
             }
         }
