@@ -498,7 +498,7 @@ public final class TicketingBuilder {
                 new ErasureService(stores, categories, orDefault(erasurePolicy, ErasurePolicy::standard),
                         consentRequests.value, time),
                 new RetentionService(stores, categories, consentRequests.value, time));
-        return new Ticketing(time, ticketService, definitionService, stored, search, new PendingEvents(dispatcher),
+        return new Ticketing(time, ticketService, definitionService, stored, search, new PendingEvents(dispatcher, node),
                 sla, privacy);
     }
 

@@ -56,7 +56,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *     .thenRejected().withReasonContaining("resolution").andTicketUnchanged();
  * }</pre>
  *
- * <p><b>How the given state is reached.</b> The ticket is opened through {@link Ticketing#open}
+ * <p><b>How the given state is reached.</b> The ticket is opened through {@code Ticketing.tickets().open}
  * (so its fields are validated against the type), then, if another state or a resolution is
  * asked for, written there directly through the ticket store as one {@code UPDATED} history
  * entry by the system. No transition on the way runs, so no guard of the path has to be

@@ -20,10 +20,13 @@ public final class PendingEvents implements Events {
     private static final int BATCH = 100;
 
     private final Dispatcher dispatcher;
+    private final String threadName;
     private final List<ScheduledExecutorService> started = new CopyOnWriteArrayList<>();
 
-    public PendingEvents(Dispatcher dispatcher) {
+    /** {@code node} names the deliverer threads ({@code tiketti-outbox-<node>}), for thread dumps. */
+    public PendingEvents(Dispatcher dispatcher, String node) {
         this.dispatcher = dispatcher;
+        this.threadName = "tiketti-outbox-" + node;
     }
 
     @Override
@@ -53,7 +56,7 @@ public final class PendingEvents implements Events {
         Require.argument(!interval.isNegative() && !interval.isZero(), "The interval " + interval
                 + " is invalid: give a positive interval, e.g. Duration.ofSeconds(5).");
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tiketti-outbox");
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });

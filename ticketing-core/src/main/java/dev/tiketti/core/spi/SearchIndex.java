@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Indexes tickets and finds them (R3); a copy of ticket text and requester addresses that must
  * forget erased data (R8). Core keeps it current after each committed change, erasure and
- * retention sweep; {@code Ticketing.reindex()} rebuilds it from the ticket store.
+ * retention sweep; {@code Ticketing.search().reindex()} rebuilds it from the ticket store.
  *
  * <p>Obligations (checked by {@code SearchIndexContract} in the testkit):
  * <ul>

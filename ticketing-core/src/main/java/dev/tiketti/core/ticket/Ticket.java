@@ -16,10 +16,10 @@ import java.util.Optional;
 /**
  * A service request: one matter of one requester, handled by a team through its workflow.
  * Immutable; every change produces a new value with {@code version + 1}. The timeline and the
- * action history are kept beside it (see {@link dev.tiketti.core.Ticketing#timeline}).
+ * action history are kept beside it (see {@link dev.tiketti.core.ticket.Tickets#timeline}).
  *
  * @param workflowVersion the version of the type's workflow this ticket follows; a new version
- *                        applies only after {@link dev.tiketti.core.Ticketing#upgradeWorkflow}
+ *                        applies only after {@link dev.tiketti.core.ticket.Tickets#upgradeWorkflow}
  * @param slaDue          the earliest due instant among the ticket's SLA targets whose clock runs
  *                        (started, not met, not paused), as of the ticket's last change; an overdue
  *                        target keeps its due instant. Empty when no clock runs or the
