@@ -52,8 +52,18 @@ public abstract class OutboxStoreContract {
     protected static final Instant START = Instant.parse("2026-01-05T06:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(30);
 
-    private final ContractClock clock = new ContractClock(START);
+    private final ContractClock clock;
     private OutboxStore store;
+
+    /** A contract with a clock of its own, starting at {@link #START}. */
+    protected OutboxStoreContract() {
+        this(new ContractClock(START));
+    }
+
+    /** A contract on {@code clock}, shared with the storage under test ({@link StorageContract}). */
+    OutboxStoreContract(ContractClock clock) {
+        this.clock = clock;
+    }
 
     /** An empty store for one test; use {@code clock} where the store lets its clock be chosen. */
     protected abstract OutboxStore createStore(Clock clock);
