@@ -1,32 +1,19 @@
 package dev.tiketti.jpa;
 
-import dev.tiketti.core.spi.TicketStore;
-import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.jpa.testing.Databases;
 import dev.tiketti.jpa.testing.SharedStorage;
-import dev.tiketti.testkit.contract.TicketStoreContract;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.DisplayName;
 
-/** The testkit's TicketStore contract on a real PostgreSQL. */
-class JpaTicketStoreContractIT extends TicketStoreContract {
-    private JpaStorage storage;
-
-    private SharedStorage shared() {
+/** The testkit's storage contract on a real PostgreSQL. */
+@DisplayName("JpaStorage on PostgreSQL passes the Storage contract")
+class JpaStorageContractIT extends JpaStorageContractTests {
+    @Override
+    SharedStorage shared() {
         return SharedStorage.of(getClass(), Databases::postgres);
-    }
-
-    @Override
-    protected TicketStore createStore() {
-        storage = shared().emptied("tkt_history_change", "tkt_history_entry", "tkt_timeline_entry", "tkt_ticket", "tkt_key_sequence");
-        return storage.ticketStore();
-    }
-
-    @Override
-    protected Transactions transactions() {
-        return storage.transactions();
     }
 
     /**
