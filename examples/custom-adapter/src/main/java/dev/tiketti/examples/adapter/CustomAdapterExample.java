@@ -26,9 +26,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * A host that keeps tickets in its own relational database through its own JDBC stores: wires
- * {@link JdbcTicketStore}, {@link JdbcDefinitionStore} and {@link JdbcTransactions} into
- * {@code Ticketing.builder()}, leaves every other slot to core's in-memory stores, then opens a
- * ticket and moves it on, and shows what landed in the host's tables. Run it with
+ * {@link JdbcStorage} ({@link JdbcTicketStore} and {@link JdbcDefinitionStore} on one
+ * {@link JdbcTransactions}) into {@code Ticketing.builder()}, leaves every other slot to core's
+ * in-memory stores, then opens a ticket and moves it on, and shows what landed in the host's
+ * tables. Run it with
  * {@code ./mvnw -q -pl examples/custom-adapter -am compile exec:java}. People are invented.
  */
 public final class CustomAdapterExample {
@@ -54,12 +55,10 @@ public final class CustomAdapterExample {
     /** Wires the JDBC stores over {@code dataSource} (whose tables exist) and walks one ticket through. */
     void run(DataSource dataSource, Clock clock) {
         // tag::wiring[]
-        JdbcTransactions transactions = new JdbcTransactions(dataSource); // one connection per unit of work
+        JdbcStorage storage = new JdbcStorage(dataSource); // both stores on one JdbcTransactions
         Ticketing ticketing = Ticketing.builder()
-                .ticketStore(new JdbcTicketStore(transactions))
-                .definitionStore(new JdbcDefinitionStore(transactions))
-                .transactions(transactions)   // the same instance: a unit of work spans both stores
-                .inMemory()                   // every slot not set above: core's in-memory stores
+                .storage(storage)             // tickets, definitions and their units of work
+                .inMemory()                   // every slot the storage leaves empty: core's in-memory stores
                 .clock(clock)
                 .build();
         // end::wiring[]
@@ -86,7 +85,7 @@ public final class CustomAdapterExample {
         // A unit of work of the host: both changes commit together, or neither does.
         Ticket started = ticket;
         try {
-            transactions.inTransaction(() -> {
+            storage.transactions().inTransaction(() -> {
                 ticketing.tickets().transition(TransitionRequest.of(started.id(), "close", maija).resolution("Loma siirretty"));
                 throw new IllegalStateException("the host's own step failed after the close");
             });

@@ -11,22 +11,32 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the wiring snippet of docs/storage.md equal to the code the example really runs (STYLE 21). */
+/** Keeps the snippets of docs/storage.md equal to the code the example really runs (STYLE 21). */
 class StorageGuideSnippetTest {
 
     @Test
     void storageGuideWiringSnippetIsTheExampleCode() throws IOException {
+        assertSnippet("custom-wiring", "src/main/java/dev/tiketti/examples/adapter/CustomAdapterExample.java", "wiring");
+    }
+
+    @Test
+    void storageGuideProofSnippetIsTheExampleContractTest() throws IOException {
+        assertSnippet("custom-proof", "src/test/java/dev/tiketti/examples/adapter/JdbcStorageContractTest.java", "proof");
+    }
+
+    /** The guide's block after {@code <!-- snippet:name ... -->} equals the region {@code tag} of {@code source}. */
+    private static void assertSnippet(String name, String source, String tag) throws IOException {
         Path root = Path.of("").toAbsolutePath().getParent().getParent();
         String guide = Files.readString(root.resolve("docs/storage.md"));
-        String source = Files.readString(Path.of("src/main/java/dev/tiketti/examples/adapter/CustomAdapterExample.java"));
+        String code = Files.readString(Path.of(source));
 
-        Matcher inGuide = Pattern.compile("<!-- snippet:custom-wiring[^>]*-->\\s*```java\\n(.*?)```", Pattern.DOTALL)
+        Matcher inGuide = Pattern.compile("<!-- snippet:" + name + "[^>]*-->\\s*```java\\n(.*?)```", Pattern.DOTALL)
                 .matcher(guide);
-        Matcher inSource = Pattern.compile("// tag::wiring\\[]\\n(.*?)\\s*// end::wiring\\[]", Pattern.DOTALL)
-                .matcher(source);
-        assertThat(inGuide.find()).as("docs/storage.md has the custom-wiring snippet").isTrue();
-        assertThat(inSource.find()).as("CustomAdapterExample.java has the tagged region").isTrue();
-        assertThat(dedent(inGuide.group(1))).isEqualTo(dedent(inSource.group(1)));
+        Matcher inSource = Pattern.compile("// tag::" + tag + "\\[]\\n(.*?)\\s*// end::" + tag + "\\[]", Pattern.DOTALL)
+                .matcher(code);
+        assertThat(inGuide.find()).as("docs/storage.md has the %s snippet", name).isTrue();
+        assertThat(inSource.find()).as("%s has the tagged region %s", source, tag).isTrue();
+        assertThat(dedent(inGuide.group(1))).as("snippet %s", name).isEqualTo(dedent(inSource.group(1)));
     }
 
     private static String dedent(String block) {

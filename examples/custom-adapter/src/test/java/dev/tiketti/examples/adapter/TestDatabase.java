@@ -1,6 +1,7 @@
 package dev.tiketti.examples.adapter;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -31,6 +32,23 @@ final class TestDatabase {
             throw new IllegalStateException("could not shut the test database down", e);
         } finally {
             pool.dispose();
+        }
+    }
+
+    /**
+     * Whether another session of {@code pool}'s database is executing a statement. H2 waits for
+     * another transaction's uncommitted row with the same unique key (the counter row of a new
+     * prefix) by retrying the statement: the thread stays runnable and H2 reports no BLOCKER_ID, so
+     * a look at the thread cannot tell; but the held unit of work executes nothing while it waits.
+     */
+    static boolean anotherSessionIsExecuting(JdbcConnectionPool pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                     + " WHERE SESSION_ID <> SESSION_ID() AND EXECUTING_STATEMENT IS NOT NULL")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read H2's sessions", e);
         }
     }
 }
