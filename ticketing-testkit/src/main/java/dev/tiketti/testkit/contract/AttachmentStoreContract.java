@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
  * identical content is kept once, {@code put} is idempotent), exact copies in and out, deletion,
  * and concurrent use.
  *
+ * <p>To prove a whole storage adapter, extend {@link StorageContract} instead: it runs this
+ * contract as one of its groups, on the store your {@code Storage} provides. Extend this class
+ * alone for a store proven on its own.
+ *
  * @since 0.1
  */
 @DisplayName("AttachmentStore contract")

@@ -28,6 +28,10 @@ import org.junit.jupiter.api.Test;
  * The obligations of a {@link ConsentStore}. An adapter proves itself by one subclass that returns
  * a new, empty store from {@link #createStore()}.
  *
+ * <p>To prove a whole storage adapter, extend {@link StorageContract} instead: it runs this
+ * contract as one of its groups, on the store your {@code Storage} provides. Extend this class
+ * alone for a store proven on its own.
+ *
  * @since 0.1
  */
 @DisplayName("ConsentStore contract")

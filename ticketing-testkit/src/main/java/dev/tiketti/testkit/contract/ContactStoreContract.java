@@ -25,10 +25,14 @@ import org.junit.jupiter.api.Test;
  * a new, empty store from {@link #createStore()}:
  *
  * <pre>{@code
- * class JpaContactStoreContractTest extends ContactStoreContract {
- *     protected ContactStore createStore() { return JpaStorage.of(freshDataSource()).contacts(); }
+ * class MyContactStoreContractTest extends ContactStoreContract {
+ *     protected ContactStore createStore() { return new MyContactStore(freshDatabase()); }
  * }
  * }</pre>
+ *
+ * <p>To prove a whole storage adapter, extend {@link StorageContract} instead: it runs this
+ * contract as one of its groups, on the store your {@code Storage} provides. Extend this class
+ * alone for a store proven on its own.
  *
  * @since 0.1
  */

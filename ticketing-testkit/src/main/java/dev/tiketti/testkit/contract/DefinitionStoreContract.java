@@ -34,6 +34,10 @@ import org.junit.jupiter.api.Test;
  * {@link ConcurrentUpdateException} that changes nothing), that published versions never change,
  * and that concurrent publishers cannot both win.
  *
+ * <p>To prove a whole storage adapter, extend {@link StorageContract} instead: it runs this
+ * contract as one of its groups, on the store your {@code Storage} provides. Extend this class
+ * alone for a store proven on its own.
+ *
  * @since 0.1
  */
 @DisplayName("DefinitionStore contract")

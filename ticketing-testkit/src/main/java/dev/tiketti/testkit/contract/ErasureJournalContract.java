@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
  * The obligations of an {@link ErasureJournal}. An adapter proves itself by one subclass that
  * returns a new, empty journal from {@link #createJournal()}.
  *
+ * <p>To prove a whole storage adapter, extend {@link StorageContract} instead: it runs this
+ * contract as one of its groups, on the store your {@code Storage} provides. Extend this class
+ * alone for a store proven on its own.
+ *
  * @since 0.1
  */
 @DisplayName("ErasureJournal contract")

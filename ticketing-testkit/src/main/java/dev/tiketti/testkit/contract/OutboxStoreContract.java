@@ -44,6 +44,10 @@ import org.junit.jupiter.api.Test;
  * {@code append} joins the caller's unit of work (a rollback removes the entries) is an obligation
  * this contract cannot check for every kind of transaction: test it with your own transactions.
  *
+ * <p>To prove a whole storage adapter, extend {@link StorageContract} instead: it runs this
+ * contract as one of its groups, on the store your {@code Storage} provides. Extend this class
+ * alone for a store proven on its own.
+ *
  * @since 0.1
  */
 @DisplayName("OutboxStore contract")

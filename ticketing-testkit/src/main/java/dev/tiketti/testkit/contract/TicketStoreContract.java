@@ -72,8 +72,8 @@ import org.junit.jupiter.api.Test;
  * thread-safety).
  *
  * <pre>{@code
- * class JpaTicketStoreContractTest extends TicketStoreContract {
- *     protected TicketStore createStore() { return new JpaTicketStore(freshDatabase()); }
+ * class MyTicketStoreContractTest extends TicketStoreContract {
+ *     protected TicketStore createStore() { return new MyTicketStore(freshDatabase()); }
  * }
  * }</pre>
  *
@@ -84,6 +84,10 @@ import org.junit.jupiter.api.Test;
  * <p>Instants used by the contract have millisecond precision; they must be returned exactly.
  * After every test an invariant check reads every stored ticket back (see
  * {@link #checkInvariantsThenDispose()}).
+ *
+ * <p>To prove a whole storage adapter, extend {@link StorageContract} instead: it runs this
+ * contract as one of its groups, on the store your {@code Storage} provides. Extend this class
+ * alone for a store proven on its own.
  *
  * @since 0.1
  */

@@ -50,8 +50,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Subclass it once per adapter:
  * <pre>{@code
- * class JpaTimerStoreContractTest extends TimerStoreContract {
- *     protected TimerStore createStore(Clock clock) { return storage.timerStore(); }  // leases on the DB clock
+ * class MyTimerStoreContractTest extends TimerStoreContract {
+ *     protected TimerStore createStore(Clock clock) { return storage.timers().orElseThrow(); } // DB clock
  *     protected void advanceStoreClock(Duration by) { ... make the database clock read later ... }
  *     protected Transactions transactions() { return storage.transactions(); }
  * }
@@ -60,6 +60,10 @@ import org.junit.jupiter.api.Test;
  * {@link #advanceContractClock}. A store on a database clock may shorten {@link #lease()} and
  * advance by waiting, or shift the database's notion of now. Timers of each test use kinds unique to
  * that test, so a store need not be emptied between tests.
+ *
+ * <p>To prove a whole storage adapter, extend {@link StorageContract} instead: it runs this
+ * contract as one of its groups, on the store your {@code Storage} provides. Extend this class
+ * alone for a store proven on its own.
  *
  * @since 0.1
  */
