@@ -47,11 +47,13 @@ import org.junit.jupiter.api.Test;
  * it the units of work and two stores that join them:
  *
  * <pre>{@code
- * class JdbcTransactionsContractTest extends TransactionsContract {
- *     private final JdbcTransactions transactions = new JdbcTransactions(freshDatabase());
+ * class MyTransactionsContractTest extends TransactionsContract {
+ *     private final MyTransactions transactions = new MyTransactions(freshDatabase());
+ *     private final MyTicketStore tickets = new MyTicketStore(transactions);
+ *     private final MyDefinitionStore definitions = new MyDefinitionStore(transactions);
  *     protected Transactions transactions() { return transactions; }
- *     protected TicketStore ticketStore() { return new JdbcTicketStore(transactions); }
- *     protected DefinitionStore definitionStore() { return new JdbcDefinitionStore(transactions); }
+ *     protected TicketStore ticketStore() { return tickets; }
+ *     protected DefinitionStore definitionStore() { return definitions; }
  * }
  * }</pre>
  *
