@@ -1,24 +1,27 @@
 package dev.tiketti.core;
 
 import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.OrganizationId;
 import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.TeamId;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.ticket.NewEntry;
 import dev.tiketti.core.ticket.OpenTicket;
 import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.ticket.TicketUpdate;
 import dev.tiketti.core.ticket.TransitionRequest;
-import dev.tiketti.core.common.AgentId;
-import dev.tiketti.core.common.Classification;
-import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.OrganizationId;
-import dev.tiketti.core.common.TeamId;
-import dev.tiketti.core.common.TicketId;
-import dev.tiketti.core.common.TicketKey;
-import dev.tiketti.core.common.TicketingException;
+import static dev.tiketti.core.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.spi.TicketChange;
@@ -45,12 +48,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.StringLength;
-import net.jqwik.api.constraints.UpperChars;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -116,16 +113,21 @@ class ValueTypesTest {
         invalid(() -> new TicketKey("HR", 0), "positive");
     }
 
-    @Property(tries = 200)
-    void everyKeyParsesBackFromItsText(@ForAll @UpperChars @StringLength(min = 1, max = 10) String prefix,
-                                       @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long number) {
-        TicketKey key = new TicketKey(prefix, number);
-        assertThat(TicketKey.parse(key.toString())).isEqualTo(key);
+    @Test
+    void everyKeyParsesBackFromItsText() {
+        // prefixes of 1-10 upper-case letters; numbers from 1 to Long.MAX_VALUE (QuickTheories tries both ends)
+        qt(1000).forAll(strings().betweenCodePoints('A', 'Z').ofLengthBetween(1, 10),
+                        longs().between(1, Long.MAX_VALUE))
+                .checkAssert((prefix, number) -> {
+                    TicketKey key = new TicketKey(prefix, number);
+                    assertThat(TicketKey.parse(key.toString())).isEqualTo(key);
+                });
     }
 
-    @Property(tries = 100)
-    void leadingZerosAreNeverAccepted(@ForAll @LongRange(min = 0, max = 1_000_000) long number) {
-        invalid(() -> TicketKey.parse("HR-0" + number), "not a ticket key");
+    @Test
+    void leadingZerosAreNeverAccepted() {
+        qt(1000).forAll(longs().between(0, 1_000_000))
+                .checkAssert(number -> invalid(() -> TicketKey.parse("HR-0" + number), "not a ticket key"));
     }
 
     @Test

@@ -42,7 +42,6 @@ import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,6 +218,16 @@ public final class SlaScheduler {
      * change's unit of work, and adds an {@code SlaMet} event for each target the change met.
      */
     public void changed(Planned planned, Map<SlaTarget, SlaClock> before, Actor actor, List<TicketEvent> events) {
+        changed(planned, before, Optional.empty(), actor, events);
+    }
+
+    /**
+     * As {@link #changed(Planned, Map, Actor, List)}, for a change made by the handler of the timer
+     * {@code firing}: that timer is never cancelled here (its claim must stay current so that its
+     * completion, in the same unit of work, succeeds); once completed it stays as a spent, fired timer.
+     */
+    private void changed(Planned planned, Map<SlaTarget, SlaClock> before, Optional<TimerId> firing, Actor actor,
+                         List<TicketEvent> events) {
         Ticket after = planned.ticket();
         Instant at = after.updatedAt();
         List<HistoryEntry> history = planned.history();
@@ -229,7 +238,7 @@ public final class SlaScheduler {
                 // Every change cancels the timers of a clock that does not count, so a clock that did
                 // not count before this change has none to cancel (a fresh ticket has none at all).
                 // Were one left over from an older policy, its handler re-checks the clock and does nothing.
-                scheduleTarget(after, target, clocks.clock(target), history, was != null && was.counting());
+                scheduleTarget(after, target, clocks.clock(target), history, was != null && was.counting(), firing);
                 Optional<SlaClock> now = clocks.clock(target);
                 if (was != null && was.open() && now.isPresent() && !now.get().open()) {
                     events.add(new TicketEvent.SlaMet(after.id(), after.key(), actor, now.get().metAt().orElse(at),
@@ -252,7 +261,7 @@ public final class SlaScheduler {
     }
 
     private void scheduleTarget(Ticket t, SlaTarget target, Optional<SlaClock> clock, List<HistoryEntry> history,
-                                boolean mayHaveTimers) {
+                                boolean mayHaveTimers, Optional<TimerId> firing) {
         String q = SlaTimerKinds.qualifier(target);
         TimerId breach = TimerId.forTicket(SlaTimerKinds.BREACH, t.id(), q);
         Set<Integer> kept = new TreeSet<>();
@@ -270,12 +279,13 @@ public final class SlaScheduler {
                     }
                 }
             }
-        } else if (mayHaveTimers) {
-            timers.cancel(breach); // met, paused or not started: the reschedule on resuming re-arms it
+        } else if (mayHaveTimers && !firing.equals(Optional.of(breach))) {
+            timers.cancel(breach); // met, paused, not started or gone with the policy: resuming re-arms it
         }
         for (int p : allPercents) {
-            if (!kept.contains(p) && mayHaveTimers) {
-                timers.cancel(warningId(t.id(), target, p));
+            TimerId warning = warningId(t.id(), target, p);
+            if (!kept.contains(p) && mayHaveTimers && !firing.equals(Optional.of(warning))) {
+                timers.cancel(warning);
             }
         }
     }
@@ -496,7 +506,7 @@ public final class SlaScheduler {
             WarningThreshold threshold = warning.get().threshold();
             events.add(new TicketEvent.SlaWarning(cx.ticket().id(), cx.ticket().key(), Actor.system(), cx.now(), target,
                     s.percent(), crossedAt, clock.get().due().orElseThrow()));
-            record(cx, field(target), marker, threshold.effects(), true,
+            record(cx, claimed.id(), field(target), marker, threshold.effects(), true,
                     "SLA warning: " + target + " " + s.percent() + " % used, due " + shown(clock.get().due().orElseThrow()),
                     events, messages);
             return new Outcome(events, messages);
@@ -532,8 +542,8 @@ public final class SlaScheduler {
                 timers.schedule(TimerRequest.of(TimerId.forTicket(SlaTimerKinds.BREACH_NOTICE, cx.ticket().id(),
                         SlaTimerKinds.qualifier(target)), cx.calendar().nextOpening(cx.now())));
             }
-            record(cx, field(target), marker, effects, open, "SLA breached: " + target + " was due " + shown(due),
-                    events, messages);
+            record(cx, timer.id(), field(target), marker, effects, open,
+                    "SLA breached: " + target + " was due " + shown(due), events, messages);
             return new Outcome(events, messages);
         });
     }
@@ -557,8 +567,8 @@ public final class SlaScheduler {
             }
             List<TicketEvent> events = new ArrayList<>();
             List<OutboundMessage> messages = new ArrayList<>();
-            record(cx, field(target), noticeMarker(due.get()), List.of(Escalation.notifyTeamLead()), true,
-                    "SLA breached: " + target + " was due " + shown(due.get()), events, messages);
+            record(cx, claimed.id(), field(target), noticeMarker(due.get()), List.of(Escalation.notifyTeamLead()),
+                    true, "SLA breached: " + target + " was due " + shown(due.get()), events, messages);
             return new Outcome(events, messages);
         });
     }
@@ -603,7 +613,8 @@ public final class SlaScheduler {
                                 + t.key() + ", since " + shown(since.get()) + "."));
             }
             List<TimelineEntry> timeline = policies.isEmpty() ? List.of() : tickets.timeline(id);
-            write(new Before(Map.of(), history, timeline), t, t, reminderField(r), marker, now, events);
+            write(new Before(Map.of(), history, timeline), Optional.of(claimed.id()), t, t, reminderField(r), marker,
+                    now, events);
             return new Outcome(events, messages);
         });
     }
@@ -612,8 +623,8 @@ public final class SlaScheduler {
      * Applies escalation effects and the ledger entry in one versioned update, then re-schedules
      * the ticket's timers (a raised priority may choose another policy).
      */
-    private void record(Context cx, String field, String marker, List<Escalation> effects, boolean sendNow,
-                        String what, List<TicketEvent> events, List<OutboundMessage> messages) {
+    private void record(Context cx, TimerId firing, String field, String marker, List<Escalation> effects,
+                        boolean sendNow, String what, List<TicketEvent> events, List<OutboundMessage> messages) {
         Ticket t = cx.ticket();
         Ticket changed = t;
         for (Escalation e : effects) {
@@ -641,11 +652,14 @@ public final class SlaScheduler {
                 }
             }
         }
-        write(new Before(Map.of(), cx.history(), cx.timeline()), t, changed, field, marker, cx.now(), events);
+        // The clocks before the change: a raised priority may choose a policy without some target, whose
+        // timers this change must then cancel (all but the one firing, which its completion marks spent).
+        write(new Before(cx.clocks().clocks(), cx.history(), cx.timeline()), Optional.of(firing), t, changed, field,
+                marker, cx.now(), events);
     }
 
-    private void write(Before stored, Ticket before, Ticket changed, String field, String marker, Instant now,
-                       List<TicketEvent> events) {
+    private void write(Before stored, Optional<TimerId> firing, Ticket before, Ticket changed, String field,
+                       String marker, Instant now, List<TicketEvent> events) {
         List<FieldChange> fieldChanges = WorkflowEngine.changes(before, changed);
         List<FieldChange> changes = new ArrayList<>();
         changes.add(FieldChange.of(field, null, marker));
@@ -661,7 +675,6 @@ public final class SlaScheduler {
         if (!fieldChanges.isEmpty()) {
             events.add(new TicketEvent.TicketUpdated(after.id(), after.key(), Actor.system(), at, fieldChanges));
         }
-        Map<SlaTarget, SlaClock> none = new EnumMap<>(SlaTarget.class);
-        changed(planned, none, Actor.system(), events);
+        changed(planned, stored.clocks(), firing, Actor.system(), events);
     }
 }

@@ -1,6 +1,9 @@
 package dev.tiketti.core.inmemory;
 
+import static dev.tiketti.core.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.Classification;
@@ -18,23 +21,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.UniqueElements;
+import org.junit.jupiter.api.Test;
 
 class TicketQueryPagingPropertiesTest {
     private static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");
     private static final List<String> PREFIXES = List.of("HR", "HR2", "HRA", "IT", "LASKU");
 
-    @Property(tries = 200)
-    void pagingReadsEveryMatchingTicketOnceInKeyOrder(
-            @ForAll @Size(max = 40) @UniqueElements List<@IntRange(min = 0, max = 499) Integer> codes,
-            @ForAll @IntRange(min = 1, max = 12) int pageSize,
-            @ForAll @IntRange(min = 0, max = 3) int sinceSeconds,
-            @ForAll @IntRange(min = 0, max = 8) int dueBeforeMinutes) {
+    @Test
+    void pagingReadsEveryMatchingTicketOnceInKeyOrder() {
+        qt(200).forAll(lists().of(integers().between(0, 499)).ofSizeBetween(0, 40)
+                                .map(codes -> codes.stream().distinct().toList()),
+                        integers().between(1, 12), integers().between(0, 3), integers().between(0, 8))
+                .checkAssert(TicketQueryPagingPropertiesTest::pagesReadEveryMatchOnce);
+    }
+
+    private static void pagesReadEveryMatchOnce(List<Integer> codes, int pageSize, int sinceSeconds,
+                                                int dueBeforeMinutes) {
         InMemoryTicketStore store = new InMemoryTicketStore();
         List<Ticket> all = new ArrayList<>();
         for (int code : codes) {

@@ -1,6 +1,9 @@
 package dev.tiketti.core.privacy;
 
+import static dev.tiketti.core.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.ErrorCode;
@@ -12,12 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random interleavings of requests, answers (given, refused, with forged tokens) and time passing,
@@ -34,15 +34,17 @@ class ConsentRequestPropertiesTest {
     record Op(Kind kind, int target, int amount) {
     }
 
-    @Provide
-    Arbitrary<List<Op>> operations() {
-        Arbitrary<Op> op = Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 9),
-                Arbitraries.integers().between(1, 20)).as(Op::new);
-        return op.list().ofMinSize(1).ofMaxSize(60);
+    static Gen<List<Op>> operations() {
+        Gen<Op> op = Generate.enumValues(Kind.class).zip(integers().between(0, 9), integers().between(1, 20), Op::new);
+        return lists().of(op).ofSizeBetween(1, 60);
     }
 
-    @Property(tries = 200)
-    void tokensAreUniqueAndEachIsAnsweredAtMostOnceBeforeItExpires(@ForAll("operations") List<Op> ops) {
+    @Test
+    void tokensAreUniqueAndEachIsAnsweredAtMostOnceBeforeItExpires() {
+        qt(200).forAll(operations()).checkAssert(ConsentRequestPropertiesTest::eachTokenAnsweredAtMostOnce);
+    }
+
+    private static void eachTokenAnsweredAtMostOnce(List<Op> ops) {
         PrivacyWorld w = new PrivacyWorld();
         w.privacy.consents().registerPurpose(ConsentPurpose.of(SURVEY.value(), "Satisfaction surveys"));
         Contact aino = w.contact(1, "Aino Virtanen", "aino.virtanen@example.fi", "");

@@ -1,6 +1,9 @@
 package dev.tiketti.core.privacy;
 
+import static dev.tiketti.core.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.ContactId;
@@ -16,24 +19,25 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Random sequences of register operations, valid and not: a refused operation changes nothing. */
 class CustomerRegisterPropertiesTest {
 
     enum Op { CONTACT, CONTACT_WITH_SUBSTITUTE, DEACTIVATE, ORGANIZATION, MEMBERSHIP, PURPOSE, CONSENT, WITHDRAW, USE }
 
-    @Provide
-    Arbitrary<List<Op>> operations() {
-        return Arbitraries.of(Op.class).list().ofMinSize(1).ofMaxSize(40);
+    static Gen<List<Op>> operations() {
+        return lists().of(Generate.enumValues(Op.class)).ofSizeBetween(1, 40);
     }
 
-    @Property(tries = 300)
-    void aRefusedOperationChangesNothing(@ForAll("operations") List<Op> ops, @ForAll long seed) {
+    @Test
+    void aRefusedOperationChangesNothing() {
+        qt(300).forAll(operations(), longs().all()).checkAssert(CustomerRegisterPropertiesTest::refusalsChangeNothing);
+    }
+
+    private static void refusalsChangeNothing(List<Op> ops, long seed) {
         var contacts = new InMemoryContactStore();
         var organizations = new InMemoryOrganizationStore();
         var consents = new InMemoryConsentStore();

@@ -1,6 +1,10 @@
 package dev.tiketti.core.privacy;
 
+import static dev.tiketti.core.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.Channel;
@@ -14,13 +18,9 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Builders;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * Issue #4 item 10: after erasure, a scan of every store with the person's own redactor finds none
@@ -47,35 +47,18 @@ class ErasurePropertiesTest {
                 int policy, int failAfter) {
     }
 
-    @Provide
-    Arbitrary<Spec> specs() {
-        Arbitrary<Integer> mention = Arbitraries.integers().between(0, 8);
-        Arbitrary<TicketSpec> ticket = Builders.withBuilder(() -> new Object[7])
-                .use(Arbitraries.integers().between(0, 3)).in((a, v) -> { a[0] = v; return a; })
-                .use(Arbitraries.of(true, false)).in((a, v) -> { a[1] = v; return a; })
-                .use(Arbitraries.of(true, false)).in((a, v) -> { a[2] = v; return a; })
-                .use(mention).in((a, v) -> { a[3] = v; return a; })
-                .use(mention).in((a, v) -> { a[4] = v; return a; })
-                .use(mention).in((a, v) -> { a[5] = v; return a; })
-                .use(mention).in((a, v) -> { a[6] = v; return a; })
-                .build(a -> new TicketSpec((Integer) a[0], (Boolean) a[1], (Boolean) a[2], (Integer) a[3],
-                        (Integer) a[4], (Integer) a[5], (Integer) a[6]));
-        return Builders.withBuilder(() -> new Object[8])
-                .use(Arbitraries.integers().between(0, FIRST.size() - 1)).in((a, v) -> { a[0] = v; return a; })
-                .use(Arbitraries.integers().between(0, LAST.size() - 1)).in((a, v) -> { a[1] = v; return a; })
-                .use(Arbitraries.integers().between(0, PHONES.size() - 1)).in((a, v) -> { a[2] = v; return a; })
-                .use(Arbitraries.integers().between(0, HETUS.size() - 1)).in((a, v) -> { a[3] = v; return a; })
-                .use(Arbitraries.integers().between(1, 3)).in((a, v) -> { a[4] = v; return a; })
-                .use(ticket.list().ofMinSize(1).ofMaxSize(8)).in((a, v) -> { a[5] = v; return a; })
-                .use(Arbitraries.integers().between(0, 4)).in((a, v) -> { a[6] = v; return a; })
-                .use(Arbitraries.integers().between(-1, 25)).in((a, v) -> { a[7] = v; return a; })
-                .build(a -> new Spec((Integer) a[0], (Integer) a[1], (Integer) a[2], (Integer) a[3], (Integer) a[4],
-                        castList(a[5]), (Integer) a[6], (Integer) a[7]));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<TicketSpec> castList(Object o) {
-        return (List<TicketSpec>) o;
+    static Gen<Spec> specs() {
+        Gen<Integer> mention = integers().between(0, 8);
+        Gen<TicketSpec> ticket = in -> new TicketSpec(integers().between(0, 3).generate(in),
+                booleans().all().generate(in), booleans().all().generate(in), mention.generate(in),
+                mention.generate(in), mention.generate(in), mention.generate(in));
+        Gen<List<TicketSpec>> tickets = lists().of(ticket).ofSizeBetween(1, 8);
+        return in -> new Spec(integers().between(0, FIRST.size() - 1).generate(in),
+                integers().between(0, LAST.size() - 1).generate(in),
+                integers().between(0, PHONES.size() - 1).generate(in),
+                integers().between(0, HETUS.size() - 1).generate(in),
+                integers().between(1, 3).generate(in), tickets.generate(in),
+                integers().between(0, 4).generate(in), integers().between(-1, 25).generate(in));
     }
 
     /** A world built from the spec; the person is contact 1, the substitute 2, others 3.. */
@@ -176,8 +159,17 @@ class ErasurePropertiesTest {
         }
     }
 
-    @Property(tries = 80)
-    void afterErasureNothingOfThePersonRemainsExceptWhatTheReportRetains(@ForAll("specs") Spec spec) {
+    @Test
+    void afterErasureNothingOfThePersonRemainsExceptWhatTheReportRetains() {
+        Map<String, Integer> seen = new TreeMap<>();
+        qt(80, 200).forAll(specs()).checkAssert(spec -> erasureLeavesOnlyWhatIsRetained(spec, seen));
+        // the generator must reach both kinds of run and every policy for the property to mean something
+        assertThat(seen).containsKeys("run: interrupted, then resumed", "run: uninterrupted", "policy: 0",
+                "policy: 1", "policy: 2", "policy: 3", "policy: 4", "retained lines: some", "retained lines: none",
+                "index lines: some");
+    }
+
+    private static void erasureLeavesOnlyWhatIsRetained(Spec spec, Map<String, Integer> seen) {
         Built b = new Built(spec);
         ErasureRequest request = b.request();
         b.w.failAfter.set(spec.failAfter());
@@ -193,9 +185,9 @@ class ErasurePropertiesTest {
             report = b.w.privacy.erasure().erase(request, b.policy());
         }
         assertThat(report.status()).isEqualTo(ErasureReport.Status.COMPLETED);
-        Statistics.label("run").collect(interrupted ? "interrupted, then resumed" : "uninterrupted");
-        Statistics.label("policy").collect(spec.policy());
-        Statistics.label("retained lines").collect(report.retained().isEmpty() ? "none" : "some");
+        seen.merge("run: " + (interrupted ? "interrupted, then resumed" : "uninterrupted"), 1, Integer::sum);
+        seen.merge("policy: " + spec.policy(), 1, Integer::sum);
+        seen.merge("retained lines: " + (report.retained().isEmpty() ? "none" : "some"), 1, Integer::sum);
 
         Redactor scan = b.personsRedactor();
         List<String> retained = report.retained().stream().map(ErasureItem::item).toList();
@@ -216,8 +208,8 @@ class ErasurePropertiesTest {
         assertThat(b.w.indexDrift()).isEmpty();
         b.person.emails().forEach(e -> assertThat(b.w.ticketing.search().find(dev.tiketti.core.search.SearchQuery.builder()
                 .requesterEmail(e).build())).isEmpty());
-        Statistics.label("index lines").collect(report.items().stream()
-                .anyMatch(i -> i.store() == ErasureItem.Store.SEARCH_INDEX) ? "some" : "none");
+        seen.merge("index lines: " + (report.items().stream()
+                .anyMatch(i -> i.store() == ErasureItem.Store.SEARCH_INDEX) ? "some" : "none"), 1, Integer::sum);
 
         if (spec.failAfter() >= 0) {
             Built twin = new Built(spec);

@@ -6,7 +6,6 @@ import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.ticket.OpenTicket;
-import dev.tiketti.core.privacy.Privacy;
 import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketKey;

@@ -1,6 +1,9 @@
 package dev.tiketti.core.sla;
 
+import static dev.tiketti.core.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,12 +16,9 @@ import java.time.zone.ZoneRules;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Laws of business-time arithmetic, checked on calendars with lunch breaks, holidays and DST-crossing night work. */
 class BusinessCalendarProperties {
@@ -37,100 +37,101 @@ class BusinessCalendarProperties {
             .build();
     static final List<BusinessCalendar> CALENDARS = List.of(BusinessCalendars.finland(), TWO_INTERVALS, NIGHTS);
 
-    @Provide
-    Arbitrary<BusinessCalendar> calendars() {
-        return Arbitraries.of(CALENDARS);
+    static Gen<BusinessCalendar> calendars() {
+        return Generate.pick(CALENDARS);
     }
 
     /** Instants in 2024-2027, with sub-second parts now and then. */
-    @Provide
-    Arbitrary<Instant> instants() {
+    static Gen<Instant> instants() {
         long from = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
         long to = Instant.parse("2027-12-31T00:00:00Z").getEpochSecond();
-        return Combinators.combine(Arbitraries.longs().between(from, to),
-                Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999_999_999)))
-                .as(Instant::ofEpochSecond);
+        return longs().between(from, to).zip(Generate.oneOf(Generate.constant(0), integers().between(0, 999_999_999)),
+                Instant::ofEpochSecond);
     }
 
     /** Whole-minute instants within ten days of a DST switch or a year end. */
-    @Provide
-    Arbitrary<Instant> nearSwitches() {
+    static Gen<Instant> nearSwitches() {
         List<LocalDate> days = List.of(LocalDate.of(2025, 3, 30), LocalDate.of(2025, 10, 26), LocalDate.of(2026, 3, 29),
                 LocalDate.of(2026, 10, 25), LocalDate.of(2025, 12, 31), LocalDate.of(2024, 6, 21));
-        return Combinators.combine(Arbitraries.of(days), Arbitraries.integers().between(-10 * 1440, 10 * 1440))
-                .as((d, m) -> d.atStartOfDay(HKI).toInstant().plusSeconds(60L * m));
+        return Generate.pick(days).zip(integers().between(-10 * 1440, 10 * 1440),
+                (d, m) -> d.atStartOfDay(HKI).toInstant().plusSeconds(60L * m));
     }
 
-    @Provide
-    Arbitrary<Duration> durations() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().between(1, 60L * 60 * 2000).map(Duration::ofSeconds),
-                Arbitraries.longs().between(1, 3_000_000_000_000L).map(Duration::ofNanos),
-                Arbitraries.of(4L, 16L, 40L, 2000L).map(Duration::ofHours));
+    static Gen<Duration> durations() {
+        return Generate.oneOf(
+                longs().between(1, 60L * 60 * 2000).map(s -> Duration.ofSeconds(s)),
+                longs().between(1, 3_000_000_000_000L).map(Duration::ofNanos),
+                Generate.pick(List.of(4L, 16L, 40L, 2000L)).map(Duration::ofHours));
     }
 
-    @Property(tries = 2000)
-    void betweenUndoesAdd(@ForAll("calendars") BusinessCalendar cal, @ForAll("instants") Instant start,
-                          @ForAll("durations") Duration d) {
-        Instant due = cal.add(start, d);
-        assertThat(cal.between(start, due)).isEqualTo(d);
-        assertThat(due).isAfter(start);
-        // The due instant is the earliest such instant: just before it, the target had not yet been reached.
-        assertThat(cal.between(start, due.minusNanos(1))).isLessThan(d);
+    static Gen<Integer> minutes() {
+        return integers().between(1, 3000);
     }
 
-    @Property(tries = 2000)
-    void aLaterStartNeverGivesAnEarlierDue(@ForAll("calendars") BusinessCalendar cal, @ForAll("instants") Instant a,
-                                           @ForAll("instants") Instant b, @ForAll("durations") Duration d) {
-        Instant early = a.isBefore(b) ? a : b;
-        Instant late = a.isBefore(b) ? b : a;
-        assertThat(cal.add(late, d)).isAfterOrEqualTo(cal.add(early, d));
+    @Test
+    void betweenUndoesAdd() {
+        qt(2000).forAll(calendars(), instants(), durations()).checkAssert((cal, start, d) -> {
+            Instant due = cal.add(start, d);
+            assertThat(cal.between(start, due)).isEqualTo(d);
+            assertThat(due).isAfter(start);
+            // The due instant is the earliest such instant: just before it, the target had not yet been reached.
+            assertThat(cal.between(start, due.minusNanos(1))).isLessThan(d);
+        });
     }
 
-    @Property(tries = 2000)
-    void businessTimeNeverExceedsWallTime(@ForAll("calendars") BusinessCalendar cal, @ForAll("instants") Instant a,
-                                          @ForAll("instants") Instant b) {
-        Instant from = a.isBefore(b) ? a : b;
-        Instant to = a.isBefore(b) ? b : a;
-        Duration business = cal.between(from, to);
-        assertThat(business).isGreaterThanOrEqualTo(Duration.ZERO).isLessThanOrEqualTo(Duration.between(from, to));
-        assertThat(cal.between(to, from)).isEqualTo(business.negated());
+    @Test
+    void aLaterStartNeverGivesAnEarlierDue() {
+        qt(2000).forAll(calendars(), instants(), instants(), durations()).checkAssert((cal, a, b, d) -> {
+            Instant early = a.isBefore(b) ? a : b;
+            Instant late = a.isBefore(b) ? b : a;
+            assertThat(cal.add(late, d)).isAfterOrEqualTo(cal.add(early, d));
+        });
     }
 
-    @Property(tries = 2000)
-    void nextOpeningIsOpenAndNothingBeforeItIs(@ForAll("calendars") BusinessCalendar cal, @ForAll("instants") Instant t) {
-        Instant next = cal.nextOpening(t);
-        assertThat(cal.isOpen(next)).isTrue();
-        assertThat(cal.between(t, next)).isZero();
-        assertThat(cal.isOpen(t)).isEqualTo(next.equals(t));
+    @Test
+    void businessTimeNeverExceedsWallTime() {
+        qt(2000).forAll(calendars(), instants(), instants()).checkAssert((cal, a, b) -> {
+            Instant from = a.isBefore(b) ? a : b;
+            Instant to = a.isBefore(b) ? b : a;
+            Duration business = cal.between(from, to);
+            assertThat(business).isGreaterThanOrEqualTo(Duration.ZERO).isLessThanOrEqualTo(Duration.between(from, to));
+            assertThat(cal.between(to, from)).isEqualTo(business.negated());
+        });
     }
 
-    @Property(tries = 300)
-    void addAgreesWithANaiveMinuteWalk(@ForAll("calendars") BusinessCalendar cal, @ForAll("nearSwitches") Instant start,
-                                       @ForAll("minutes") int minutes) {
-        Instant t = start;
-        int left = minutes;
-        while (left > 0) {
-            if (naiveOpen(cal, t)) {
-                left--;
+    @Test
+    void nextOpeningIsOpenAndNothingBeforeItIs() {
+        qt(2000).forAll(calendars(), instants()).checkAssert((cal, t) -> {
+            Instant next = cal.nextOpening(t);
+            assertThat(cal.isOpen(next)).isTrue();
+            assertThat(cal.between(t, next)).isZero();
+            assertThat(cal.isOpen(t)).isEqualTo(next.equals(t));
+        });
+    }
+
+    @Test
+    void addAgreesWithANaiveMinuteWalk() {
+        qt(300).forAll(calendars(), nearSwitches(), minutes()).checkAssert((cal, start, minutes) -> {
+            Instant t = start;
+            int left = minutes;
+            while (left > 0) {
+                if (naiveOpen(cal, t)) {
+                    left--;
+                }
+                t = t.plusSeconds(60);
             }
-            t = t.plusSeconds(60);
-        }
-        assertThat(cal.add(start, Duration.ofMinutes(minutes))).isEqualTo(t);
+            assertThat(cal.add(start, Duration.ofMinutes(minutes))).isEqualTo(t);
+        });
     }
 
-    @Property(tries = 300)
-    void isOpenAgreesWithTheLocalDefinition(@ForAll("calendars") BusinessCalendar cal,
-                                            @ForAll("nearSwitches") Instant t) {
-        for (int k = 0; k < 180; k++) {
-            Instant u = t.plusSeconds(60L * k);
-            assertThat(cal.isOpen(u)).as("%s", u).isEqualTo(naiveOpen(cal, u));
-        }
-    }
-
-    @Provide
-    Arbitrary<Integer> minutes() {
-        return Arbitraries.integers().between(1, 3000);
+    @Test
+    void isOpenAgreesWithTheLocalDefinition() {
+        qt(300).forAll(calendars(), nearSwitches()).checkAssert((cal, t) -> {
+            for (int k = 0; k < 180; k++) {
+                Instant u = t.plusSeconds(60L * k);
+                assertThat(cal.isOpen(u)).as("%s", u).isEqualTo(naiveOpen(cal, u));
+            }
+        });
     }
 
     /**

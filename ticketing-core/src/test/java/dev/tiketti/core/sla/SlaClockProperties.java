@@ -1,6 +1,9 @@
 package dev.tiketti.core.sla;
 
+import static dev.tiketti.core.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.tiketti.core.ticket.StateCategory;
 import java.time.Duration;
@@ -8,12 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Laws of SLA clocks over random ticket stories: state changes, customer messages, replies and notes at random gaps. */
 class SlaClockProperties {
@@ -68,189 +69,194 @@ class SlaClockProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Duration> gaps() {
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(Duration.ZERO)),
-                net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(1, 3 * 24 * 60).map(Duration::ofMinutes)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(1, 5L * 24 * 3600 * 1_000_000_000L).map(Duration::ofNanos)));
+    static Gen<Duration> gaps() {
+        return Generate.frequency(
+                Pair.of(1, Generate.constant(Duration.ZERO)),
+                Pair.of(6, longs().between(1, 3 * 24 * 60).map(Duration::ofMinutes)),
+                Pair.of(2, longs().between(1, 5L * 24 * 3600 * 1_000_000_000L).map(Duration::ofNanos)));
     }
 
-    Arbitrary<Story> stories(Arbitrary<Action> actions) {
+    static Gen<Story> stories(Gen<Action> actions) {
         long from = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
         long to = Instant.parse("2026-12-01T00:00:00Z").getEpochSecond();
-        Arbitrary<Instant> opened = Arbitraries.longs().between(from, to).map(Instant::ofEpochSecond);
-        Arbitrary<List<Step>> steps = Combinators.combine(gaps(), actions).as(Step::new).list().ofMaxSize(14);
-        return Combinators.combine(opened, steps, Arbitraries.of(POLICIES), Arbitraries.of(CALENDARS)).as(Story::new);
+        Gen<Instant> opened = longs().between(from, to).map(s -> Instant.ofEpochSecond(s));
+        Gen<List<Step>> steps = lists().of(gaps().zip(actions, Step::new)).ofSizeBetween(0, 14);
+        return opened.zip(steps, Generate.pick(POLICIES), Generate.pick(CALENDARS), Story::new);
     }
 
-    @Provide
-    Arbitrary<Story> stories() {
-        return stories(Arbitraries.of(Action.values()));
+    static Gen<Story> stories() {
+        return stories(Generate.enumValues(Action.class));
     }
 
     /** Stories without state changes: only messages, replies and notes. */
-    @Provide
-    Arbitrary<Story> conversations() {
-        return stories(Arbitraries.of(Action.CUSTOMER, Action.REPLY, Action.NOTE, Action.SYSTEM_REPLY));
+    static Gen<Story> conversations() {
+        return stories(Generate.pick(List.of(Action.CUSTOMER, Action.REPLY, Action.NOTE, Action.SYSTEM_REPLY)));
     }
 
-    @Provide
-    Arbitrary<Duration> later() {
-        return Arbitraries.longs().between(0, 20L * 24 * 60).map(Duration::ofMinutes);
+    static Gen<Duration> later() {
+        return longs().between(0, 20L * 24 * 60).map(Duration::ofMinutes);
     }
 
-    @Property(tries = 300)
-    void theLiveClocksEqualTheClocksRecomputedFromHistory(@ForAll("stories") Story story, @ForAll("later") Duration after) {
-        SlaClockStory s = story.build();
-        Instant now = story.end().plus(after);
-        SlaClockTracker live = s.live(story.policy(), story.calendar(), StateCategory::valueOf);
-        assertThat(live.clocksAt(now)).isEqualTo(story.at(s, now));
-        assertThat(live).isEqualTo(SlaClocks.replay(s.ticket, s.history, s.timeline, StateCategory::valueOf,
-                story.policy(), story.calendar(), now));
+    @Test
+    void theLiveClocksEqualTheClocksRecomputedFromHistory() {
+        qt(300).forAll(stories(), later()).checkAssert((story, after) -> {
+            SlaClockStory s = story.build();
+            Instant now = story.end().plus(after);
+            SlaClockTracker live = s.live(story.policy(), story.calendar(), StateCategory::valueOf);
+            assertThat(live.clocksAt(now)).isEqualTo(story.at(s, now));
+            assertThat(live).isEqualTo(SlaClocks.replay(s.ticket, s.history, s.timeline, StateCategory::valueOf,
+                    story.policy(), story.calendar(), now));
+        });
     }
 
-    @Property(tries = 300)
-    void recomputingAtAPastInstantEqualsTheClocksOfTheStorySoFar(@ForAll("stories") Story story,
-                                                                  @ForAll("later") Duration cut) {
-        Instant now = story.openedAt().plus(cut);
-        SlaClockStory whole = story.build();
-        SlaClockStory soFar = story.build(t -> !t.isAfter(now));
-        assertThat(story.at(whole, now)).isEqualTo(story.at(soFar, now));
-        assertThat(soFar.live(story.policy(), story.calendar(), StateCategory::valueOf).clocksAt(now))
-                .isEqualTo(story.at(whole, now));
+    @Test
+    void recomputingAtAPastInstantEqualsTheClocksOfTheStorySoFar() {
+        qt(300).forAll(stories(), later()).checkAssert((story, cut) -> {
+            Instant now = story.openedAt().plus(cut);
+            SlaClockStory whole = story.build();
+            SlaClockStory soFar = story.build(t -> !t.isAfter(now));
+            assertThat(story.at(whole, now)).isEqualTo(story.at(soFar, now));
+            assertThat(soFar.live(story.policy(), story.calendar(), StateCategory::valueOf).clocksAt(now))
+                    .isEqualTo(story.at(whole, now));
+        });
     }
 
-    @Property(tries = 300)
-    void businessTimeUsedNeverExceedsTheBusinessOrWallTimeSinceTheStart(@ForAll("stories") Story story,
-                                                                         @ForAll("later") Duration after) {
-        SlaClockStory s = story.build();
-        Instant now = story.end().plus(after);
-        for (SlaClock c : story.at(s, now).clocks().values()) {
-            Instant end = c.metAt().orElse(now);
-            assertThat(c.used().isNegative()).isFalse();
-            assertThat(c.used()).isLessThanOrEqualTo(Duration.between(c.startedAt(), end));
-            assertThat(c.used()).isLessThanOrEqualTo(story.calendar().between(c.startedAt(), end));
-        }
-    }
-
-    @Property(tries = 300)
-    void aClockIsConsistentWithItself(@ForAll("stories") Story story, @ForAll("later") Duration after) {
-        SlaClockStory s = story.build();
-        Instant now = story.end().plus(after);
-        for (SlaClock c : story.at(s, now).clocks().values()) {
-            assertThat(c.due().isPresent()).isEqualTo(c.open() && c.status() != SlaClockStatus.PAUSED
-                    && !(c.status() == SlaClockStatus.BREACHED && !c.counting()));
-            assertThat(c.status() == SlaClockStatus.BREACHED).isEqualTo(c.breachedAt().isPresent());
-            c.breachedAt().ifPresent(b -> assertThat(c.used()).isGreaterThanOrEqualTo(c.allowed()));
-            c.breachedAt().ifPresent(b -> assertThat(b).isBefore(c.metAt().orElse(now)));
-            if (c.breachedAt().isEmpty()) {
-                assertThat(c.used()).isLessThanOrEqualTo(c.allowed());
+    @Test
+    void businessTimeUsedNeverExceedsTheBusinessOrWallTimeSinceTheStart() {
+        qt(300).forAll(stories(), later()).checkAssert((story, after) -> {
+            SlaClockStory s = story.build();
+            Instant now = story.end().plus(after);
+            for (SlaClock c : story.at(s, now).clocks().values()) {
+                Instant end = c.metAt().orElse(now);
+                assertThat(c.used().isNegative()).isFalse();
+                assertThat(c.used()).isLessThanOrEqualTo(Duration.between(c.startedAt(), end));
+                assertThat(c.used()).isLessThanOrEqualTo(story.calendar().between(c.startedAt(), end));
             }
-            c.due().ifPresent(d -> assertThat(now.isAfter(d)).isEqualTo(c.breached()));
-            Instant previous = c.startedAt();
-            for (SlaClockWarning w : c.warnings()) {
-                assertThat(w.crossed()).isEqualTo(c.used().compareTo(w.businessTime()) >= 0 && w.at().isPresent()
-                        && !w.at().get().isAfter(now));
-                if (w.at().isPresent()) {
-                    assertThat(w.at().get()).isAfterOrEqualTo(previous);
-                    previous = w.at().get();
-                    c.due().ifPresent(d -> assertThat(w.at().get()).isBeforeOrEqualTo(d));
+        });
+    }
+
+    @Test
+    void aClockIsConsistentWithItself() {
+        qt(300).forAll(stories(), later()).checkAssert((story, after) -> {
+            SlaClockStory s = story.build();
+            Instant now = story.end().plus(after);
+            for (SlaClock c : story.at(s, now).clocks().values()) {
+                assertThat(c.due().isPresent()).isEqualTo(c.open() && c.status() != SlaClockStatus.PAUSED
+                        && !(c.status() == SlaClockStatus.BREACHED && !c.counting()));
+                assertThat(c.status() == SlaClockStatus.BREACHED).isEqualTo(c.breachedAt().isPresent());
+                c.breachedAt().ifPresent(b -> assertThat(c.used()).isGreaterThanOrEqualTo(c.allowed()));
+                c.breachedAt().ifPresent(b -> assertThat(b).isBefore(c.metAt().orElse(now)));
+                if (c.breachedAt().isEmpty()) {
+                    assertThat(c.used()).isLessThanOrEqualTo(c.allowed());
                 }
-            }
-        }
-    }
-
-    @Property(tries = 300)
-    void withoutNewEventsClocksOnlyMoveForward(@ForAll("stories") Story story, @ForAll("later") Duration a,
-                                                @ForAll("later") Duration b) {
-        SlaClockStory s = story.build();
-        Instant n1 = story.end().plus(a);
-        Instant n2 = n1.plus(b);
-        Map<SlaTarget, SlaClock> at1 = story.at(s, n1).clocks();
-        Map<SlaTarget, SlaClock> at2 = story.at(s, n2).clocks();
-        assertThat(at2.keySet()).isEqualTo(at1.keySet());
-        at1.forEach((target, c1) -> {
-            SlaClock c2 = at2.get(target);
-            assertThat(c2.used()).isGreaterThanOrEqualTo(c1.used());
-            assertThat(c2.startedAt()).isEqualTo(c1.startedAt());
-            assertThat(c2.metAt()).isEqualTo(c1.metAt());
-            assertThat(c2.due()).isEqualTo(c1.due());
-            switch (c1.status()) {
-                case MET, PAUSED -> assertThat(c2).isEqualTo(new SlaClock(c1.target(), c1.status(), c1.allowed(),
-                        c1.used(), c1.startedAt(), c1.due(), c1.metAt(), c1.breachedAt(), c1.warnings(), n2));
-                case BREACHED -> assertThat(c2.breachedAt()).isEqualTo(c1.breachedAt());
-                case RUNNING -> assertThat(c2.status()).isIn(SlaClockStatus.RUNNING, SlaClockStatus.BREACHED);
-            }
-            for (int i = 0; i < c1.warnings().size(); i++) {
-                if (c1.warnings().get(i).crossed()) {
-                    assertThat(c2.warnings().get(i)).isEqualTo(c1.warnings().get(i));
+                c.due().ifPresent(d -> assertThat(now.isAfter(d)).isEqualTo(c.breached()));
+                Instant previous = c.startedAt();
+                for (SlaClockWarning w : c.warnings()) {
+                    assertThat(w.crossed()).isEqualTo(c.used().compareTo(w.businessTime()) >= 0 && w.at().isPresent()
+                            && !w.at().get().isAfter(now));
+                    if (w.at().isPresent()) {
+                        assertThat(w.at().get()).isAfterOrEqualTo(previous);
+                        previous = w.at().get();
+                        c.due().ifPresent(d -> assertThat(w.at().get()).isBeforeOrEqualTo(d));
+                    }
                 }
             }
         });
     }
 
-    @Property(tries = 300)
-    void firstResponseAndResolutionNeverRunBackwardsWhateverHappens(@ForAll("stories") Story story,
-                                                                    @ForAll("later") Duration a, @ForAll("later") Duration b) {
-        SlaClockStory s = story.build();
-        Instant n1 = story.openedAt().plus(a);
-        Instant n2 = n1.plus(b);
-        for (SlaTarget target : List.of(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION)) {
-            story.at(s, n1).clock(target).ifPresent(c1 -> {
-                SlaClock c2 = story.at(s, n2).clock(target).orElseThrow();
+    @Test
+    void withoutNewEventsClocksOnlyMoveForward() {
+        qt(300).forAll(stories(), later(), later()).checkAssert((story, a, b) -> {
+            SlaClockStory s = story.build();
+            Instant n1 = story.end().plus(a);
+            Instant n2 = n1.plus(b);
+            Map<SlaTarget, SlaClock> at1 = story.at(s, n1).clocks();
+            Map<SlaTarget, SlaClock> at2 = story.at(s, n2).clocks();
+            assertThat(at2.keySet()).isEqualTo(at1.keySet());
+            at1.forEach((target, c1) -> {
+                SlaClock c2 = at2.get(target);
                 assertThat(c2.used()).isGreaterThanOrEqualTo(c1.used());
-                c1.breachedAt().ifPresent(at -> assertThat(c2.breachedAt()).contains(at));
-                if (target == SlaTarget.FIRST_RESPONSE && !c1.open()) {
-                    assertThat(c2.metAt()).isEqualTo(c1.metAt());
+                assertThat(c2.startedAt()).isEqualTo(c1.startedAt());
+                assertThat(c2.metAt()).isEqualTo(c1.metAt());
+                assertThat(c2.due()).isEqualTo(c1.due());
+                switch (c1.status()) {
+                    case MET, PAUSED -> assertThat(c2).isEqualTo(new SlaClock(c1.target(), c1.status(), c1.allowed(),
+                            c1.used(), c1.startedAt(), c1.due(), c1.metAt(), c1.breachedAt(), c1.warnings(), n2));
+                    case BREACHED -> assertThat(c2.breachedAt()).isEqualTo(c1.breachedAt());
+                    case RUNNING -> assertThat(c2.status()).isIn(SlaClockStatus.RUNNING, SlaClockStatus.BREACHED);
+                }
+                for (int i = 0; i < c1.warnings().size(); i++) {
+                    if (c1.warnings().get(i).crossed()) {
+                        assertThat(c2.warnings().get(i)).isEqualTo(c1.warnings().get(i));
+                    }
                 }
             });
-        }
+        });
     }
 
-    @Property(tries = 300)
-    void pausingNeverMakesADueEarlier(@ForAll("conversations") Story story, @ForAll("later") Duration pauseAfter,
-                                      @ForAll("later") Duration pauseFor, @ForAll("later") Duration after) {
-        Instant pause = story.openedAt().plus(pauseAfter);
-        Instant resume = pause.plus(pauseFor);
-        SlaClockStory plain = story.build();
-        SlaClockStory paused = withPause(story, pause, resume);
-        Instant now = max(story.end(), resume).plus(after);
-        Map<SlaTarget, SlaClock> p = story.at(plain, now).clocks();
-        Map<SlaTarget, SlaClock> q = story.at(paused, now).clocks();
-        assertThat(q.keySet()).isEqualTo(p.keySet());
-        p.forEach((target, c) -> {
-            SlaClock d = q.get(target);
-            assertThat(d.startedAt()).isEqualTo(c.startedAt());
-            assertThat(d.metAt()).isEqualTo(c.metAt());
-            assertThat(d.used()).isLessThanOrEqualTo(c.used());
-            if (c.due().isPresent() && d.due().isPresent()) {
-                assertThat(d.due().get()).isAfterOrEqualTo(c.due().get());
-            }
-            d.breachedAt().ifPresent(at -> assertThat(at).isAfterOrEqualTo(c.breachedAt().orElseThrow()));
-            for (int i = 0; i < c.warnings().size(); i++) {
-                SlaClockWarning wc = c.warnings().get(i);
-                SlaClockWarning wd = d.warnings().get(i);
-                if (wd.crossed()) {
-                    assertThat(wc.crossed()).isTrue();
-                    assertThat(wd.at().get()).isAfterOrEqualTo(wc.at().get());
-                }
+    @Test
+    void firstResponseAndResolutionNeverRunBackwardsWhateverHappens() {
+        qt(300).forAll(stories(), later(), later()).checkAssert((story, a, b) -> {
+            SlaClockStory s = story.build();
+            Instant n1 = story.openedAt().plus(a);
+            Instant n2 = n1.plus(b);
+            for (SlaTarget target : List.of(SlaTarget.FIRST_RESPONSE, SlaTarget.RESOLUTION)) {
+                story.at(s, n1).clock(target).ifPresent(c1 -> {
+                    SlaClock c2 = story.at(s, n2).clock(target).orElseThrow();
+                    assertThat(c2.used()).isGreaterThanOrEqualTo(c1.used());
+                    c1.breachedAt().ifPresent(at -> assertThat(c2.breachedAt()).contains(at));
+                    if (target == SlaTarget.FIRST_RESPONSE && !c1.open()) {
+                        assertThat(c2.metAt()).isEqualTo(c1.metAt());
+                    }
+                });
             }
         });
     }
 
-    @Property(tries = 200)
-    void movingBetweenCountingStatesNeverChangesAClock(@ForAll("conversations") Story story,
-                                                       @ForAll("later") Duration toOpen, @ForAll("later") Duration back,
-                                                       @ForAll("later") Duration after) {
-        Instant open = story.openedAt().plus(toOpen);
-        Instant backToNew = open.plus(back);
-        List<Step> steps = new ArrayList<>(story.steps());
-        SlaClockStory plain = story.build();
-        SlaClockStory moved = merge(story, List.of(new Timed(open, Action.OPEN), new Timed(backToNew, Action.NEW)));
-        Instant now = max(story.end(), backToNew).plus(after);
-        assertThat(story.at(moved, now)).isEqualTo(story.at(plain, now));
-        assertThat(steps).isEqualTo(story.steps());
+    @Test
+    void pausingNeverMakesADueEarlier() {
+        qt(300).forAll(conversations(), later(), later(), later()).checkAssert((story, pauseAfter, pauseFor, after) -> {
+            Instant pause = story.openedAt().plus(pauseAfter);
+            Instant resume = pause.plus(pauseFor);
+            SlaClockStory plain = story.build();
+            SlaClockStory paused = withPause(story, pause, resume);
+            Instant now = max(story.end(), resume).plus(after);
+            Map<SlaTarget, SlaClock> p = story.at(plain, now).clocks();
+            Map<SlaTarget, SlaClock> q = story.at(paused, now).clocks();
+            assertThat(q.keySet()).isEqualTo(p.keySet());
+            p.forEach((target, c) -> {
+                SlaClock d = q.get(target);
+                assertThat(d.startedAt()).isEqualTo(c.startedAt());
+                assertThat(d.metAt()).isEqualTo(c.metAt());
+                assertThat(d.used()).isLessThanOrEqualTo(c.used());
+                if (c.due().isPresent() && d.due().isPresent()) {
+                    assertThat(d.due().get()).isAfterOrEqualTo(c.due().get());
+                }
+                d.breachedAt().ifPresent(at -> assertThat(at).isAfterOrEqualTo(c.breachedAt().orElseThrow()));
+                for (int i = 0; i < c.warnings().size(); i++) {
+                    SlaClockWarning wc = c.warnings().get(i);
+                    SlaClockWarning wd = d.warnings().get(i);
+                    if (wd.crossed()) {
+                        assertThat(wc.crossed()).isTrue();
+                        assertThat(wd.at().get()).isAfterOrEqualTo(wc.at().get());
+                    }
+                }
+            });
+        });
+    }
+
+    @Test
+    void movingBetweenCountingStatesNeverChangesAClock() {
+        qt(200).forAll(conversations(), later(), later(), later()).checkAssert((story, toOpen, back, after) -> {
+            Instant open = story.openedAt().plus(toOpen);
+            Instant backToNew = open.plus(back);
+            List<Step> steps = new ArrayList<>(story.steps());
+            SlaClockStory plain = story.build();
+            SlaClockStory moved = merge(story, List.of(new Timed(open, Action.OPEN), new Timed(backToNew, Action.NEW)));
+            Instant now = max(story.end(), backToNew).plus(after);
+            assertThat(story.at(moved, now)).isEqualTo(story.at(plain, now));
+            assertThat(steps).isEqualTo(story.steps());
+        });
     }
 
     record Timed(Instant at, Action action) {

@@ -1,7 +1,10 @@
 package dev.tiketti.core.sla;
 
+import static dev.tiketti.core.Theories.qt;
 import static dev.tiketti.core.sla.SlaClockStory.hki;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.Channel;
@@ -13,27 +16,25 @@ import dev.tiketti.core.ticket.TicketUpdate;
 import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.ticket.TransitionRequest;
+import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.ticket.Ticket;
-import dev.tiketti.core.event.TicketEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * After any sequence of changes (and ticks of the timer service), the clocks the facade shows are
  * the clocks recomputed from the stored history, and the scheduled breach and warning timers follow
- * them: present at the live due instant while a target counts, absent while it is paused or met;
- * the stored {@link Ticket#slaDue()} is the live clocks' {@link SlaClocks#nextDue()}.
+ * them: present at the live due instant while a target counts, absent while it is paused, met or
+ * gone with a change of policy (but for a breach timer spent by the very escalation that changed the
+ * policy); the stored {@link Ticket#slaDue()} is the live clocks' {@link SlaClocks#nextDue()}.
  */
 class SlaFacadeProperties {
 
@@ -42,11 +43,10 @@ class SlaFacadeProperties {
     record Step(Action action, int minutes, Priority priority) {
     }
 
-    @Provide
-    Arbitrary<List<Step>> stories() {
-        Arbitrary<Step> step = Combinators.combine(Arbitraries.of(Action.class),
-                Arbitraries.integers().between(0, 1500), Arbitraries.of(Priority.class)).as(Step::new);
-        return step.list().ofMinSize(1).ofMaxSize(25);
+    static Gen<List<Step>> stories() {
+        Gen<Step> step = Generate.enumValues(Action.class).zip(integers().between(0, 1500),
+                Generate.enumValues(Priority.class), Step::new);
+        return lists().of(step).ofSizeBetween(1, 25);
     }
 
     static SlaPolicies policies() {
@@ -65,8 +65,12 @@ class SlaFacadeProperties {
                 .build();
     }
 
-    @Property(tries = 60)
-    void facadeClocksEqualRecomputedClocksAndTimersFollowThem(@ForAll("stories") List<Step> story) {
+    @Test
+    void facadeClocksEqualRecomputedClocksAndTimersFollowThem() {
+        qt(60, 300).forAll(stories()).checkAssert(SlaFacadeProperties::clocksAndTimersFollowTheStory);
+    }
+
+    private static void clocksAndTimersFollowTheStory(List<Step> story) {
         SlaTimersFacadeTest.TestClock clock = new SlaTimersFacadeTest.TestClock(hki("2023-12-29T15:30"));
         InMemoryTimerStore store = new InMemoryTimerStore(clock);
         SlaPolicies policies = policies();
@@ -122,7 +126,24 @@ class SlaFacadeProperties {
             Optional<SlaClock> clock = live.clock(target);
             TimerId breach = TimerId.forTicket(SlaTimerKinds.BREACH, id, SlaTimerKinds.qualifier(target));
             if (clock.isEmpty() || !clock.get().counting()) {
-                assertThat(store.find(breach)).as("breach timer of %s, not counting", target).isEmpty();
+                Optional<ScheduledTimer> left = store.find(breach);
+                // One exception: the escalation of this target's breach raised the priority, which may
+                // choose a policy without the target. The handler cannot cancel the timer it is completing,
+                // so that timer stays, spent (FIRED: it never fires again unless scheduled afresh).
+                if (left.isPresent() && left.get().state() == TimerState.FIRED) {
+                    String ledger = "sla." + SlaTimerKinds.qualifier(target);
+                    assertThat(ticketing.tickets().history(id)).as("a spent breach timer of %s without a priority-raising "
+                            + "escalation of its breach", target).anySatisfy(h -> assertThat(h.changes())
+                            .extracting(c -> c.field()).contains(ledger, "priority"));
+                } else {
+                    assertThat(left).as("breach timer of %s, not counting", target).isEmpty();
+                }
+                for (int percent : List.of(50, 75, 90)) { // every threshold of the two policies
+                    TimerId warning = TimerId.forTicket(SlaTimerKinds.WARNING, id,
+                            SlaTimerKinds.qualifier(target) + "/" + percent);
+                    assertThat(store.find(warning)).as("warning timer %s of %s, not counting", percent, target)
+                            .isEmpty();
+                }
             } else if (!clock.get().breached()) {
                 assertThat(store.find(breach)).as("breach timer of %s", target)
                         .hasValueSatisfying(t -> assertThat(t.due()).isEqualTo(clock.get().due().orElseThrow().plusNanos(1)));

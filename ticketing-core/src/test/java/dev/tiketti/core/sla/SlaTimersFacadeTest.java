@@ -374,6 +374,43 @@ class SlaTimersFacadeTest {
         assertThat(breaches(SlaTarget.FIRST_RESPONSE)).isEmpty();
     }
 
+    /**
+     * Regression: an escalation that raises the priority into a policy without some target left
+     * that target's timers behind (found by SlaFacadeProperties once it ran on a fixed seed).
+     */
+    @Test
+    void anEscalationIntoAPolicyWithoutATargetCancelsThatTargetsTimers() {
+        // standard: first and next response, resolution, raisePriority at breach;
+        // URGENT tickets follow urgent, which has no next response
+        Ticketing t = Ticketing.builder().timerStore(store).inMemory().clock(clock)
+                .slaPolicies(SlaFacadeProperties.policies()).teamLead(HR, LEAD).build();
+        define(t);
+        Contact eero = t.privacy().register().save(Contact.withEmail("Eero Laine", "eero.laine@example.com", AssuranceLevel.LOW));
+        TicketId id = t.tickets().open(OpenTicket.of("annual-leave", eero.id(), "Lomat", Channel.EMAIL).body("Hei")
+                .priority(Priority.HIGH)).id();
+        clock.set(hki("2024-01-02T09:00"));
+        t.tickets().addEntry(NewEntry.reply(id, MAIJA, "Selvitän."));              // first response met
+        clock.set(hki("2024-01-04T10:00"));
+        t.tickets().addEntry(NewEntry.inbound(id, Actor.contact(eero.id()), Channel.EMAIL, "Vielä yksi asia."));
+        String nextResponse = SlaTimerKinds.qualifier(SlaTarget.NEXT_RESPONSE);
+        TimerId breach = TimerId.forTicket(SlaTimerKinds.BREACH, id, nextResponse);
+        assertThat(store.find(breach)).hasValueSatisfying(timer -> assertThat(timer.state())
+                .isEqualTo(TimerState.PENDING));
+        assertThat(store.find(TimerId.forTicket(SlaTimerKinds.WARNING, id, nextResponse + "/90"))).isPresent();
+
+        clock.set(hki("2024-01-04T15:45")); // the resolution breaches (24 h of business time since Friday)
+        t.timers().tick();
+
+        assertThat(t.tickets().get(id).priority()).isEqualTo(Priority.URGENT);
+        assertThat(t.sla().policy(id).name()).isEqualTo("urgent");
+        assertThat(t.sla().clocks(id).clock(SlaTarget.NEXT_RESPONSE)).isEmpty();
+        assertThat(store.find(breach)).as("next-response breach timer").isEmpty();
+        for (int percent : List.of(75, 90)) {
+            assertThat(store.find(TimerId.forTicket(SlaTimerKinds.WARNING, id, nextResponse + "/" + percent)))
+                    .as("next-response warning timer %s", percent).isEmpty();
+        }
+    }
+
     @Test
     void facadeWithoutSlaRefusesClocksAndTimers() {
         Ticketing plain = Ticketing.builder().inMemory().clock(clock).build();

@@ -1,4 +1,4 @@
-package dev.tiketti.testkit.arbitrary;
+package dev.tiketti.testkit.generator;
 
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.util.Objects;
