@@ -44,17 +44,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Jakarta Persistence storage of Tiketti: the stores and the transactions to hand to
- * {@code Ticketing.builder()}, backed by H2 or PostgreSQL through Hibernate ORM.
+ * The Jakarta Persistence storage of Tiketti: every store but the erasure journal, and the units
+ * of work, as one {@link Storage} bundle for {@code Ticketing.builder().storage(...)}, backed by H2
+ * or PostgreSQL through Hibernate ORM. The typed accessors ({@link #ticketStore()} …) are there
+ * to wire or use a single store.
  *
  * <pre>{@code
  * JpaStorage storage = JpaStorage.builder().dataSource(dataSource).migrate(true).build();
  * Ticketing ticketing = Ticketing.builder()
- *         .ticketStore(storage.ticketStore())
- *         .definitionStore(storage.definitionStore())
- *         .attachmentStore(storage.attachmentStore())
- *         .contactStore(storage.contactStore())
- *         .transactions(storage.transactions())
+ *         .storage(storage)
+ *         .erasureJournal(journal)    // kept apart from the database it protects
  *         ...
  * }</pre>
  *
@@ -214,6 +213,7 @@ public final class JpaStorage implements Storage, AutoCloseable {
      * transaction that joins one already running on the calling thread; stores called outside
      * one run in a short transaction of their own.
      */
+    @Override
     public Transactions transactions() {
         return transactions;
     }

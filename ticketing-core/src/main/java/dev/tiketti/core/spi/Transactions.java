@@ -6,8 +6,12 @@ import java.util.function.Supplier;
  * Runs a unit of work atomically across the stores. A JPA adapter joins the host's transaction
  * or starts its own; the in-memory stores need none ({@link #none()}).
  *
- * <p>Obligation: if {@code work} throws, nothing it wrote through transactional stores remains,
- * and the exception reaches the caller unchanged.
+ * <p>Obligations, checked by the testkit's {@code TransactionsContract} (run for a whole storage by
+ * {@code StorageContract}): if {@code work} throws, nothing it wrote through transactional stores
+ * remains, and the exception reaches the caller unchanged (the same instance, also for an
+ * {@code Error}); a unit started inside another joins it; other threads do not see a unit's writes
+ * before it commits; {@link #afterCommit} work runs after the outermost commit and never after a
+ * rollback.
  *
  * <p>Tiketti delivers events and messages after the commit of the outermost unit of work it
  * started. When the host runs several {@code Ticketing} calls in a unit of work of its own, only the
@@ -35,13 +39,12 @@ public interface Transactions {
         action.run();
     }
 
-    /** For stores that are atomic per call and need no transaction. */
+    /**
+     * For stores that are atomic per call and need no transaction: runs the work as it is. Always
+     * the same instance, so a bundle's {@code transactions() == Transactions.none()} says that it
+     * has no units of work.
+     */
     static Transactions none() {
-        return new Transactions() {
-            @Override
-            public <T> T inTransaction(Supplier<T> work) {
-                return work.get();
-            }
-        };
+        return NoTransactions.INSTANCE;
     }
 }

@@ -199,7 +199,7 @@ public abstract class StorageContract {
                 case TIMERS -> storage.timers().isPresent();
                 case OUTBOX -> storage.outbox().isPresent();
                 case ERASURE_JOURNAL -> storage.erasureJournal().isPresent();
-                case UNITS_OF_WORK -> storage.transactions().getClass() != Transactions.none().getClass();
+                case UNITS_OF_WORK -> storage.transactions() != Transactions.none();
             };
         }
 
