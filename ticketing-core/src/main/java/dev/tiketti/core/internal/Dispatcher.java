@@ -216,7 +216,7 @@ public final class Dispatcher {
                 search.refresh(id);
             } catch (RuntimeException e) {
                 LOG.error("Updating the search index for ticket {} failed after the change was committed; the change "
-                        + "stands, Ticketing.reindex() repairs the index", id, e);
+                        + "stands, Ticketing.search().reindex() repairs the index", id, e);
             }
         }
     }

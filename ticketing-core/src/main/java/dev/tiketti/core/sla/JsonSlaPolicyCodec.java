@@ -91,13 +91,12 @@ final class JsonSlaPolicyCodec {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw SlaProblems.malformed(List.of("$: not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage() + ". Fix the syntax and load it again"));
+            throw SlaMessages.notJson(e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage());
         }
         Reader r = new Reader();
         r.document(root);
         if (!r.problems().isEmpty()) {
-            throw SlaProblems.malformed(r.problems());
+            throw SlaMessages.malformed(r.problems());
         }
         // Content checks: every policy's own problems plus the cross-checks, all in one exception.
         List<String> invalid = new ArrayList<>();
@@ -121,7 +120,7 @@ final class JsonSlaPolicyCodec {
                 Optional.ofNullable(r.fallback), calendars.keySet());
         invalid.addAll(cross.get(0));
         if (!invalid.isEmpty() || !cross.get(1).isEmpty()) {
-            throw SlaProblems.policies("The SLA policy document is invalid", invalid, cross.get(1));
+            throw SlaMessages.document(invalid, cross.get(1));
         }
         SlaPolicies.Builder b = SlaPolicies.builder().calendars(calendars);
         built.forEach(b::policy);

@@ -1,8 +1,6 @@
 package dev.tiketti.core.ticket;
 
 import dev.tiketti.core.common.Require;
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -28,8 +26,7 @@ public sealed interface FieldConstraint {
     record Size(int min, int max) implements FieldConstraint {
         public Size {
             if (min < 0 || max < min) {
-                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                        "Size constraint needs 0 <= min <= max, was min=" + min + ", max=" + max + ".");
+                throw TicketMessages.sizeConstraintInvalid(min, max);
             }
         }
 
@@ -53,8 +50,7 @@ public sealed interface FieldConstraint {
             try {
                 java.util.regex.Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
-                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                        "Pattern constraint '" + regex + "' is not a valid regular expression: " + e.getDescription() + ".");
+                throw TicketMessages.patternConstraintInvalid(regex, e.getDescription());
             }
         }
 
@@ -111,8 +107,7 @@ public sealed interface FieldConstraint {
         public AllowedValues {
             values = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Require.listOf(values, "allowed values")));
             if (values.isEmpty()) {
-                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                        "AllowedValues needs at least one value.");
+                throw TicketMessages.noAllowedValues();
             }
         }
 

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.JsonTreeReader;
-import dev.tiketti.core.common.ConfigurationException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.ticket.StateCategory;
@@ -104,16 +102,14 @@ final class JsonWorkflowCodec {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException(ErrorCode.MALFORMED_DEFINITION, "The workflow definition is not valid JSON"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")") + ": "
-                    + e.getOriginalMessage() + ". Fix the syntax and load it again", List.of());
+            throw WorkflowMessages.notJson(e.getLocation() != null,
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), e.getOriginalMessage());
         }
         Reader r = new Reader();
         WorkflowDefinition d = r.definition(root);
         if (!r.problems().isEmpty()) {
-            throw new ConfigurationException(ErrorCode.MALFORMED_DEFINITION,
-                    "The workflow definition could not be read; nothing was loaded", r.problems());
+            throw WorkflowMessages.unreadable(r.problems());
         }
         return d;
     }
