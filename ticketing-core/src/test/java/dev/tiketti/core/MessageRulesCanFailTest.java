@@ -55,9 +55,19 @@ class MessageRulesCanFailTest {
                 "    Require.argument(ok,",
                 "        \"inline (with parentheses) text\");",
                 "  }",
+                "  void d(List<String> problems, List<FieldViolation> violations, String f) {",
+                "    problems.add(\"field '\" + f + \"' is declared twice\");",
+                "    violations.add(new FieldViolation(f, \"is required\", Optional.empty()));",
+                "  }",
                 "}");
         List<String> found = MessagesLiveInCataloguesTest.violations(Path.of("Planted.java"), source);
-        assertThat(found).hasSize(5);
+        assertThat(found).hasSize(8);
+        assertThat(found).anySatisfy(v -> assertThat(v).startsWith("Planted.java:15 problems.add(")
+                .contains("reports a problem worded here"));
+        assertThat(found).anySatisfy(v -> assertThat(v).startsWith("Planted.java:16 violations.add(")
+                .contains("reports a problem worded here"));
+        assertThat(found).anySatisfy(v -> assertThat(v).startsWith("Planted.java:16 new FieldViolation(")
+                .contains("words a field violation here"));
         assertThat(found.get(0)).startsWith("Planted.java:3 constructs TicketingException");
         assertThat(found.get(1)).startsWith("Planted.java:6 constructs NotFoundException");
         assertThat(found).anySatisfy(v -> assertThat(v).startsWith("Planted.java:11 Require.argument(")
@@ -78,6 +88,8 @@ class MessageRulesCanFailTest {
                 "    Require.argument(limit >= 1, () -> TicketMessages.queryLimitBelowOne(limit));",
                 "    Require.nonNull(scheme, \"scheme\");",
                 "    String s = \"new FakeException(\\\"x\\\")\" + ')';",
+                "    problems.add(TicketProblems.fieldRequired());",
+                "    violations.add(new FieldViolation(\"f\".strip(), TicketProblems.fieldRequired(), Optional.empty()));",
                 "    throw new IllegalStateException(\"every Java platform has SHA-256\");",
                 "  }",
                 "}");

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Every message of core's main code is a method of a catalogue (STYLE 11, 12; issue #11): outside
  * the catalogue classes ({@code *Messages}, {@code *Problems}) no exception is constructed with
- * text, no message text is handed to {@code Require.argument}, and no catalogue method is handed
- * message text. Bytecode does not show string literals, so this reads the sources;
+ * text, no message text is handed to {@code Require.argument}, no catalogue method is handed
+ * message text, and no text is added to the lists of problems, refusal reasons or field
+ * violations that exceptions report. Bytecode does not show string literals, so this reads the sources;
  * {@link ArchitectureTest#onlyCataloguesConstructTicketingExceptions} checks the bytecode side.
  */
 class MessagesLiveInCataloguesTest {
@@ -25,6 +26,10 @@ class MessagesLiveInCataloguesTest {
     static final String BUG_ONLY = "IllegalStateException";
     static final Pattern REQUIRE_ARGUMENT = Pattern.compile("\\bRequire\\s*\\.\\s*argument");
     static final Pattern CATALOGUE_CALL = Pattern.compile("\\b\\w+(?:Messages|Problems)\\s*\\.\\s*\\w+");
+    /** The lists a ConfigurationException, TransitionRejectedException or ValidationException reports. */
+    static final Pattern REPORTED_LIST_ADD = Pattern.compile(
+            "\\b(?:problems|reasons|invalid|unknown|violations|broken|failed)\\s*\\.\\s*add(?:All)?");
+    static final Pattern FIELD_VIOLATION = Pattern.compile("\\bnew\\s+FieldViolation");
 
     /** What is wrong in one source file, one line per violation; empty for a catalogue. */
     static List<String> violations(Path file, String source) {
@@ -48,6 +53,17 @@ class MessagesLiveInCataloguesTest {
         for (SourceScan.Call call : SourceScan.calls(file.toString(), code, CATALOGUE_CALL)) {
             if (call.arguments().stream().anyMatch(SourceScan::hasStringLiteral)) {
                 found.add(call + " passes message text to a catalogue: give the catalogue a method for it");
+            }
+        }
+        for (SourceScan.Call call : SourceScan.calls(file.toString(), code, REPORTED_LIST_ADD)) {
+            // text inside a catalogue call's arguments is the catalogue rule's to report
+            if (call.arguments().stream().anyMatch(a -> SourceScan.hasStringLiteral(a) && !CATALOGUE_CALL.matcher(a).find())) {
+                found.add(call + " reports a problem worded here: add it as a String method of the catalogue");
+            }
+        }
+        for (SourceScan.Call call : SourceScan.calls(file.toString(), code, FIELD_VIOLATION)) {
+            if (call.arguments().size() > 1 && SourceScan.hasStringLiteral(call.arguments().get(1))) {
+                found.add(call + " words a field violation here: add it as a String method of the catalogue");
             }
         }
         return found;

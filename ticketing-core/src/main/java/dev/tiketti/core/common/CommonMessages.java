@@ -2,6 +2,7 @@ package dev.tiketti.core.common;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The messages of the bottom package: argument checks ({@link Require}), ids, keys and
@@ -74,5 +75,29 @@ final class CommonMessages {
     static String violations(String context, List<FieldViolation> violations) {
         return context + ": " + violations.size() + " violation(s):\n  - "
                 + violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("\n  - "));
+    }
+
+    // Located problems of a JSON document ({@code path} is a JSON path such as $.states[2])
+
+    /** A value's own check refused it; its message without the code, which the document's code replaces. */
+    static String jsonValueRefused(String path, RuntimeException refusal) {
+        return path + ": " + String.valueOf(refusal.getMessage()).replaceFirst("^\\[TKT-\\d+\\] ", "");
+    }
+
+    /** {@code found} is the JSON node type found, or null when there was nothing. */
+    static String jsonNotObject(String path, @Nullable String found) {
+        return path + ": expected an object, found " + (found == null ? "nothing" : found);
+    }
+
+    static String jsonUnknownProperty(String path, String property, List<String> allowed) {
+        return path + "." + property + ": unknown property; allowed here: " + allowed;
+    }
+
+    static String jsonMissing(String path, String field) {
+        return path + "." + field + ": missing; it is required";
+    }
+
+    static String jsonNotText(String path, String field, String found) {
+        return path + "." + field + ": expected text, found " + found;
     }
 }

@@ -10,6 +10,7 @@ import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.TransitionRejectedException;
 import dev.tiketti.core.common.ValidationException;
 import dev.tiketti.core.spi.StoreProblems;
+import dev.tiketti.core.ticket.FieldKind;
 import dev.tiketti.core.ticket.StateCategory;
 import java.util.Collection;
 import java.util.List;
@@ -110,5 +111,46 @@ public final class TicketProblems {
                 + " in workflow " + first + " but " + secondCategory + " in workflow " + second + ", so a query by "
                 + "category cannot tell its tickets apart: query by state names with TicketQuery.states(...) "
                 + "and team or type, or rename one of the states.");
+    }
+
+    // Field violations ({@link FieldViolation#message()}): the field's name goes before them
+
+    public static String fieldRequired() {
+        return "is required: give a value";
+    }
+
+    public static String requiredFieldCleared() {
+        return "is required and cannot be cleared";
+    }
+
+    public static String notAField(String typeId, List<String> fields) {
+        return "is not a field of type '" + typeId + "'; its fields are " + fields;
+    }
+
+    /** Says what kind of value was given in the words people use: never a Java class name, never the value. */
+    public static String wrongKind(FieldKind kind, Object raw) {
+        return "must be " + kind.expected() + ", but " + given(raw);
+    }
+
+    private static String given(Object raw) {
+        if (raw instanceof CharSequence) {
+            return "the text given is not one";
+        }
+        if ((raw instanceof Double d && !Double.isFinite(d)) || (raw instanceof Float f && !Float.isFinite(f))) {
+            return "a number that is not finite (NaN or infinity) was given";
+        }
+        if (raw instanceof Number) {
+            return "a number was given";
+        }
+        if (raw instanceof Boolean) {
+            return "true or false was given";
+        }
+        if (raw instanceof java.time.temporal.TemporalAccessor) {
+            return "a date or time was given";
+        }
+        if (raw instanceof dev.tiketti.core.common.ContactId) {
+            return "a contact id was given";
+        }
+        return "a value of another kind was given";
     }
 }

@@ -15,7 +15,6 @@ import dev.tiketti.core.common.TicketingException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,10 +105,10 @@ final class JsonSlaPolicyCodec {
             SlaPolicy.Builder b = r.policies.get(i);
             String name = r.policyNames.get(i);
             List<String> own = b.problems();
-            String path = "$.policies[" + i + "]: ";
-            own.forEach(p -> invalid.add(path + p));
+            int index = i;
+            own.forEach(p -> invalid.add(SlaMessages.jsonPolicyProblem(index, p)));
             if (calendarOfPolicy.containsKey(name)) {
-                invalid.add("$.policies: policy '" + name + "' is defined twice: give each policy its own name.");
+                invalid.add(SlaMessages.jsonPolicyTwice(name));
             }
             calendarOfPolicy.put(name, r.policyCalendars.get(i));
             if (own.isEmpty()) {
@@ -138,7 +137,7 @@ final class JsonSlaPolicyCodec {
 
         void document(JsonNode root) {
             if (!root.isObject()) {
-                problems.add("$: expected an object with policies, rules and fallback");
+                problems.add(SlaMessages.jsonRootNotObject());
                 return;
             }
             allowOnly(root, "$", Set.of("policies", "rules", "fallback"));
@@ -163,8 +162,7 @@ final class JsonSlaPolicyCodec {
             SlaPolicy.Builder b = SlaPolicy.builder(name, calendar);
             JsonNode targets = n.get("targets");
             if (targets == null || !targets.isObject()) {
-                problems.add(path + ".targets: " + (targets == null ? "missing; " : "") + "expected an object such as"
-                        + " {\"FIRST_RESPONSE\": \"PT4H\"}");
+                problems.add(SlaMessages.jsonTargetsNotObject(path, targets == null));
             } else {
                 for (Map.Entry<String, JsonNode> e : targets.properties()) {
                     String p = path + ".targets." + e.getKey();
@@ -185,8 +183,7 @@ final class JsonSlaPolicyCodec {
                 allowOnly(w, p, Set.of("percent", "effects"));
                 JsonNode percent = w.get("percent");
                 if (percent == null || !percent.isInt()) {
-                    problems.add(p + ".percent: " + (percent == null ? "missing; " : "") + "expected a whole number"
-                            + " between 1 and 99");
+                    problems.add(SlaMessages.jsonPercentNotWholeNumber(p, percent == null));
                     continue;
                 }
                 b.warnAt(percent.asInt(), escalations(w, "effects", p).toArray(Escalation[]::new));
@@ -219,7 +216,7 @@ final class JsonSlaPolicyCodec {
                         allowOnly(e, p, Set.of("type", "levels"));
                         JsonNode levels = e.get("levels");
                         if (levels != null && !levels.isInt()) {
-                            problems.add(p + ".levels: expected a whole number 1-3");
+                            problems.add(SlaMessages.jsonLevelsNotWholeNumber(p));
                             yield null;
                         }
                         yield construct(p, () -> Escalation.raisePriority(levels == null ? 1 : levels.asInt()));
@@ -233,7 +230,7 @@ final class JsonSlaPolicyCodec {
                                 Optional.ofNullable(agent).map(AgentId::new)));
                     }
                     default -> {
-                        problems.add(p + ".type: unknown escalation type '" + type + "'; known types: " + ESCALATION_TYPES);
+                        problems.add(SlaMessages.jsonUnknownEscalation(p, type, ESCALATION_TYPES));
                         yield null;
                     }
                 };
@@ -260,7 +257,7 @@ final class JsonSlaPolicyCodec {
                 try {
                     organization = new OrganizationId(UUID.fromString(org));
                 } catch (IllegalArgumentException e) {
-                    problems.add(path + ".organization: '" + org + "' is not an organisation id (a UUID)");
+                    problems.add(SlaMessages.jsonNotAnOrganizationId(path, org));
                 }
             }
             if (policy == null) {
@@ -277,13 +274,13 @@ final class JsonSlaPolicyCodec {
 
         private Duration duration(JsonNode v, String path) {
             if (!v.isTextual()) {
-                problems.add(path + ": expected an ISO-8601 duration such as \"PT4H\"");
+                problems.add(SlaMessages.jsonDurationNotText(path));
                 return null;
             }
             try {
                 return Duration.parse(v.asText());
             } catch (DateTimeParseException e) {
-                problems.add(path + ": '" + v.asText() + "' is not an ISO-8601 duration; write e.g. \"PT4H\" or \"PT30M\"");
+                problems.add(SlaMessages.jsonNotADuration(path, v.asText()));
                 return null;
             }
         }
@@ -292,12 +289,12 @@ final class JsonSlaPolicyCodec {
             JsonNode v = n.get(field);
             if (v == null) {
                 if (required) {
-                    problems.add(path + "." + field + ": missing; expected an array");
+                    problems.add(SlaMessages.jsonNotArray(path, field, true));
                 }
                 return null;
             }
             if (!v.isArray()) {
-                problems.add(path + "." + field + ": expected an array");
+                problems.add(SlaMessages.jsonNotArray(path, field, false));
                 return null;
             }
             return v;
@@ -310,7 +307,7 @@ final class JsonSlaPolicyCodec {
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException e) {
-                problems.add(path + ": '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+                problems.add(SlaMessages.jsonNotOneOf(path, value, List.of(type.getEnumConstants())));
                 return null;
             }
         }

@@ -386,4 +386,54 @@ final class SlaMessages {
                 + " is invalid: use 1-" + TimerId.MAX_SUBJECT_LENGTH + " characters without control characters "
                 + "(e.g. a ticket id, optionally followed by '/' and a qualifier).");
     }
+
+    // Located problems of a JSON policy document ({@code path} is a JSON path such as $.policies[0])
+
+    static String jsonPolicyProblem(int index, String problem) {
+        return "$.policies[" + index + "]: " + problem;
+    }
+
+    static String jsonPolicyTwice(String name) {
+        return "$.policies: policy '" + name + "' is defined twice: give each policy its own name.";
+    }
+
+    static String jsonRootNotObject() {
+        return "$: expected an object with policies, rules and fallback";
+    }
+
+    static String jsonTargetsNotObject(String policyPath, boolean missing) {
+        return policyPath + ".targets: " + (missing ? "missing; " : "") + "expected an object such as {\"FIRST_RESPONSE\": \"PT4H\"}";
+    }
+
+    static String jsonPercentNotWholeNumber(String warningPath, boolean missing) {
+        return warningPath + ".percent: " + (missing ? "missing; " : "") + "expected a whole number between 1 and 99";
+    }
+
+    static String jsonLevelsNotWholeNumber(String escalationPath) {
+        return escalationPath + ".levels: expected a whole number 1-3";
+    }
+
+    static String jsonUnknownEscalation(String escalationPath, String type, Collection<String> known) {
+        return escalationPath + ".type: unknown escalation type '" + type + "'; known types: " + known;
+    }
+
+    static String jsonNotAnOrganizationId(String rulePath, String value) {
+        return rulePath + ".organization: '" + value + "' is not an organisation id (a UUID)";
+    }
+
+    static String jsonDurationNotText(String path) {
+        return path + ": expected an ISO-8601 duration such as \"PT4H\"";
+    }
+
+    static String jsonNotADuration(String path, String value) {
+        return path + ": '" + value + "' is not an ISO-8601 duration; write e.g. \"PT4H\" or \"PT30M\"";
+    }
+
+    static String jsonNotArray(String path, String field, boolean missing) {
+        return path + "." + field + ": " + (missing ? "missing; expected an array" : "expected an array");
+    }
+
+    static String jsonNotOneOf(String path, String value, List<?> allowed) {
+        return path + ": '" + value + "' is not one of " + allowed;
+    }
 }

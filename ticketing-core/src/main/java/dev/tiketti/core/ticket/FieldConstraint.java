@@ -39,7 +39,7 @@ public sealed interface FieldConstraint {
         public Optional<String> check(Object value) {
             int length = ((String) value).length();
             return length < min || length > max
-                    ? Optional.of("size must be between " + min + " and " + max) : Optional.empty();
+                    ? Optional.of(TicketMessages.sizeViolated(min, max)) : Optional.empty();
         }
     }
 
@@ -62,7 +62,7 @@ public sealed interface FieldConstraint {
         @Override
         public Optional<String> check(Object value) {
             return java.util.regex.Pattern.compile(regex).matcher((String) value).matches()
-                    ? Optional.empty() : Optional.of("must match \"" + regex + "\"");
+                    ? Optional.empty() : Optional.of(TicketMessages.patternViolated(regex));
         }
     }
 
@@ -80,7 +80,7 @@ public sealed interface FieldConstraint {
         @Override
         public Optional<String> check(Object value) {
             return ((BigDecimal) value).compareTo(min) < 0
-                    ? Optional.of("must be greater than or equal to " + min.toPlainString()) : Optional.empty();
+                    ? Optional.of(TicketMessages.minViolated(min)) : Optional.empty();
         }
     }
 
@@ -98,7 +98,7 @@ public sealed interface FieldConstraint {
         @Override
         public Optional<String> check(Object value) {
             return ((BigDecimal) value).compareTo(max) > 0
-                    ? Optional.of("must be less than or equal to " + max.toPlainString()) : Optional.empty();
+                    ? Optional.of(TicketMessages.maxViolated(max)) : Optional.empty();
         }
     }
 
@@ -119,7 +119,7 @@ public sealed interface FieldConstraint {
         @Override
         public Optional<String> check(Object value) {
             return values.contains((String) value)
-                    ? Optional.empty() : Optional.of("must be one of " + values);
+                    ? Optional.empty() : Optional.of(TicketMessages.notAllowed(values));
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.tiketti.core.ticket;
 
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TicketingException;
+import java.math.BigDecimal;
+import java.util.Set;
 
 /**
  * The messages of the ticket values: keys of their parts, field declarations, queries, entries.
@@ -71,5 +73,27 @@ final class TicketMessages {
     static TicketingException queryLimitBelowOne(int limit) {
         return new TicketingException(ErrorCode.INVALID_QUERY, "A query's limit must be at least 1, was " + limit
                 + ". Pass the page size, e.g. TicketQuery.all().limit(50).");
+    }
+
+    // Field rule violations, worded as Jakarta Validation's default messages (FieldConstraint.check)
+
+    static String sizeViolated(int min, int max) {
+        return "size must be between " + min + " and " + max;
+    }
+
+    static String patternViolated(String regex) {
+        return "must match \"" + regex + "\"";
+    }
+
+    static String minViolated(BigDecimal min) {
+        return "must be greater than or equal to " + min.toPlainString();
+    }
+
+    static String maxViolated(BigDecimal max) {
+        return "must be less than or equal to " + max.toPlainString();
+    }
+
+    static String notAllowed(Set<String> allowed) {
+        return "must be one of " + allowed;
     }
 }
