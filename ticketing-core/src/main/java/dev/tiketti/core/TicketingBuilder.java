@@ -1,11 +1,10 @@
 package dev.tiketti.core;
 
+import dev.tiketti.core.internal.ConfigProblems;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.ConfigurationException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TeamId;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
 import dev.tiketti.core.inmemory.InMemoryAuditLog;
 import dev.tiketti.core.inmemory.InMemoryConsentRequestStore;
@@ -276,8 +275,7 @@ public final class TicketingBuilder {
     public TicketingBuilder reminder(ReminderRule rule) {
         Require.nonNull(rule, "reminder rule");
         if (reminders.putIfAbsent(rule.name(), rule) != null) {
-            throw new ConfigurationException(ErrorCode.INVALID_REMINDER_RULE, "Reminder rule '" + rule.name()
-                    + "' is added twice: give each reminder rule its own name", List.of());
+            throw ConfigProblems.reminderTwice(rule.name());
         }
         return this;
     }
@@ -287,8 +285,7 @@ public final class TicketingBuilder {
         Require.nonNull(team, "team");
         Require.nonNull(lead, "team lead");
         if (teamLeads.putIfAbsent(team, lead) != null) {
-            throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "The lead of team '" + team
-                    + "' is set twice: set it once", List.of());
+            throw ConfigProblems.teamLeadTwice(team);
         }
         return this;
     }
@@ -298,8 +295,7 @@ public final class TicketingBuilder {
         Require.nonNull(agent, "agent");
         Require.nonNull(pair, "pair");
         if (agent.equals(pair) || pairs.putIfAbsent(agent, pair) != null) {
-            throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "The pair of agent '" + agent
-                    + "' is set twice or to the agent itself: give each agent one other agent as pair", List.of());
+            throw ConfigProblems.pairInvalid(agent);
         }
         return this;
     }
@@ -338,11 +334,9 @@ public final class TicketingBuilder {
         try {
             URI uri = new URI(url.strip());
             Require.argument(uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme())
-                    || "http".equalsIgnoreCase(uri.getScheme())), "The privacy notice URL must be an absolute "
-                    + "http(s) URL, e.g. https://example.fi/tietosuoja.");
+                    || "http".equalsIgnoreCase(uri.getScheme())), () -> ConfigProblems.privacyNoticeUrlNotHttp(url));
         } catch (URISyntaxException e) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "The privacy notice URL is not a valid URI ("
-                    + e.getReason() + "); give e.g. https://example.fi/tietosuoja.");
+            throw ConfigProblems.privacyNoticeUrlNotUri(url, e.getReason());
         }
         privacyNoticeUrl.set(url.strip(), "explicitly");
         return this;
@@ -356,13 +350,12 @@ public final class TicketingBuilder {
 
     /**
      * How long a consent request's reply token can be used, on the builder's clock; defaults to
-     * 30 days. Must be positive and at most a year ({@code ARGUMENT_INVALID} otherwise).
+     * 30 days. Must be positive and at most a year ({@code INVALID_OPTION_VALUE} otherwise).
      */
     public TicketingBuilder consentRequestValidity(Duration validity) {
         Require.nonNull(validity, "consent request validity");
         Require.argument(!validity.isNegative() && !validity.isZero() && validity.compareTo(Duration.ofDays(366)) <= 0,
-                "The consent request validity " + validity + " is invalid: give a positive duration of at most "
-                + "366 days, e.g. Duration.ofDays(30).");
+                () -> ConfigProblems.consentRequestValidity(validity));
         consentRequestValidity.set(validity, "explicitly");
         return this;
     }
@@ -383,7 +376,9 @@ public final class TicketingBuilder {
      * (default 1 minute); longer than the slowest listener.
      */
     public TicketingBuilder outboxLease(Duration lease) {
-        outboxLease.set(positive(lease, "outboxLease"), "explicitly");
+        Require.nonNull(lease, "outboxLease");
+        Require.argument(!lease.isZero() && !lease.isNegative(), () -> ConfigProblems.outboxLeaseNotPositive(lease));
+        outboxLease.set(lease, "explicitly");
         return this;
     }
 
@@ -394,18 +389,15 @@ public final class TicketingBuilder {
         List<String> problems = new ArrayList<>();
         for (Slot<?> slot : required()) {
             if (slot.value == null) {
-                problems.add(slot.name + " is not set: call Ticketing.builder()." + slot.name
-                        + "(...) with your adapter" + (storage.value == null ? "" : " (the storage bundle "
-                        + storage.value.getClass().getName() + " provides none)")
-                        + ", or .inMemory() for the in-memory reference implementations");
+                problems.add(ConfigProblems.slotNotSet(slot.name,
+                        Optional.ofNullable(storage.value).map(bundle -> bundle.getClass().getName())));
             }
         }
         if (slaConfigured() && timerStore.value == null) {
-            problems.add("timerStore is not set, but SLA policies or reminder rules need one: call "
-                    + "Ticketing.builder().timerStore(...) with your adapter, or .inMemory()");
+            problems.add(ConfigProblems.timerStoreNeeded());
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, "Ticketing cannot be built", problems);
+            throw ConfigProblems.cannotBuild(problems);
         }
         Ticketing built = assemble();
         logWiring();
@@ -536,8 +528,7 @@ public final class TicketingBuilder {
     private static Duration positive(Duration value, String option) {
         Require.nonNull(value, option);
         if (value.isZero() || value.isNegative()) {
-            throw new ConfigurationException(ErrorCode.INVALID_TIMER_CONFIGURATION, option + " " + value
-                    + " is invalid: use a positive duration", List.of());
+            throw ConfigProblems.timerOptionNotPositive(option, value);
         }
         return value;
     }
@@ -555,8 +546,7 @@ public final class TicketingBuilder {
         void set(T newValue, String how) {
             Require.nonNull(newValue, name);
             if (value != null) {
-                throw new ConfigurationException(ErrorCode.INVALID_CONFIGURATION, name + " was already set ("
-                        + origin + ", to " + value.getClass().getName() + "): set each option once", List.of());
+                throw ConfigProblems.optionTwice(name, origin, value.getClass());
             }
             value = newValue;
             origin = how;

@@ -4,12 +4,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.timer.TimerService;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
@@ -155,6 +158,55 @@ class ArchitectureTest {
                 }
             })
             .because("library output must not depend on the host's default locale (STYLE: ambient inputs)");
+
+    /**
+     * Throw sites call catalogue methods (STYLE 11; issue #11): outside the catalogue classes
+     * ({@code *Messages}, {@code *Problems}) nothing constructs a {@code TicketingException} or a
+     * subclass, so every message is worded in one place per area. The exception types themselves
+     * (their constructors call their parents') are not throw sites. {@link MessagesLiveInCataloguesTest}
+     * checks the sources for message text handed to {@code Require.argument} and to catalogues.
+     */
+    @ArchTest
+    static final ArchRule onlyCataloguesConstructTicketingExceptions = classes()
+            .that(DescribedPredicate.describe("are neither catalogues nor exception types",
+                    c -> !isCatalogue(c) && !c.isAssignableTo(TicketingException.class)))
+            .should(new ArchCondition<JavaClass>("construct no TicketingException, but throw what a catalogue "
+                    + "method returns") {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                    List<JavaCodeUnitAccess<?>> constructions = new ArrayList<>(c.getConstructorCallsFromSelf());
+                    constructions.addAll(c.getConstructorReferencesFromSelf());
+                    for (JavaCodeUnitAccess<?> access : constructions) {
+                        if (access.getTargetOwner().isAssignableTo(TicketingException.class)) {
+                            events.add(SimpleConditionEvent.violated(access, access.getDescription()
+                                    + ": add a method to the area's catalogue and throw what it returns"));
+                        }
+                    }
+                }
+            })
+            .because("all messages of an area live in its catalogue, which names the value, the problem and the fix");
+
+    /**
+     * The catalogue scheme: {@code *Messages} are package-private final classes of the API and value
+     * packages (placed where the package rules let their callers reach them); {@code *Problems} live
+     * in {@code internal}, except the public {@code spi.StoreProblems} that store adapters use.
+     */
+    @ArchTest
+    static final ArchRule messageCataloguesArePackagePrivate = classes().that().haveSimpleNameEndingWith("Messages")
+            .should().notBePublic().andShould().haveModifier(JavaModifier.FINAL);
+
+    @ArchTest
+    static final ArchRule problemCataloguesAreInternalOrForStores = classes().that().haveSimpleNameEndingWith("Problems")
+            .should().resideInAPackage(INTERNAL).orShould().haveFullyQualifiedName(StoreProblems.class.getName());
+
+    /** Whether {@code c}, or the class it is nested in, is a message catalogue. */
+    static boolean isCatalogue(JavaClass c) {
+        JavaClass top = c;
+        while (top.getEnclosingClass().isPresent()) {
+            top = top.getEnclosingClass().get();
+        }
+        return top.getSimpleName().endsWith("Messages") || top.getSimpleName().endsWith("Problems");
+    }
 
     /** The rules are not vacuous: the imported classes include the packages they talk about. */
     @ArchTest

@@ -182,7 +182,7 @@ class TicketingTest {
                     Channel.EMAIL).field("leaveYear", 2025)))
                     .isInstanceOf(NotFoundException.class)
                     .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.CONTACT_NOT_FOUND))
-                    .hasMessageContaining("registerContact");
+                    .hasMessageContaining("privacy().register().save(");
             assertThat(f.open().key().number()).isEqualTo(1);
         }
 
@@ -579,7 +579,7 @@ class TicketingTest {
             Ticket t = f.open();
             assertThatThrownBy(() -> NewEntry.note(t.id(), f.maija, "x").withVisibility(Visibility.PUBLIC))
                     .isInstanceOf(TicketingException.class)
-                    .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ARGUMENT_INVALID));
+                    .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.INCONSISTENT_VALUE));
         }
 
         @Test
@@ -609,7 +609,7 @@ class TicketingTest {
             assertThatThrownBy(() -> ticketing.tickets().addEntry(NewEntry.note(t.id(), f.maija, "liite").withAttachment(ghost)))
                     .isInstanceOf(NotFoundException.class)
                     .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ATTACHMENT_NOT_FOUND))
-                    .hasMessageContaining("b".repeat(64)).hasMessageContaining("storeAttachment");
+                    .hasMessageContaining("b".repeat(64)).hasMessageContaining("attachments().store(");
             assertThat(snapshot(t)).isEqualTo(before);
             assertThatThrownBy(() -> ticketing.tickets().open(f.leaveRequest().attachment(ghost)))
                     .isInstanceOf(NotFoundException.class);
@@ -731,7 +731,7 @@ class TicketingTest {
                     .isInstanceOf(TicketingException.class).hasMessageContaining("unassigned");
             assertThatThrownBy(() -> TicketQuery.all().limit(0))
                     .isInstanceOf(TicketingException.class).hasMessageContaining("limit")
-                    .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ARGUMENT_INVALID));
+                    .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.INVALID_QUERY));
             assertThatThrownBy(() -> ticketing.tickets().query(null)).hasMessageContaining("query");
         }
 
@@ -784,7 +784,7 @@ class TicketingTest {
 
             assertThatThrownBy(() -> ticketing.tickets().query(TicketQuery.all(), EnumSet.of(StateCategory.OPEN)))
                     .isInstanceOf(TicketingException.class).hasMessageContaining("'OPEN'")
-                    .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ARGUMENT_INVALID));
+                    .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.AMBIGUOUS_STATE_CATEGORY));
             assertThat(keys(TicketQuery.all(), EnumSet.of(StateCategory.NEW))).containsExactly("HR-1");
         }
 

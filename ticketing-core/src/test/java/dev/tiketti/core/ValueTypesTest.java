@@ -59,9 +59,10 @@ class ValueTypesTest {
         TicketingTest.assertMissing(call, name);
     }
 
-    static void invalid(ThrowingCallable call, String... words) {
+    /** Refused with the code whose fix applies (STYLE 19), and a message naming the value. */
+    static void invalid(ErrorCode code, ThrowingCallable call, String... words) {
         assertThatThrownBy(call).isInstanceOf(TicketingException.class)
-                .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(ErrorCode.ARGUMENT_INVALID))
+                .satisfies(e -> assertThat(((TicketingException) e).code()).isEqualTo(code))
                 .hasMessageContainingAll(words);
     }
 
@@ -77,9 +78,9 @@ class ValueTypesTest {
         missing(() -> TicketId.of(null), "ticket id");
         missing(() -> ContactId.of(" "), "contact id");
         missing(() -> new OrganizationId(null), "organization id");
-        invalid(() -> TicketId.of("HR-1"), "ticket id 'HR-1' is not a UUID");
-        invalid(() -> ContactId.of("not-a-uuid"), "contact id", "not a UUID");
-        invalid(() -> OrganizationId.of("12345"), "organization id");
+        invalid(ErrorCode.INVALID_IDENTIFIER, () -> TicketId.of("HR-1"), "ticket id 'HR-1' is not a UUID");
+        invalid(ErrorCode.INVALID_IDENTIFIER, () -> ContactId.of("not-a-uuid"), "contact id", "not a UUID");
+        invalid(ErrorCode.INVALID_IDENTIFIER, () -> OrganizationId.of("12345"), "organization id");
     }
 
     @Test
@@ -88,7 +89,7 @@ class ValueTypesTest {
         assertThat(AgentId.of("maija.virtanen@example.fi").value()).isEqualTo("maija.virtanen@example.fi");
         missing(() -> TeamId.of(null), "team id");
         missing(() -> AgentId.of(""), "agent id");
-        invalid(() -> TeamId.of("h r"), "team id 'h r' is invalid");
+        invalid(ErrorCode.INVALID_IDENTIFIER, () -> TeamId.of("h r"), "team id 'h r' is invalid");
     }
 
     @Test
@@ -103,14 +104,14 @@ class ValueTypesTest {
     void ticketKeysRefuseAnythingTheyWouldNotPrintThemselves() {
         for (String bad : List.of("HR-007", "HR-0", "HR--5", "HR-+5", "hr-1", "HR1", "HR-", "-1", "HR-1 ", " HR-1",
                 "HR-1x", "HR_1", "ABCDEFGHIJK-1", "1HR-1")) {
-            invalid(() -> TicketKey.parse(bad), "'" + bad + "' is not a ticket key", "HR-1042");
+            invalid(ErrorCode.MALFORMED_TICKET_KEY, () -> TicketKey.parse(bad), "'" + bad + "' is not a ticket key", "HR-1042");
         }
-        invalid(() -> TicketKey.parse("HR-99999999999999999999"), "too large");
+        invalid(ErrorCode.MALFORMED_TICKET_KEY, () -> TicketKey.parse("HR-99999999999999999999"), "too large");
         missing(() -> TicketKey.parse(null), "ticket key");
         missing(() -> TicketKey.parse(""), "ticket key");
         missing(() -> new TicketKey(null, 1), "ticket key prefix");
-        invalid(() -> new TicketKey("hr", 1), "prefix 'hr'");
-        invalid(() -> new TicketKey("HR", 0), "positive");
+        invalid(ErrorCode.MALFORMED_TICKET_KEY, () -> new TicketKey("hr", 1), "prefix 'hr'");
+        invalid(ErrorCode.MALFORMED_TICKET_KEY, () -> new TicketKey("HR", 0), "positive");
     }
 
     @Test
@@ -127,7 +128,7 @@ class ValueTypesTest {
     @Test
     void leadingZerosAreNeverAccepted() {
         qt(1000).forAll(longs().between(0, 1_000_000))
-                .checkAssert(number -> invalid(() -> TicketKey.parse("HR-0" + number), "not a ticket key"));
+                .checkAssert(number -> invalid(ErrorCode.MALFORMED_TICKET_KEY, () -> TicketKey.parse("HR-0" + number), "not a ticket key"));
     }
 
     @Test
@@ -148,7 +149,7 @@ class ValueTypesTest {
         missing(() -> new Classification(null), "classification segments");
         missing(() -> new Classification(List.of()), "at least one segment");
         missing(() -> new Classification(Arrays.asList("A", null)), "classification segment");
-        invalid(() -> new Classification(List.of("A/B")), "'A/B' contains '/'", "Classification.of");
+        invalid(ErrorCode.INVALID_CLASSIFICATION, () -> new Classification(List.of("A/B")), "'A/B' contains '/'", "Classification.of");
     }
 
     @Test
@@ -176,11 +177,11 @@ class ValueTypesTest {
     @Test
     void attachmentReferencesNeedADigestANameAndAType() {
         assertThat(new AttachmentRef(SHA, "a.pdf", "application/pdf", 3).size()).isEqualTo(3);
-        invalid(() -> new AttachmentRef("ABC", "a.pdf", "application/pdf", 3), "SHA-256");
-        invalid(() -> new AttachmentRef(null, "a.pdf", "application/pdf", 3), "SHA-256");
+        invalid(ErrorCode.INVALID_IDENTIFIER, () -> new AttachmentRef("ABC", "a.pdf", "application/pdf", 3), "SHA-256");
+        invalid(ErrorCode.INVALID_IDENTIFIER, () -> new AttachmentRef(null, "a.pdf", "application/pdf", 3), "SHA-256");
         missing(() -> new AttachmentRef(SHA, " ", "application/pdf", 3), "attachment file name");
         missing(() -> new AttachmentRef(SHA, "a.pdf", null, 3), "attachment media type");
-        invalid(() -> new AttachmentRef(SHA, "a.pdf", "application/pdf", -1), "negative");
+        invalid(ErrorCode.INCONSISTENT_VALUE, () -> new AttachmentRef(SHA, "a.pdf", "application/pdf", -1), "negative");
     }
 
     @Test
@@ -228,19 +229,19 @@ class ValueTypesTest {
                 .isEqualTo(new FieldChange("priority", Optional.empty(), Optional.of("HIGH")));
         missing(() -> new FieldViolation("f", null, Optional.empty()), "message");
         missing(() -> new CustomFields(null), "values");
-        invalid(() -> new HistoryEntry(id, 0, now, Actor.system(), HistoryAction.CREATED, Optional.empty(), List.of()),
+        invalid(ErrorCode.INCONSISTENT_VALUE, () -> new HistoryEntry(id, 0, now, Actor.system(), HistoryAction.CREATED, Optional.empty(), List.of()),
                 "sequence", "was 0");
         missing(() -> new HistoryEntry(id, 1, null, Actor.system(), HistoryAction.CREATED, Optional.empty(),
                 List.of()), "at");
-        invalid(() -> ticket(0), "version", "was 0");
+        invalid(ErrorCode.INCONSISTENT_VALUE, () -> ticket(0), "version", "was 0");
         missing(() -> new TimelineEntry(UUID.randomUUID(), id, EntryKind.INBOUND_MESSAGE, Actor.system(),
                 Visibility.PUBLIC, Channel.EMAIL, null, List.of(), now), "body");
-        invalid(() -> new TimelineEntry(UUID.randomUUID(), id, EntryKind.INTERNAL_NOTE, Actor.system(),
+        invalid(ErrorCode.INCONSISTENT_VALUE, () -> new TimelineEntry(UUID.randomUUID(), id, EntryKind.INTERNAL_NOTE, Actor.system(),
                 Visibility.PUBLIC, Channel.OTHER, "x", List.of(), now), "internal note cannot be public");
-        invalid(() -> new TicketChange(ticket(3), 1, List.of(), List.of()), "expectedVersion + 1 = 2", "was 3");
+        invalid(ErrorCode.INCONSISTENT_VALUE, () -> new TicketChange(ticket(3), 1, List.of(), List.of()), "expectedVersion + 1 = 2", "was 3");
         missing(() -> new OutboundMessage.ToAgent(null), "agent");
         missing(() -> new TicketType("t", null, "HR", "T", "w", List.of()), "team");
-        invalid(() -> new TicketType("t", Fixture.HR, "hr", "T", "w", List.of()), "prefix 'hr'");
+        invalid(ErrorCode.MALFORMED_TICKET_KEY, () -> new TicketType("t", Fixture.HR, "hr", "T", "w", List.of()), "prefix 'hr'");
         missing(() -> new TicketType("t", Fixture.HR, "HR", " ", "w", List.of()), "display name");
         missing(() -> new FieldConstraint.Min(null), "min");
     }
@@ -249,16 +250,16 @@ class ValueTypesTest {
     void workflowPartsRefuseBadArgumentsByName() {
         missing(() -> new StateDefinition(null, dev.tiketti.core.ticket.StateCategory.NEW), "name");
         missing(() -> new TransitionDefinition("t", null, "B", List.of(), List.of()), "from");
-        invalid(() -> new WorkflowDefinition("w", -1, "A", List.of(), List.of()), "was -1");
-        invalid(() -> new Effect.Assign(Effect.Assign.Target.ACTOR, Optional.of(AgentId.of("maija"))),
+        invalid(ErrorCode.INCONSISTENT_VALUE, () -> new WorkflowDefinition("w", -1, "A", List.of(), List.of()), "was -1");
+        invalid(ErrorCode.INCONSISTENT_VALUE, () -> new Effect.Assign(Effect.Assign.Target.ACTOR, Optional.of(AgentId.of("maija"))),
                 "exactly when its target is AGENT");
-        invalid(() -> new Effect.Assign(Effect.Assign.Target.AGENT, Optional.empty()), "Effect.assignTo");
+        invalid(ErrorCode.INCONSISTENT_VALUE, () -> new Effect.Assign(Effect.Assign.Target.AGENT, Optional.empty()), "Effect.assignTo");
         missing(() -> Effect.setField("f", null), "value");
         missing(() -> Effect.addNote(" "), "note text");
         missing(() -> Effect.notify(null, "x"), "recipient");
         missing(() -> Guard.actorHasRole(""), "role");
         missing(() -> Guard.requesterAssurance(null), "level");
-        invalid(() -> Guard.fieldRequired("no spaces"), "field name 'no spaces'");
+        invalid(ErrorCode.INVALID_IDENTIFIER, () -> Guard.fieldRequired("no spaces"), "field name 'no spaces'");
         missing(() -> WorkflowDefinition.builder(null), "id");
         missing(() -> WorkflowDefinition.builder("w").transition(null), "name");
         missing(() -> WorkflowDefinition.builder("w").initial(null), "name");

@@ -17,14 +17,12 @@ public record Classification(List<String> segments) {
         }
         segments = List.copyOf(segments);
         if (segments.isEmpty()) {
-            throw new TicketingException(ErrorCode.ARGUMENT_MISSING,
-                    "A classification needs at least one segment, e.g. 'Palvelussuhde/Vuosiloma'.");
+            throw CommonMessages.classificationWithoutSegments();
         }
         for (String s : segments) {
             Require.notBlank(s, "classification segment");
             if (s.contains("/")) {
-                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                        "Classification segment '" + s + "' contains '/'; pass the path to Classification.of(...) instead.");
+                throw CommonMessages.segmentWithSlash(s);
             }
         }
     }

@@ -9,8 +9,23 @@ package dev.tiketti.core.common;
 public enum ErrorCode {
     /** A required argument was null or blank. */
     ARGUMENT_MISSING("TKT-0001", false),
-    /** An argument had a value outside what is allowed. */
-    ARGUMENT_INVALID("TKT-0002", false),
+    // TKT-0002 (ARGUMENT_INVALID) was split into the codes 0003-0010, 0304, 0402 and 0821; never reuse it.
+    /** A name or id does not have its documented form (a machine name, a UUID, a SHA-256 digest, a timer subject). */
+    INVALID_IDENTIFIER("TKT-0003", false),
+    /** A ticket key, its prefix or its number is not of the form {@code PREFIX-NUMBER} such as {@code HR-1042}. */
+    MALFORMED_TICKET_KEY("TKT-0004", false),
+    /** A classification segment contains the path separator {@code /}. */
+    INVALID_CLASSIFICATION("TKT-0005", false),
+    /** A duration, interval, lease, validity or count is zero, negative or too large. */
+    INVALID_OPTION_VALUE("TKT-0006", false),
+    /** A URL is not absolute, not http(s), or not a URI at all. */
+    INVALID_URL("TKT-0007", false),
+    /** A ticket query or search asks for something contradictory or out of range (limit, criteria). */
+    INVALID_QUERY("TKT-0008", false),
+    /** A value's parts contradict each other or a counter is out of range (canonical constructor misused, corrupt stored data). */
+    INCONSISTENT_VALUE("TKT-0009", false),
+    /** A period ends before it starts (contract validity, consent withdrawal, consent request expiry). */
+    INVALID_PERIOD("TKT-0010", false),
     /** No ticket with the given id or key. */
     TICKET_NOT_FOUND("TKT-0101", false),
     /** No ticket type with the given id. */
@@ -31,8 +46,12 @@ public enum ErrorCode {
     TRANSITION_DENIED("TKT-0302", false),
     /** A state name used by a request does not exist in the workflow. */
     UNKNOWN_STATE("TKT-0303", false),
+    /** A query by state category meets a state name that carries different categories in different workflows. */
+    AMBIGUOUS_STATE_CATEGORY("TKT-0304", false),
     /** Custom field values broke the type's constraints. */
     VALIDATION_FAILED("TKT-0401", false),
+    /** A ticket was opened with attachments but without a body to carry them. */
+    ATTACHMENT_WITHOUT_BODY("TKT-0402", false),
     /** A workflow definition is structurally invalid. */
     INVALID_WORKFLOW("TKT-0501", false),
     /** A JSON document could not be read as a definition. */
@@ -121,6 +140,8 @@ public enum ErrorCode {
     CONSENT_REQUEST_NOT_SENT("TKT-0819", true),
     /** The outbound transport does not implement sending consent requests. */
     CONSENT_REQUESTS_UNSUPPORTED("TKT-0820", false),
+    /** An e-mail address of a contact is not of the form {@code local@domain}. */
+    INVALID_EMAIL_ADDRESS("TKT-0821", false),
 
     // 0900-0919: search (R3)
     /** A search or rebuild was asked for, but no search index is configured. */

@@ -32,7 +32,7 @@ public abstract class JsonTreeReader {
             return problems.size() == before ? value : null;
         } catch (TicketingException | IllegalArgumentException | NullPointerException e) {
             if (problems.size() == before) {
-                problems.add(path + ": " + String.valueOf(e.getMessage()).replaceFirst("^\\[TKT-\\d+\\] ", ""));
+                problems.add(CommonMessages.jsonValueRefused(path, e));
             }
             return null;
         }
@@ -40,7 +40,7 @@ public abstract class JsonTreeReader {
 
     protected boolean isObject(@Nullable JsonNode n, String path) {
         if (n == null || !n.isObject()) {
-            problems.add(path + ": expected an object, found " + (n == null ? "nothing" : kind(n)));
+            problems.add(CommonMessages.jsonNotObject(path, n == null ? null : kind(n)));
             return false;
         }
         return true;
@@ -55,7 +55,7 @@ public abstract class JsonTreeReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                problems.add(path + "." + name + ": unknown property; allowed here: " + allowed.stream().sorted().toList());
+                problems.add(CommonMessages.jsonUnknownProperty(path, name, allowed.stream().sorted().toList()));
             }
         }
     }
@@ -64,12 +64,12 @@ public abstract class JsonTreeReader {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                problems.add(path + "." + field + ": missing; it is required");
+                problems.add(CommonMessages.jsonMissing(path, field));
             }
             return null;
         }
         if (!v.isTextual()) {
-            problems.add(path + "." + field + ": expected text, found " + kind(v));
+            problems.add(CommonMessages.jsonNotText(path, field, kind(v)));
             return null;
         }
         return v.asText();

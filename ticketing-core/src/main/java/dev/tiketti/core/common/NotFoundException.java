@@ -11,4 +11,9 @@ public class NotFoundException extends TicketingException {
     public NotFoundException(ErrorCode code, String message) {
         super(code, message);
     }
+
+    /** With the exception that revealed the absence (e.g. a store's own) as the cause. */
+    public NotFoundException(ErrorCode code, String message, Throwable cause) {
+        super(code, message, cause);
+    }
 }

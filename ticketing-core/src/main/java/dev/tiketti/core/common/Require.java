@@ -1,9 +1,13 @@
 package dev.tiketti.core.common;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-/** Argument checks shared by public entry points; not API. */
+/**
+ * Argument checks shared by public entry points; not API. The messages live in the catalogues:
+ * {@code what} is the parameter's name, and {@link #argument} takes the problem a catalogue made.
+ */
 public final class Require {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
@@ -12,15 +16,14 @@ public final class Require {
 
     public static <T> T nonNull(T value, String what) {
         if (value == null) {
-            throw new TicketingException(ErrorCode.ARGUMENT_MISSING, what + " must not be null.");
+            throw CommonMessages.nullArgument(what);
         }
         return value;
     }
 
     public static String notBlank(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new TicketingException(ErrorCode.ARGUMENT_MISSING,
-                    what + " must not be " + (value == null ? "null" : "blank") + ".");
+            throw CommonMessages.blankArgument(what, value == null);
         }
         return value;
     }
@@ -29,8 +32,7 @@ public final class Require {
     public static String name(String value, String what) {
         notBlank(value, what);
         if (!NAME.matcher(value).matches()) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, what + " '" + value
-                    + "' is invalid: use 1-64 letters, digits, '_', '.' or '-', starting with a letter.");
+            throw CommonMessages.invalidName(what, value);
         }
         return value;
     }
@@ -40,27 +42,30 @@ public final class Require {
         nonNull(values, what);
         for (T value : values) {
             if (value == null) {
-                throw new TicketingException(ErrorCode.ARGUMENT_MISSING, what + " must not contain null.");
+                throw CommonMessages.nullElement(what);
             }
         }
         return java.util.List.copyOf(values);
     }
 
-    /** Fails with {@link ErrorCode#ARGUMENT_INVALID} and {@code message} unless {@code ok}. */
-    public static void argument(boolean ok, String message) {
+    /**
+     * Throws the problem {@code problem} makes unless {@code ok}, e.g.
+     * {@code Require.argument(limit >= 1, () -> TicketMessages.queryLimit(limit))}. There is no
+     * overload taking message text: every message is a method of a catalogue.
+     */
+    public static void argument(boolean ok, Supplier<? extends TicketingException> problem) {
         if (!ok) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, message);
+            throw problem.get();
         }
     }
 
-    /** Parses the canonical UUID form of an id, failing with {@link ErrorCode#ARGUMENT_INVALID}. */
+    /** Parses the canonical UUID form of an id, failing with {@link ErrorCode#INVALID_IDENTIFIER}. */
     public static UUID uuid(String value, String what) {
         notBlank(value, what);
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, what + " '" + value
-                    + "' is not a UUID: pass the canonical form, e.g. 3f2c1a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f.");
+            throw CommonMessages.notAUuid(what, value);
         }
     }
 

@@ -15,12 +15,10 @@ public record TicketKey(String prefix, long number) {
     public TicketKey {
         Require.notBlank(prefix, "ticket key prefix");
         if (!PREFIX.matcher(prefix).matches()) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "Ticket key prefix '" + prefix
-                    + "' is invalid: use 1-10 upper-case letters or digits starting with a letter, e.g. 'HR'.");
+            throw CommonMessages.invalidKeyPrefix(prefix);
         }
         if (number < 1) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                    "Ticket key number must be positive, was " + number + ".");
+            throw CommonMessages.keyNumberNotPositive(number);
         }
     }
 
@@ -33,15 +31,13 @@ public record TicketKey(String prefix, long number) {
         Require.notBlank(text, "ticket key");
         Matcher m = KEY.matcher(text);
         if (!m.matches()) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "'" + text + "' is not a ticket key: expected "
-                    + "PREFIX-NUMBER such as HR-1042 (upper-case prefix, a number from 1 without leading zeros).");
+            throw CommonMessages.notATicketKey(text);
         }
         long number;
         try {
             number = Long.parseLong(m.group(2));
         } catch (NumberFormatException e) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                    "'" + text + "' is not a ticket key: its number is too large.");
+            throw CommonMessages.keyNumberTooLarge(text);
         }
         return new TicketKey(m.group(1), number);
     }

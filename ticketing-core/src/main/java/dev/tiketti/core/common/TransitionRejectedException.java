@@ -13,8 +13,13 @@ public class TransitionRejectedException extends TicketingException {
     private final List<String> reasons;
 
     public TransitionRejectedException(String transition, TicketKey key, List<String> reasons) {
-        super(ErrorCode.TRANSITION_DENIED, "Transition '" + transition + "' of ticket " + key + " was refused: "
-                + String.join("; ", reasons) + ".");
+        super(ErrorCode.TRANSITION_DENIED, CommonMessages.transitionRefused(transition, key, reasons));
+        this.reasons = List.copyOf(reasons);
+    }
+
+    /** With the exception that made a guard refuse (e.g. a failed lookup) as the cause. */
+    public TransitionRejectedException(String transition, TicketKey key, List<String> reasons, Throwable cause) {
+        super(ErrorCode.TRANSITION_DENIED, CommonMessages.transitionRefused(transition, key, reasons), cause);
         this.reasons = List.copyOf(reasons);
     }
 

@@ -1,7 +1,6 @@
 package dev.tiketti.core.common;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Field values broke the ticket type's constraints; nothing was stored.
@@ -15,8 +14,13 @@ public class ValidationException extends TicketingException {
     private final transient List<FieldViolation> violations;
 
     public ValidationException(ErrorCode code, String context, List<FieldViolation> violations) {
-        super(code, context + ": " + violations.size() + " violation(s):\n  - "
-                + violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("\n  - ")));
+        super(code, CommonMessages.violations(context, violations));
+        this.violations = List.copyOf(violations);
+    }
+
+    /** With the exception that revealed the violations (e.g. a parser's) as the cause. */
+    public ValidationException(ErrorCode code, String context, List<FieldViolation> violations, Throwable cause) {
+        super(code, CommonMessages.violations(context, violations), cause);
         this.violations = List.copyOf(violations);
     }
 

@@ -14,7 +14,7 @@ import dev.tiketti.core.common.Require;
 public record EventDelivery(String id, int attempt) {
     public EventDelivery {
         Require.notBlank(id, "delivery id");
-        Require.argument(attempt >= 1, "Delivery attempts count from 1, was " + attempt + ".");
+        Require.argument(attempt >= 1, () -> EventMessages.attemptBelowOne(id, attempt));
     }
 
     /** Whether this may be a repeat of a delivery that already reached listeners. */

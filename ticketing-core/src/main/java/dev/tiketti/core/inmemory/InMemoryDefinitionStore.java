@@ -1,6 +1,6 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.WorkflowDefinition;
@@ -39,8 +39,7 @@ public final class InMemoryDefinitionStore implements DefinitionStore {
     public synchronized void saveWorkflow(WorkflowDefinition definition) {
         List<WorkflowDefinition> versions = workflows.computeIfAbsent(definition.id(), k -> new ArrayList<>());
         if (definition.version() != versions.size() + 1) {
-            throw new ConcurrentUpdateException("Workflow '" + definition.id() + "' is at version " + versions.size()
-                    + "; version " + definition.version() + " cannot be stored. Publish it again to get the next version.");
+            throw StoreProblems.workflowVersionTaken(definition.id(), versions.size(), definition.version());
         }
         versions.add(definition);
     }

@@ -1,5 +1,6 @@
 package dev.tiketti.core.inmemory;
 
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.spi.OutboxEntry;
@@ -42,8 +43,8 @@ public final class InMemoryOutboxStore implements OutboxStore {
         Set<String> ids = new HashSet<>();
         for (OutboxEntry e : newEntries) {
             Require.nonNull(e, "outbox entry");
-            Require.argument(!entries.containsKey(e.id()) && ids.add(e.id()), "Outbox entry " + e.id()
-                    + " is appended twice: give every entry its own id.");
+            Require.argument(!entries.containsKey(e.id()) && ids.add(e.id()),
+                    () -> StoreProblems.outboxEntryAppendedTwice(e.id()));
         }
         Instant until = clock.instant().plus(lease);
         newEntries.forEach(e -> entries.put(e.id(), new Leased(e, owner, until)));
@@ -53,7 +54,7 @@ public final class InMemoryOutboxStore implements OutboxStore {
     public synchronized List<OutboxEntry> claim(String owner, Duration lease, int limit) {
         Require.notBlank(owner, "owner");
         requirePositive(lease);
-        Require.argument(limit >= 1, "Limit " + limit + " is invalid: claim at least 1 entry per call.");
+        Require.argument(limit >= 1, () -> StoreProblems.outboxClaimLimit(limit));
         Instant now = clock.instant();
         List<OutboxEntry> claimed = new ArrayList<>();
         for (Map.Entry<String, Leased> e : entries.entrySet()) {
@@ -96,7 +97,6 @@ public final class InMemoryOutboxStore implements OutboxStore {
 
     private static void requirePositive(Duration lease) {
         Require.nonNull(lease, "lease");
-        Require.argument(!lease.isZero() && !lease.isNegative(), "Lease " + lease + " is invalid: use a positive "
-                + "lease, longer than delivering an entry takes.");
+        Require.argument(!lease.isZero() && !lease.isNegative(), () -> StoreProblems.outboxLease(lease));
     }
 }

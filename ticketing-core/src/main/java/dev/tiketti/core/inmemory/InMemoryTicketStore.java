@@ -1,10 +1,7 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.common.ConcurrentUpdateException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketKey;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.ticket.TicketQuery;
@@ -38,8 +35,7 @@ public final class InMemoryTicketStore implements TicketStore {
     @Override
     public synchronized void create(Ticket ticket, List<TimelineEntry> timeline, List<HistoryEntry> history) {
         if (tickets.containsKey(ticket.id()) || byKey.containsKey(ticket.key())) {
-            throw new TicketingException(ErrorCode.DUPLICATE, "Ticket " + ticket.key() + " (" + ticket.id()
-                    + ") already exists; open a new ticket with a new id and key.");
+            throw StoreProblems.duplicateTicket(ticket.key(), ticket.id());
         }
         tickets.put(ticket.id(), ticket);
         byKey.put(ticket.key(), ticket.id());
@@ -54,8 +50,7 @@ public final class InMemoryTicketStore implements TicketStore {
             throw StoreProblems.ticketNotFound(change.ticket().id()); // a NotFoundException, like everywhere else
         }
         if (current.version() != change.expectedVersion()) {
-            throw new ConcurrentUpdateException("Ticket " + current.key() + " was changed by someone else (version "
-                    + current.version() + ", you had " + change.expectedVersion() + "); reload it and try again.");
+            throw StoreProblems.ticketChanged(current.key(), current.version(), change.expectedVersion());
         }
         tickets.put(current.id(), change.ticket());
         timelines.get(current.id()).addAll(change.newEntries());
@@ -119,17 +114,22 @@ public final class InMemoryTicketStore implements TicketStore {
     public static void checkRewrite(StoredTicket before, StoredTicket after) {
         Ticket b = before.ticket();
         Ticket a = after.ticket();
-        boolean same = a.id().equals(b.id()) && a.key().equals(b.key()) && a.version() == b.version()
-                && before.timeline().stream().map(TimelineEntry::id).toList()
-                        .equals(after.timeline().stream().map(TimelineEntry::id).toList())
-                && after.timeline().stream().allMatch(e -> e.ticketId().equals(b.id()))
-                && before.history().stream().map(HistoryEntry::sequence).toList()
-                        .equals(after.history().stream().map(HistoryEntry::sequence).toList())
-                && after.history().stream().allMatch(h -> h.ticketId().equals(b.id()));
-        if (!same) {
-            throw new TicketingException(ErrorCode.INVALID_TICKET_REWRITE, "A rewrite of ticket " + b.key()
-                    + " changed its id, key, version, timeline entry ids or history sequences; nothing was stored. "
-                    + "A rewrite may change text, values, attachment references and the requester only.");
+        List<String> broken = new ArrayList<>();
+        if (!a.id().equals(b.id()) || !a.key().equals(b.key()) || a.version() != b.version()) {
+            broken.add(StoreProblems.rewriteChangedIdentity(b.id(), b.key(), b.version()));
+        }
+        if (!before.timeline().stream().map(TimelineEntry::id).toList()
+                .equals(after.timeline().stream().map(TimelineEntry::id).toList())
+                || !after.timeline().stream().allMatch(e -> e.ticketId().equals(b.id()))) {
+            broken.add(StoreProblems.rewriteChangedTimeline(before.timeline().size()));
+        }
+        if (!before.history().stream().map(HistoryEntry::sequence).toList()
+                .equals(after.history().stream().map(HistoryEntry::sequence).toList())
+                || !after.history().stream().allMatch(h -> h.ticketId().equals(b.id()))) {
+            broken.add(StoreProblems.rewriteChangedHistory(before.history().size()));
+        }
+        if (!broken.isEmpty()) {
+            throw StoreProblems.rewriteRefused(b.key(), b.id(), broken);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.sla.ClaimedTimer;
 import dev.tiketti.core.sla.ScheduledTimer;
@@ -100,10 +99,10 @@ public final class InMemoryTimerStore implements TimerStore {
         Require.notBlank(owner, "owner");
         Require.nonNull(lease, "lease");
         if (lease.isZero() || lease.isNegative()) {
-            throw invalid("Lease " + lease + " is invalid: claim timers with a positive lease, longer than a handler runs.");
+            throw StoreProblems.timerLease(lease);
         }
         if (limit < 1) {
-            throw invalid("Limit " + limit + " is invalid: claim at least 1 timer per call.");
+            throw StoreProblems.timerClaimLimit(limit);
         }
         List<ClaimedTimer> claimed = new ArrayList<>();
         if (wanted.isEmpty()) {
@@ -151,7 +150,7 @@ public final class InMemoryTimerStore implements TimerStore {
         Require.nonNull(claim, "claim");
         Require.nonNull(retryAfter, "retry after");
         if (retryAfter.isNegative()) {
-            throw invalid("Retry back-off " + retryAfter + " is invalid: use Duration.ZERO or a positive duration.");
+            throw StoreProblems.timerRetryBackoff(retryAfter);
         }
         synchronized (lock) {
             Entry entry = currentClaim(claim);
@@ -176,7 +175,7 @@ public final class InMemoryTimerStore implements TimerStore {
     @Override
     public List<ScheduledTimer> pending(int limit) {
         if (limit < 1) {
-            throw invalid("Limit " + limit + " is invalid: ask for at least 1 timer.");
+            throw StoreProblems.timerListLimit(limit);
         }
         synchronized (lock) {
             Instant now = clock.instant();
@@ -198,10 +197,6 @@ public final class InMemoryTimerStore implements TimerStore {
             return null;
         }
         return entry;
-    }
-
-    private static TicketingException invalid(String message) {
-        return new TicketingException(ErrorCode.ARGUMENT_INVALID, message);
     }
 
     private record Key(Instant due, TimerId id) {

@@ -2,9 +2,7 @@ package dev.tiketti.core.internal;
 
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.Access;
 import dev.tiketti.core.privacy.AccessExport;
 import dev.tiketti.core.privacy.AccessRecord;
@@ -127,7 +125,7 @@ public final class AccessService implements Access {
     }
 
     private Contact registered(ContactId contact) {
-        return contacts.find(Require.nonNull(contact, "contact id")).orElseThrow(() -> Problems.contactNotFound(contact));
+        return contacts.find(Require.nonNull(contact, "contact id")).orElseThrow(() -> PrivacyProblems.contactNotFound(contact));
     }
 
     private void audit(ContactId contact, Actor actor, PurposeId purpose, List<String> read) {
@@ -139,10 +137,8 @@ public final class AccessService implements Access {
         Require.nonNull(actor, "actor");
         Require.nonNull(purpose, "purpose");
         if (consents.findPurpose(purpose).isEmpty()) {
-            throw new TicketingException(ErrorCode.UNKNOWN_CONSENT_PURPOSE, "Purpose '" + purpose + "' is not "
-                    + "registered, so a read for it cannot be justified. Registered purposes: "
-                    + consents.purposes().stream().map(p -> p.id().value()).sorted().toList()
-                    + ". Register it with privacy().consents().registerPurpose(...) first.");
+            throw PrivacyProblems.unknownPurposeOfRead(purpose,
+                    consents.purposes().stream().map(p -> p.id().value()).sorted().toList());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tiketti.core.internal;
 
+import java.util.function.Supplier;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.ContactId;
@@ -79,7 +80,7 @@ public final class ConsentRequests {
     public ConsentRequest request(ContactId contactId, PurposeId purpose, String text, String textVersion,
                                   Actor actor) {
         Contact contact = contacts.find(Require.nonNull(contactId, "contact id"))
-                .orElseThrow(() -> Problems.contactNotFound(contactId));
+                .orElseThrow(() -> PrivacyProblems.contactNotFound(contactId));
         return requestTo(contact, Optional.empty(), purpose, text, textVersion, actor);
     }
 
@@ -87,13 +88,10 @@ public final class ConsentRequests {
                                      String textVersion, Actor actor) {
         ContactId contactId = contact.id();
         if (!contact.active()) {
-            throw new TicketingException(ErrorCode.INVALID_CONSENT_REQUEST, "Contact " + contactId + " is inactive "
-                    + "(deactivated or erased); no consent request is sent to them. Reactivate the contact first.");
+            throw PrivacyProblems.requestToInactiveContact(contactId);
         }
         if (contact.emails().isEmpty()) {
-            throw new TicketingException(ErrorCode.INVALID_CONSENT_REQUEST, "Contact " + contactId + " has no e-mail "
-                    + "address to send a consent request to. Add one to the contact, or ask by another channel and "
-                    + "record the answer with Privacy.recordConsent(...).");
+            throw PrivacyProblems.requestToContactWithoutEmail(contactId);
         }
         return send(Optional.of(contact), address.orElse(contact.emails().get(0)), purpose, text, textVersion, actor);
     }
@@ -103,8 +101,7 @@ public final class ConsentRequests {
      * else a person not in the register yet (a given answer registers them).
      */
     public ConsentRequest request(String email, PurposeId purpose, String text, String textVersion, Actor actor) {
-        String address = validEmail(Require.notBlank(email, "e-mail address"), ErrorCode.INVALID_CONSENT_REQUEST,
-                "The address to send the consent request to");
+        String address = validEmail(Require.notBlank(email, "e-mail address"), PrivacyProblems::requestAddressMalformed);
         Optional<Contact> known = contacts.findByEmail(address);
         if (known.isPresent()) {
             return requestTo(known.get(), Optional.of(address), purpose, text, textVersion, actor);
@@ -145,9 +142,7 @@ public final class ConsentRequests {
             if (e instanceof TicketingException t && t.code() == ErrorCode.CONSENT_REQUESTS_UNSUPPORTED) {
                 throw t;
             }
-            throw new TicketingException(ErrorCode.CONSENT_REQUEST_NOT_SENT, "The consent request " + request.id()
-                    + " could not be sent (" + e.getClass().getSimpleName() + "); it was not kept. Try again later.",
-                    e);
+            throw PrivacyProblems.requestNotSent(request.id(), e);
         }
         return request;
     }
@@ -163,19 +158,12 @@ public final class ConsentRequests {
 
     private ConsentRequest answerInTransaction(String token, ConsentAnswer answer) {
         Instant now = clock.instant();
-        ConsentRequest request = requests.findByTokenDigest(digest(token)).orElseThrow(() -> new TicketingException(
-                ErrorCode.CONSENT_REQUEST_NOT_FOUND, "No consent request has this reply token (the token is not "
-                + "repeated here). Check that the whole token was copied from the reply; a request whose mail "
-                + "could not be sent, or of an erased person, is gone: send a new request."));
+        ConsentRequest request = requests.findByTokenDigest(digest(token)).orElseThrow(PrivacyProblems::tokenNotFound);
         if (!request.pending()) {
-            throw new TicketingException(ErrorCode.CONSENT_REQUEST_ANSWERED, "Consent request " + request.id()
-                    + " was already answered (" + request.status() + " at " + request.answeredAt().orElseThrow()
-                    + "); its token is single use. To change the answer, send a new request or withdraw the consent.");
+            throw PrivacyProblems.requestAnswered(request.id(), request.status(), request.answeredAt().orElseThrow());
         }
         if (request.expiredAt(now)) {
-            throw new TicketingException(ErrorCode.CONSENT_REQUEST_EXPIRED, "Consent request " + request.id()
-                    + " expired at " + request.expiresAt() + "; an answer after that is not recorded. Send a new "
-                    + "request.");
+            throw PrivacyProblems.requestExpired(request.id(), request.expiresAt());
         }
         if (!answer.given()) {
             // a refusal keeps no contact details: there is no basis to store them
@@ -198,27 +186,22 @@ public final class ConsentRequests {
 
     private void casOrFail(ConsentRequest answered) {
         if (!requests.answer(answered)) {
-            throw new TicketingException(ErrorCode.CONSENT_REQUEST_ANSWERED, "Consent request " + answered.id()
-                    + " was answered by another call at the same time; its token is single use. Nothing more was "
-                    + "recorded.");
+            throw PrivacyProblems.requestAnsweredMeanwhile(answered.id());
         }
     }
 
     /** The person as the answer leaves them: the registered contact updated, or a new one. */
     private Contact updatedContact(ConsentRequest request, ConsentAnswer answer) {
         Optional<Contact> existing = request.contact().map(id -> contacts.find(id).orElseThrow(() ->
-                Problems.contactNotFound(id)));
+                PrivacyProblems.contactNotFound(id)));
         if (existing.isEmpty()) {
             existing = contacts.findByEmail(request.email()); // registered meanwhile: no duplicate person
         }
-        Optional<String> email = answer.email().map(e -> validEmail(e, ErrorCode.INVALID_CONSENT_ANSWER,
-                "The e-mail address in the answer"));
+        Optional<String> email = answer.email().map(e -> validEmail(e, PrivacyProblems::answerAddressMalformed));
         if (existing.isPresent()) {
             Contact c = existing.get();
             if (!c.active()) {
-                throw new TicketingException(ErrorCode.INVALID_CONSENT_REQUEST, "Contact " + c.id() + " answered "
-                        + "consent request " + request.id() + " but is inactive (deactivated or erased); nothing was "
-                        + "recorded. Reactivate the contact and send a new request if that is intended.");
+                throw PrivacyProblems.inactiveContactAnswered(c.id(), request.id());
             }
             try {
                 Contact updated = answer.name().map(n -> new Contact(c.id(), n, c.emails(), c.phones(), c.language(),
@@ -229,10 +212,7 @@ public final class ConsentRequests {
                 throw invalidDetails(request, e);
             }
         }
-        String name = answer.name().orElseThrow(() -> new TicketingException(ErrorCode.INVALID_CONSENT_ANSWER,
-                "Consent request " + request.id() + " went to an address not in the register, so a given answer "
-                + "must include the person's name. Nothing was recorded; ask for the name and answer again with "
-                + "ConsentAnswer.withName(...)."));
+        String name = answer.name().orElseThrow(() -> PrivacyProblems.answerWithoutName(request.id()));
         List<String> emails = new ArrayList<>(List.of(request.email()));
         email.ifPresent(emails::add);
         try {
@@ -244,17 +224,14 @@ public final class ConsentRequests {
     }
 
     private static TicketingException invalidDetails(ConsentRequest request, TicketingException e) {
-        return new TicketingException(ErrorCode.INVALID_CONSENT_ANSWER, "The contact details in the answer to "
-                + "consent request " + request.id() + " are invalid (" + e.code().id() + "); nothing was recorded. "
-                + "Correct them (they are not repeated here) and answer again.", e);
+        return PrivacyProblems.answerDetailsInvalid(request.id(), e);
     }
 
-    private static String validEmail(String email, ErrorCode code, String what) {
+    private static String validEmail(String email, Supplier<TicketingException> malformed) {
         String e = email.strip().toLowerCase(Locale.ROOT);
         int at = e.indexOf('@');
         if (at < 1 || at != e.lastIndexOf('@') || at == e.length() - 1 || e.chars().anyMatch(Character::isWhitespace)) {
-            throw new TicketingException(code, what + " is not of the form local@domain (it is not repeated here). "
-                    + "Correct it.");
+            throw malformed.get();
         }
         return e;
     }

@@ -3,10 +3,7 @@ package dev.tiketti.core.internal;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.NotFoundException;
 import dev.tiketti.core.common.OrganizationId;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.ConsentId;
 import dev.tiketti.core.privacy.ConsentPurpose;
@@ -46,14 +43,14 @@ public final class CustomerRegister {
     /** Saves a contact whose substitute, if any, is a registered, active contact. */
     public Contact saveContact(Contact contact) {
         Require.nonNull(contact, "contact");
-        contact.substitute().ifPresent(s -> requireUsableSubstitute(s, "Contact " + contact.id()));
+        contact.substitute().ifPresent(s -> requireUsableSubstitute(s, contact.id()));
         contacts.save(contact);
         return contact;
     }
 
     public Organization saveOrganization(Organization organization) {
         Require.nonNull(organization, "organization");
-        organization.defaultSubstitute().ifPresent(s -> requireUsableSubstitute(s, "Organisation " + organization.id()));
+        organization.defaultSubstitute().ifPresent(s -> requireUsableSubstitute(s, organization.id()));
         organizations.save(organization);
         return organization;
     }
@@ -89,26 +86,24 @@ public final class CustomerRegister {
         return !substitute.equals(person) && contacts.find(substitute).map(Contact::active).orElse(false);
     }
 
-    private void requireUsableSubstitute(ContactId substitute, String owner) {
+    /** {@code owner} is the {@link ContactId} or {@link OrganizationId} that names the substitute. */
+    private void requireUsableSubstitute(ContactId substitute, Object owner) {
         Optional<Contact> found = contacts.find(substitute);
         if (found.isEmpty()) {
-            throw new TicketingException(ErrorCode.INVALID_SUBSTITUTE, owner + " names substitute " + substitute
-                    + ", which is not in the register. Register the substitute first or name another contact.");
+            throw PrivacyProblems.substituteNotRegistered(owner, substitute);
         }
         if (!found.get().active()) {
-            throw new TicketingException(ErrorCode.INVALID_SUBSTITUTE, owner + " names substitute " + substitute
-                    + ", who is inactive. Name an active contact.");
+            throw PrivacyProblems.substituteInactive(owner, substitute);
         }
     }
 
     private Contact requireContact(ContactId id) {
-        return contacts.find(Require.nonNull(id, "contact id")).orElseThrow(() -> Problems.contactNotFound(id));
+        return contacts.find(Require.nonNull(id, "contact id")).orElseThrow(() -> PrivacyProblems.contactNotFound(id));
     }
 
     private Organization requireOrganization(OrganizationId id) {
-        return organizations.find(Require.nonNull(id, "organization id")).orElseThrow(() -> new NotFoundException(
-                ErrorCode.ORGANIZATION_NOT_FOUND, "No organisation " + id
-                + " exists. Save the organisation before adding members to it."));
+        return organizations.find(Require.nonNull(id, "organization id"))
+                .orElseThrow(() -> PrivacyProblems.organizationNotFound(id));
     }
 
     // ---------------------------------------------------------------- consent
@@ -142,10 +137,8 @@ public final class CustomerRegister {
     public Consent useAsBasis(ConsentId id) {
         Consent consent = requireConsent(id);
         if (!consent.inEffect()) {
-            throw new TicketingException(ErrorCode.CONSENT_WITHDRAWN, "Consent " + id + " of contact "
-                    + consent.contact() + " for purpose '" + consent.purpose() + "' was withdrawn at "
-                    + consent.withdrawnAt().orElseThrow() + " and is no basis for processing. "
-                    + "Record a new consent or another legal basis.");
+            throw PrivacyProblems.consentWithdrawn(id, consent.contact(), consent.purpose(),
+                    consent.withdrawnAt().orElseThrow());
         }
         return consent;
     }
@@ -164,25 +157,18 @@ public final class CustomerRegister {
             }
         }
         if (!records.isEmpty()) {
-            throw new TicketingException(ErrorCode.CONSENT_WITHDRAWN, "Contact " + contact
-                    + " has withdrawn every consent for purpose '" + purpose + "'; there is no basis to process "
-                    + "their data for it. Record a new consent or another legal basis first.");
+            throw PrivacyProblems.everyConsentWithdrawn(contact, purpose);
         }
-        throw new TicketingException(ErrorCode.NO_LEGAL_BASIS, "No legal basis is recorded for contact " + contact
-                + " and purpose '" + purpose + "'. Ask for consent or record the contract or other basis first.");
+        throw PrivacyProblems.noLegalBasis(contact, purpose);
     }
 
     /** The registered purpose, or UNKNOWN_CONSENT_PURPOSE listing the registered ones. */
     public ConsentPurpose requirePurpose(PurposeId purpose) {
-        return consents.findPurpose(Require.nonNull(purpose, "purpose")).orElseThrow(() -> new TicketingException(
-                ErrorCode.UNKNOWN_CONSENT_PURPOSE, "Purpose '" + purpose + "' is not registered. Registered purposes: "
-                + consents.purposes().stream().map(p -> p.id().value()).sorted().toList()
-                + ". Register it with its description first."));
+        return consents.findPurpose(Require.nonNull(purpose, "purpose")).orElseThrow(() -> PrivacyProblems
+                .unknownPurpose(purpose, consents.purposes().stream().map(p -> p.id().value()).sorted().toList()));
     }
 
     private Consent requireConsent(ConsentId id) {
-        return consents.find(Require.nonNull(id, "consent id")).orElseThrow(() -> new NotFoundException(
-                ErrorCode.CONSENT_NOT_FOUND, "No consent record " + id + " exists. Check the id; records are only "
-                + "removed by erasure."));
+        return consents.find(Require.nonNull(id, "consent id")).orElseThrow(() -> PrivacyProblems.consentNotFound(id));
     }
 }

@@ -1,7 +1,5 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.common.ConfigurationException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.FieldViolation;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.spi.DefinitionStore;
@@ -53,8 +51,7 @@ public final class DefinitionService implements Definitions {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new ConfigurationException(ErrorCode.INVALID_WORKFLOW, "Workflow '" + draft.id()
-                        + "' does not fit the ticket types that use it", problems);
+                throw DefinitionProblems.workflowDoesNotFitTypes(draft.id(), problems);
             }
             int next = definitions.latestWorkflow(draft.id()).map(WorkflowDefinition::version).orElse(0) + 1;
             WorkflowDefinition published = draft.withVersion(next);
@@ -81,29 +78,28 @@ public final class DefinitionService implements Definitions {
         Set<String> names = new HashSet<>();
         for (FieldDefinition field : type.fields()) {
             if (!names.add(field.name())) {
-                problems.add("field '" + field.name() + "' is declared more than once");
+                problems.add(DefinitionProblems.fieldTwice(field.name()));
             }
             for (FieldConstraint c : field.constraints()) {
                 if (!c.appliesTo().contains(field.kind())) {
-                    problems.add("field '" + field.name() + "' is " + field.kind() + " but has a "
-                            + c.getClass().getSimpleName() + " constraint, which applies to " + c.appliesTo());
+                    problems.add(DefinitionProblems.constraintOnWrongKind(field.name(), field.kind(),
+                            c.getClass().getSimpleName(), c.appliesTo()));
                 }
             }
             if (field.kind() == FieldKind.ENUM
                     && field.constraints().stream().noneMatch(FieldConstraint.AllowedValues.class::isInstance)) {
-                problems.add("field '" + field.name() + "' is ENUM but lists no allowed values: use FieldDefinition.choice(...)");
+                problems.add(DefinitionProblems.enumWithoutValues(field.name()));
             }
         }
         Optional<WorkflowDefinition> workflow = definitions.latestWorkflow(type.workflowId());
         if (workflow.isEmpty()) {
-            problems.add("workflow '" + type.workflowId() + "' is not published: publish it before defining the type");
+            problems.add(DefinitionProblems.workflowNotPublished(type.workflowId()));
         } else {
             // Checked even when the fields have problems, so that one attempt shows everything to fix.
             problems.addAll(typeAgainstWorkflow(type, workflow.get()));
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationException(ErrorCode.INVALID_TICKET_TYPE,
-                    "Ticket type '" + type.id() + "' is invalid", problems);
+            throw DefinitionProblems.invalidType(type.id(), problems);
         }
         transactions.inTransaction(() -> {
             definitions.saveType(type);
@@ -117,21 +113,19 @@ public final class DefinitionService implements Definitions {
         for (TransitionDefinition t : workflow.transitions()) {
             for (Guard g : t.guards()) {
                 if (g instanceof Guard.FieldRequired f && type.field(f.field()).isEmpty()) {
-                    problems.add("transition '" + t.name() + "' requires field '" + f.field()
-                            + "', which type '" + type.id() + "' does not declare");
+                    problems.add(DefinitionProblems.guardOnUndeclaredField(t.name(), f.field(), type.id()));
                 }
             }
             for (Effect e : t.effects()) {
                 if (e instanceof Effect.SetField s) {
                     Optional<FieldDefinition> field = type.field(s.field());
                     if (field.isEmpty()) {
-                        problems.add("transition '" + t.name() + "' sets field '" + s.field()
-                                + "', which type '" + type.id() + "' does not declare");
+                        problems.add(DefinitionProblems.effectOnUndeclaredField(t.name(), s.field(), type.id()));
                     } else {
                         List<FieldViolation> violations = new ArrayList<>();
                         FieldValidation.coerce(field.get(), s.value(), violations);
-                        violations.forEach(v -> problems.add("transition '" + t.name() + "' sets field '"
-                                + s.field() + "' to a value that " + v.message()));
+                        violations.forEach(v -> problems.add(
+                                DefinitionProblems.effectValueViolates(t.name(), s.field(), v.message())));
                     }
                 }
             }
@@ -155,12 +149,12 @@ public final class DefinitionService implements Definitions {
     }
 
     TicketType requireType(String typeId) {
-        return definitions.findType(typeId).orElseThrow(() -> Problems.typeNotFound(typeId,
+        return definitions.findType(typeId).orElseThrow(() -> TicketProblems.typeNotFound(typeId,
                 definitions.types().stream().map(TicketType::id).toList()));
     }
 
     WorkflowDefinition latestWorkflow(String workflowId) {
-        return definitions.latestWorkflow(workflowId).orElseThrow(() -> Problems.workflowNotFound(workflowId));
+        return definitions.latestWorkflow(workflowId).orElseThrow(() -> TicketProblems.workflowNotFound(workflowId));
     }
 
     WorkflowDefinition workflowOf(Ticket ticket) {

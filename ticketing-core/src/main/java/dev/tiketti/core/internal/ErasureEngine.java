@@ -2,9 +2,7 @@ package dev.tiketti.core.internal;
 
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.ticket.TicketQuery;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.DataCategory;
@@ -92,21 +90,17 @@ public final class ErasureEngine {
             return earlier.get();
         }
         if (earlier.isPresent() && !earlier.get().request().contact().equals(request.contact())) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "Erasure " + request.id()
-                    + " was started for another contact; use a new ErasureRequest id for this one.");
+            throw PrivacyProblems.erasureOfAnotherContact(request.id());
         }
         Contact person = s.contacts().find(request.contact())
-                .orElseThrow(() -> Problems.contactNotFound(request.contact()));
+                .orElseThrow(() -> PrivacyProblems.contactNotFound(request.contact()));
         Run run = new Run(request, policy, person, earlier);
         Optional<ContactId> substitute = run.resolveSubstitute(); // every check before the first write
         run.journal(ErasureReport.Status.PARTIAL);
         try {
             run.execute(substitute);
         } catch (RuntimeException e) {
-            throw new TicketingException(ErrorCode.ERASURE_INCOMPLETE, "Erasure " + request.id() + " of contact "
-                    + request.contact() + " stopped midway (" + e.getClass().getSimpleName() + ") and is recorded as "
-                    + "PARTIAL with what it did so far. Run the same request again when the cause is fixed; it "
-                    + "resumes.", e);
+            throw PrivacyProblems.erasureIncomplete(request.id(), request.contact(), e);
         }
         return run.journal(ErasureReport.Status.COMPLETED);
     }
@@ -170,15 +164,12 @@ public final class ErasureEngine {
         Optional<ContactId> resolveSubstitute() {
             request.substitute().ifPresent(sub -> {
                 if (sub.equals(person.id())) {
-                    throw new TicketingException(ErrorCode.INVALID_SUBSTITUTE, "Erasure of contact " + person.id()
-                            + " names the person as their own substitute. Name another, active contact.");
+                    throw PrivacyProblems.erasureOwnSubstitute(person.id());
                 }
-                Contact found = s.contacts().find(sub).orElseThrow(() -> new TicketingException(
-                        ErrorCode.INVALID_SUBSTITUTE, "Erasure of contact " + person.id() + " names substitute " + sub
-                        + ", which is not in the register. Register the substitute first or name another contact."));
+                Contact found = s.contacts().find(sub)
+                        .orElseThrow(() -> PrivacyProblems.erasureSubstituteNotRegistered(person.id(), sub));
                 if (!found.active()) {
-                    throw new TicketingException(ErrorCode.INVALID_SUBSTITUTE, "Erasure of contact " + person.id()
-                            + " names substitute " + sub + ", who is inactive. Name an active contact.");
+                    throw PrivacyProblems.erasureSubstituteInactive(person.id(), sub);
                 }
             });
             boolean hasOpen = s.tickets().query(TicketQuery.all().requester(person.id()).limit(Integer.MAX_VALUE))
@@ -188,9 +179,7 @@ public final class ErasureEngine {
             }
             Optional<ContactId> chosen = request.substitute().or(() -> substituteOf(person));
             if (chosen.isEmpty()) {
-                throw new TicketingException(ErrorCode.NO_SUBSTITUTE, "Contact " + person.id() + " has open tickets "
-                        + "but no substitute: none was named, the contact has no active substitute and none of their "
-                        + "organisations has an active default. Name one with ErasureRequest.withSubstitute(...).");
+                throw PrivacyProblems.noSubstitute(person.id());
             }
             return chosen;
         }

@@ -1,7 +1,6 @@
 package dev.tiketti.core.internal;
 
 import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.event.PrivacyEvent;
@@ -57,7 +56,7 @@ public final class ErasureService implements Erasure {
         if (earlier.isEmpty() && request.source() instanceof ErasureSource.FromTicket t
                 && stores.tickets().find(t.ticket()).isEmpty()) {
             // checked on the first run only: a DELETE policy may remove that very ticket
-            throw Problems.ticketNotFound(t.ticket());
+            throw TicketProblems.ticketNotFound(t.ticket());
         }
         return run(request, erasurePolicy, earlier);
     }
@@ -118,13 +117,11 @@ public final class ErasureService implements Erasure {
             } catch (TicketingException e) {
                 // one contact that cannot be erased again (e.g. its substitute left) must not stop the others
                 LOG.warn("Replaying erasure {} of contact {} failed: {}", r.id(), r.request().contact(), e.code().id());
-                failed.add(r.id() + " (" + e.code().id() + ")");
+                failed.add(PrivacyProblems.replayFailure(r.id(), e.code()));
             }
         }
         if (!failed.isEmpty()) {
-            throw new TicketingException(ErrorCode.ERASURE_INCOMPLETE, "Replaying the erasure journal left "
-                    + failed.size() + " erasure(s) unfinished: " + failed + ". The others were replayed. Fix the cause "
-                    + "shown by each code (e.g. name an active substitute) and replay again.");
+            throw PrivacyProblems.replayIncomplete(failed);
         }
         return out;
     }

@@ -29,15 +29,15 @@ public final class FieldValidation {
             String name = field.name();
             if (!changes.containsKey(name)) {
                 if (checkAllRequired && field.mandatory() && !result.has(name)) {
-                    violations.add(new FieldViolation(name, "is required: give a value", Optional.empty()));
+                    violations.add(new FieldViolation(name, TicketProblems.fieldRequired(), Optional.empty()));
                 }
                 continue;
             }
             Object raw = changes.get(name);
             if (raw == null) {
                 if (field.mandatory()) {
-                    violations.add(new FieldViolation(name, checkAllRequired ? "is required: give a value"
-                            : "is required and cannot be cleared", Optional.empty()));
+                    violations.add(new FieldViolation(name, checkAllRequired ? TicketProblems.fieldRequired()
+                            : TicketProblems.requiredFieldCleared(), Optional.empty()));
                 } else {
                     result = result.with(name, Optional.empty());
                 }
@@ -50,9 +50,8 @@ public final class FieldValidation {
         }
         for (Map.Entry<String, ?> change : changes.entrySet()) {
             if (type.field(change.getKey()).isEmpty()) {
-                violations.add(new FieldViolation(change.getKey(), "is not a field of type '" + type.id()
-                        + "'; its fields are " + type.fields().stream().map(FieldDefinition::name).toList(),
-                        Optional.ofNullable(change.getValue())));
+                violations.add(new FieldViolation(change.getKey(), TicketProblems.notAField(type.id(),
+                        type.fields().stream().map(FieldDefinition::name).toList()), Optional.ofNullable(change.getValue())));
             }
         }
         return result;
@@ -62,8 +61,7 @@ public final class FieldValidation {
     public static Optional<Object> coerce(FieldDefinition field, Object raw, List<FieldViolation> violations) {
         Optional<Object> value = field.kind().coerce(raw);
         if (value.isEmpty()) {
-            violations.add(new FieldViolation(field.name(), "must be " + field.kind().expected() + ", but "
-                    + given(raw), Optional.of(raw)));
+            violations.add(new FieldViolation(field.name(), TicketProblems.wrongKind(field.kind(), raw), Optional.of(raw)));
             return Optional.empty();
         }
         boolean ok = true;
@@ -75,31 +73,5 @@ public final class FieldValidation {
             }
         }
         return ok ? value : Optional.empty();
-    }
-
-    /**
-     * What kind of value was given, in the words people use (never a Java class name, never the
-     * value itself: it may be personal data and messages end up in logs).
-     */
-    private static String given(Object raw) {
-        if (raw instanceof CharSequence) {
-            return "the text given is not one";
-        }
-        if ((raw instanceof Double d && !Double.isFinite(d)) || (raw instanceof Float f && !Float.isFinite(f))) {
-            return "a number that is not finite (NaN or infinity) was given";
-        }
-        if (raw instanceof Number) {
-            return "a number was given";
-        }
-        if (raw instanceof Boolean) {
-            return "true or false was given";
-        }
-        if (raw instanceof java.time.temporal.TemporalAccessor) {
-            return "a date or time was given";
-        }
-        if (raw instanceof dev.tiketti.core.common.ContactId) {
-            return "a contact id was given";
-        }
-        return "a value of another kind was given";
     }
 }

@@ -12,14 +12,10 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.tiketti.core.common.ConfigurationException;
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.spi.OutboundMessage;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,10 +68,7 @@ public final class OutboxCodec {
             Class.forName("com.fasterxml.jackson.datatype.jsr310.JavaTimeModule", false, OutboxCodec.class.getClassLoader());
             Class.forName("com.fasterxml.jackson.datatype.jdk8.Jdk8Module", false, OutboxCodec.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new ConfigurationException(ErrorCode.MISSING_DEPENDENCY, "An outbox store is configured, but "
-                    + "Jackson is not on the class path: add com.fasterxml.jackson.core:jackson-databind, "
-                    + "com.fasterxml.jackson.datatype:jackson-datatype-jdk8 and jackson-datatype-jsr310 to the host's "
-                    + "dependencies (ticketing-jpa brings them)", List.of(String.valueOf(e)));
+            throw ConfigProblems.jacksonMissingForOutbox(e);
         }
         return new OutboxCodec();
     }
@@ -86,8 +79,7 @@ public final class OutboxCodec {
             return MESSAGE;
         }
         String prefix = value instanceof TicketEvent ? "ticket." : value instanceof PrivacyEvent ? "privacy." : null;
-        Require.argument(prefix != null, "Only events and outbound messages go into the outbox, not "
-                + value.getClass().getName() + ".");
+        Require.argument(prefix != null, () -> EventProblems.notOutboxValue(value.getClass()));
         return prefix + value.getClass().getSimpleName();
     }
 
@@ -111,19 +103,11 @@ public final class OutboxCodec {
             String type = envelope.path("type").asText("");
             Class<?> c = types.get(type);
             if (format != FORMAT || c == null) {
-                throw unreadable(entryId, "format " + format + ", type '" + type + "' is not one this version of "
-                        + "Tiketti reads (format " + FORMAT + ", types " + types.keySet() + ")", null);
+                throw EventProblems.unknownPayload(entryId, format, type, FORMAT, types.keySet());
             }
             return mapper.treeToValue(envelope.get("data"), c);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw unreadable(entryId, e.getMessage(), e);
+            throw EventProblems.unreadablePayload(entryId, e.getMessage(), e);
         }
-    }
-
-    private static TicketingException unreadable(String id, String why, Throwable cause) {
-        String message = "Outbox entry " + id + " cannot be read (" + why + "); it stays in the outbox: upgrade this "
-                + "node to the version that wrote it, or remove the entry once its event is no longer needed";
-        return cause == null ? new TicketingException(ErrorCode.OUTBOX_ENTRY_UNREADABLE, message)
-                : new TicketingException(ErrorCode.OUTBOX_ENTRY_UNREADABLE, message, cause);
     }
 }

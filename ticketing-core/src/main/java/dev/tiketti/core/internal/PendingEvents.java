@@ -53,8 +53,8 @@ public final class PendingEvents implements Events {
     @Override
     public AutoCloseable startDelivering(Duration interval) {
         Require.nonNull(interval, "interval");
-        Require.argument(!interval.isNegative() && !interval.isZero(), "The interval " + interval
-                + " is invalid: give a positive interval, e.g. Duration.ofSeconds(5).");
+        Require.argument(!interval.isNegative() && !interval.isZero(),
+                () -> ConfigProblems.deliveryIntervalNotPositive(interval));
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);

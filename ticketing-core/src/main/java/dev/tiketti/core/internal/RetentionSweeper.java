@@ -1,9 +1,7 @@
 package dev.tiketti.core.internal;
 
 import dev.tiketti.core.common.Require;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.ticket.TicketQuery;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.DataCategory;
 import dev.tiketti.core.privacy.ErasureAction;
@@ -70,8 +68,7 @@ public final class RetentionSweeper {
         Set<String> types = new HashSet<>();
         for (RetentionSchedule r : list) {
             if (!types.add(r.typeId())) {
-                throw new TicketingException(ErrorCode.INVALID_RETENTION, "Type '" + r.typeId() + "' has more than "
-                        + "one retention schedule; give each type one. Nothing was swept.");
+                throw PrivacyProblems.retentionTwice(r.typeId());
             }
         }
         Instant now = clock.instant();

@@ -1,9 +1,7 @@
 package dev.tiketti.core.internal;
 
 import dev.tiketti.core.common.Require;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TicketId;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.search.SearchDocument;
@@ -41,9 +39,7 @@ public final class SearchSync implements TicketSearch {
 
     /** The index, or {@code SEARCH_NOT_CONFIGURED}. */
     public SearchIndex requireIndex() {
-        return index.orElseThrow(() -> new TicketingException(ErrorCode.SEARCH_NOT_CONFIGURED, "A search was asked "
-                + "for, but this Ticketing was built without a search index: wire one with "
-                + "Ticketing.builder().searchIndex(...), or .inMemory() for the in-memory one."));
+        return index.orElseThrow(ConfigProblems::searchNotConfigured);
     }
 
     /** The document the ticket should have now; empty when the ticket is gone. */

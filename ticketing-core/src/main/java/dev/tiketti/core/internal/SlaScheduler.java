@@ -3,10 +3,8 @@ package dev.tiketti.core.internal;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.ConcurrentUpdateException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.common.TicketId;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.sla.BusinessCalendar;
 import dev.tiketti.core.sla.ClaimedTimer;
@@ -118,9 +116,7 @@ public final class SlaScheduler {
     }
 
     private SlaClocks clocks(Ticket ticket, List<HistoryEntry> history, List<TimelineEntry> timeline, Instant now) {
-        SlaPolicies sla = policies.orElseThrow(() -> new TicketingException(ErrorCode.SLA_NOT_CONFIGURED,
-                "SLA clocks were asked for, but this Ticketing has no SLA policies: configure them with "
-                        + "Ticketing.builder().slaPolicies(...)."));
+        SlaPolicies sla = policies.orElseThrow(ConfigProblems::slaClocksNotConfigured);
         SlaPolicy policy = sla.policyFor(subject(ticket));
         Instant at = now.isBefore(ticket.createdAt()) ? ticket.createdAt() : now;
         return SlaClocks.compute(ticket, history, timeline, categories(ticket), policy, sla.calendarOf(policy), at);

@@ -42,7 +42,7 @@ public final class SlaService implements Sla {
     public SlaClocks clocks(TicketId id) {
         Ticket ticket = ticket(id);
         if (policies.isEmpty() || scheduler.isEmpty()) {
-            throw Problems.slaNotConfigured("SLA clocks");
+            throw ConfigProblems.slaClocksNotConfigured();
         }
         return scheduler.get().clocks(ticket, clock.instant());
     }
@@ -50,14 +50,14 @@ public final class SlaService implements Sla {
     @Override
     public SlaPolicy policy(TicketId id) {
         Ticket ticket = ticket(id);
-        SlaPolicies configured = policies.orElseThrow(() -> Problems.slaNotConfigured("SLA clocks"));
+        SlaPolicies configured = policies.orElseThrow(() -> ConfigProblems.slaClocksNotConfigured());
         return configured.policyFor(new SlaSubject(ticket.typeId(), ticket.classification(), ticket.priority(),
                 ticket.organization()));
     }
 
     /** The timer service, or {@code SLA_NOT_CONFIGURED}. */
     public TimerService timers() {
-        return timers.orElseThrow(() -> Problems.slaNotConfigured("SLA timers"));
+        return timers.orElseThrow(() -> ConfigProblems.slaTimersNotConfigured());
     }
 
     /** Stops the timer poller, if one was started. */
@@ -66,7 +66,7 @@ public final class SlaService implements Sla {
     }
 
     private Ticket ticket(TicketId id) {
-        return tickets.find(Require.nonNull(id, "ticket id")).orElseThrow(() -> Problems.ticketNotFound(id));
+        return tickets.find(Require.nonNull(id, "ticket id")).orElseThrow(() -> TicketProblems.ticketNotFound(id));
     }
 
     /**

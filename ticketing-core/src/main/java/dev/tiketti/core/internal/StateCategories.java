@@ -1,8 +1,6 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.ticket.Ticket;
@@ -31,7 +29,7 @@ public final class StateCategories {
     public StateCategory category(Ticket ticket) {
         WorkflowDefinition workflow = workflowOf(ticket);
         return workflow.state(ticket.state()).map(StateDefinition::category)
-                .orElseThrow(() -> Problems.ticketInUndeclaredState(ticket.key(), ticket.state(), workflow.id(),
+                .orElseThrow(() -> TicketProblems.ticketInUndeclaredState(ticket.key(), ticket.state(), workflow.id(),
                         workflow.version(), workflow.states().stream().map(StateDefinition::name).toList()));
     }
 
@@ -43,7 +41,7 @@ public final class StateCategories {
 
     WorkflowDefinition workflowOf(Ticket ticket) {
         return definitions.findWorkflow(ticket.workflowId(), ticket.workflowVersion())
-                .orElseThrow(() -> Problems.workflowVersionNotFound(ticket.workflowId(), ticket.workflowVersion(),
+                .orElseThrow(() -> TicketProblems.workflowVersionNotFound(ticket.workflowId(), ticket.workflowVersion(),
                         ticket.id()));
     }
 
@@ -54,8 +52,7 @@ public final class StateCategories {
      */
     Set<String> namesIn(Set<StateCategory> categories, Set<String> within) {
         Set<StateCategory> wanted = Set.copyOf(categories);
-        Require.argument(!wanted.isEmpty(),
-                "A query by state category needs at least one category; use query(TicketQuery) for any state.");
+        Require.argument(!wanted.isEmpty(), TicketProblems::noStateCategory);
         Map<String, StateCategory> categoryOf = new LinkedHashMap<>();
         Map<String, String> seenIn = new LinkedHashMap<>();
         Set<String> workflowIds = new TreeSet<>();
@@ -70,11 +67,8 @@ public final class StateCategories {
                         seenIn.putIfAbsent(state.name(), where);
                         if (before != null && before != state.category()
                                 && (wanted.contains(before) || wanted.contains(state.category()))) {
-                            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "State '" + state.name()
-                                    + "' is " + before + " in workflow " + seenIn.get(state.name()) + " but "
-                                    + state.category() + " in workflow " + where + ", so a query by category cannot "
-                                    + "tell its tickets apart: query by state names with TicketQuery.states(...) "
-                                    + "and team or type, or rename one of the states.");
+                            throw TicketProblems.ambiguousStateCategory(state.name(), before,
+                                    seenIn.get(state.name()), state.category(), where);
                         }
                     }
                 }

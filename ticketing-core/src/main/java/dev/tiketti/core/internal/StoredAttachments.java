@@ -33,7 +33,7 @@ public final class StoredAttachments implements Attachments {
     void requireStored(List<AttachmentRef> refs) {
         for (AttachmentRef ref : refs) {
             if (store.get(ref.sha256()).isEmpty()) {
-                throw Problems.attachmentNotFound(ref.sha256());
+                throw TicketProblems.attachmentNotFound(ref.sha256());
             }
         }
     }

@@ -3,14 +3,10 @@ package dev.tiketti.core.internal;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.ConcurrentUpdateException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.FieldViolation;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketKey;
-import dev.tiketti.core.common.TicketingException;
-import dev.tiketti.core.common.TransitionRejectedException;
-import dev.tiketti.core.common.ValidationException;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
@@ -96,12 +92,12 @@ public final class TicketService implements Tickets {
 
     @Override
     public Ticket get(TicketId id) {
-        return find(id).orElseThrow(() -> Problems.ticketNotFound(id));
+        return find(id).orElseThrow(() -> TicketProblems.ticketNotFound(id));
     }
 
     @Override
     public Ticket get(TicketKey key) {
-        return find(key).orElseThrow(() -> Problems.ticketNotFound(key));
+        return find(key).orElseThrow(() -> TicketProblems.ticketNotFound(key));
     }
 
     @Override
@@ -150,19 +146,17 @@ public final class TicketService implements Tickets {
         Require.nonNull(request, "open-ticket request");
         TicketType type = definitions.requireType(request.typeId());
         WorkflowDefinition workflow = definitions.latestWorkflow(type.workflowId());
-        contacts.find(request.requester()).orElseThrow(() -> Problems.contactNotFound(request.requester()));
+        contacts.find(request.requester()).orElseThrow(() -> PrivacyProblems.contactNotFound(request.requester()));
         privacy.checkBasis(request.requester());
         if (request.body().isEmpty() && !request.attachments().isEmpty()) {
             // Attachments travel on the first timeline entry; without a body there is none to carry them.
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "A ticket opened with attachments needs a "
-                    + "body: attachments belong to the first message. Add OpenTicket.body(...).");
+            throw TicketProblems.attachmentsWithoutBody(type.id());
         }
         attachments.requireStored(request.attachments());
         List<FieldViolation> violations = new ArrayList<>();
         CustomFields fields = FieldValidation.apply(type, CustomFields.empty(), request.fields(), true, violations);
         if (!violations.isEmpty()) {
-            throw new ValidationException(ErrorCode.VALIDATION_FAILED,
-                    "Ticket of type '" + type.id() + "' was not opened", violations);
+            throw TicketProblems.notOpened(type.id(), violations);
         }
         return changing(events -> {
             Instant now = clock.instant();
@@ -200,7 +194,7 @@ public final class TicketService implements Tickets {
             WorkflowDefinition workflow = definitions.workflowOf(before);
             TransitionDefinition transition = workflow.transitionsFrom(before.state()).stream()
                     .filter(t -> t.name().equals(request.transition())).findFirst()
-                    .orElseThrow(() -> Problems.unknownTransition(request.transition(), before.key(), before.state(),
+                    .orElseThrow(() -> TicketProblems.unknownTransition(request.transition(), before.key(), before.state(),
                             workflow.transitionsFrom(before.state()).stream().map(TransitionDefinition::name).toList()));
             // The type and the requester are read only when this transition needs them: two reads
             // fewer per change for most transitions, which a database-backed store pays per statement.
@@ -217,7 +211,7 @@ public final class TicketService implements Tickets {
             List<String> reasons = WorkflowEngine.denials(transition, prospective, request.actor(),
                     requester == null ? AssuranceLevel.NONE : requester.assurance());
             if (!reasons.isEmpty()) {
-                throw new TransitionRejectedException(transition.name(), before.key(), reasons);
+                throw TicketProblems.transitionRefused(transition.name(), before.key(), reasons);
             }
             SlaScheduler.Before slaBefore = sla.before(before);
             Instant now = clock.instant();
@@ -334,7 +328,7 @@ public final class TicketService implements Tickets {
             }
             String state = stateMapping.getOrDefault(before.state(), before.state());
             if (latest.state(state).isEmpty()) {
-                throw Problems.unknownState(state, latest.id(), latest.version(),
+                throw TicketProblems.unknownState(state, latest.id(), latest.version(),
                         latest.states().stream().map(StateDefinition::name).toList());
             }
             SlaScheduler.Before slaBefore = sla.before(before);
@@ -374,20 +368,18 @@ public final class TicketService implements Tickets {
     private Ticket load(TicketId id, OptionalLong expectedVersion) {
         Ticket ticket = get(id);
         if (expectedVersion.isPresent() && expectedVersion.getAsLong() != ticket.version()) {
-            throw new ConcurrentUpdateException("Ticket " + ticket.key() + " was changed by someone else (version "
-                    + ticket.version() + ", you had " + expectedVersion.getAsLong() + "); reload it and try again.");
+            throw TicketProblems.ticketChanged(ticket.key(), ticket.version(), expectedVersion.getAsLong());
         }
         return ticket;
     }
 
     private static void rejectInvalid(List<FieldViolation> violations, Ticket ticket) {
         if (!violations.isEmpty()) {
-            throw new ValidationException(ErrorCode.VALIDATION_FAILED, "Ticket " + ticket.key() + " was not changed",
-                    violations);
+            throw TicketProblems.notChanged(ticket.key(), violations);
         }
     }
 
     private Contact requesterOf(Ticket ticket) {
-        return contacts.find(ticket.requester()).orElseThrow(() -> Problems.contactNotFound(ticket.requester()));
+        return contacts.find(ticket.requester()).orElseThrow(() -> PrivacyProblems.contactNotFound(ticket.requester()));
     }
 }

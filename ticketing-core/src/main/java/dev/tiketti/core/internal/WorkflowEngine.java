@@ -47,8 +47,7 @@ public final class WorkflowEngine {
         boolean assignsActor = transition.effects().stream()
                 .anyMatch(e -> e instanceof Effect.Assign a && a.target() == Effect.Assign.Target.ACTOR);
         if (assignsActor && actor.agentId().isEmpty()) {
-            reasons.add("this transition assigns the ticket to whoever takes it, so a handler must take it, not "
-                    + actor);
+            reasons.add(TicketProblems.onlyAnAgentCanTake(actor));
         }
         return reasons;
     }

@@ -1,7 +1,5 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.common.ConfigurationException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.ticket.AttachmentRef;
 import dev.tiketti.core.ticket.Ticket;
@@ -40,9 +38,7 @@ public record AccessExport(Instant exportedAt, Contact contact, List<Membership>
         try {
             Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, AccessExport.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new ConfigurationException(ErrorCode.MISSING_DEPENDENCY, "The access export as JSON needs "
-                    + "jackson-databind on the class path. Add com.fasterxml.jackson.core:jackson-databind (2.x) to "
-                    + "your application, or use summary()", List.of());
+            throw PrivacyMessages.jacksonMissingForExport();
         }
         return AccessExportJson.write(this);
     }

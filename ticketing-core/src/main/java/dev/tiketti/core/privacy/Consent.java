@@ -2,8 +2,6 @@ package dev.tiketti.core.privacy;
 
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.Require;
 import java.time.Instant;
 import java.util.Objects;
@@ -39,8 +37,7 @@ public record Consent(ConsentId id, ContactId contact, PurposeId purpose, LegalB
         evidence.ifPresent(e -> Require.notBlank(e, "evidence reference"));
         Objects.requireNonNull(withdrawnAt, "withdrawnAt");
         if (withdrawnAt.isPresent() && withdrawnAt.get().isBefore(recordedAt)) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "Consent " + id + " would be withdrawn ("
-                    + withdrawnAt.get() + ") before it was recorded (" + recordedAt + "). Use the time of withdrawal.");
+            throw PrivacyMessages.withdrawnBeforeRecorded(id, withdrawnAt.get(), recordedAt);
         }
     }
 

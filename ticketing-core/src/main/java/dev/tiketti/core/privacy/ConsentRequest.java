@@ -2,8 +2,6 @@ package dev.tiketti.core.privacy;
 
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.Require;
 import java.time.Instant;
 import java.util.Locale;
@@ -42,22 +40,18 @@ public record ConsentRequest(ConsentRequestId id, Optional<ContactId> contact, S
         Require.nonNull(requestedBy, "requested by");
         Require.nonNull(sentAt, "sent at");
         Require.nonNull(expiresAt, "expires at");
-        Require.argument(expiresAt.isAfter(sentAt), "Consent request " + id + " would expire (" + expiresAt
-                + ") before it was sent (" + sentAt + "). Give a positive validity.");
-        Require.argument(tokenDigest != null && tokenDigest.matches("[0-9a-f]{64}"), "Consent request " + id
-                + " needs the lower-case hex SHA-256 digest of its token (64 characters).");
+        Require.argument(expiresAt.isAfter(sentAt), () -> PrivacyMessages.requestExpiresBeforeSent(id, expiresAt, sentAt));
+        Require.argument(tokenDigest != null && tokenDigest.matches("[0-9a-f]{64}"),
+                () -> PrivacyMessages.requestTokenDigest(id));
         Require.nonNull(status, "status");
         Require.nonNull(answeredAt, "answered at");
         Require.nonNull(evidence, "evidence");
         Require.nonNull(consent, "consent");
         if ((status == Status.PENDING) != answeredAt.isEmpty() || (status == Status.PENDING) != evidence.isEmpty()) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "Consent request " + id + " is " + status
-                    + " but " + (answeredAt.isEmpty() ? "has no" : "has an") + " answer time and "
-                    + (evidence.isEmpty() ? "no" : "an") + " evidence reference: an answered request has both, "
-                    + "a pending one neither.");
+            throw PrivacyMessages.requestAnswerState(id, status, answeredAt.isPresent(), evidence.isPresent());
         }
-        Require.argument(consent.isEmpty() || status == Status.GIVEN, "Consent request " + id + " names consent "
-                + consent.map(Object::toString).orElse("") + " but is " + status + ": only a given answer records one.");
+        Require.argument(consent.isEmpty() || status == Status.GIVEN,
+                () -> PrivacyMessages.requestConsentNotGiven(id, consent, status));
         evidence.ifPresent(e -> Require.notBlank(e, "evidence reference"));
     }
 
@@ -81,7 +75,7 @@ public record ConsentRequest(ConsentRequestId id, Optional<ContactId> contact, S
     /** This request answered: given (with the consent recorded, for {@code who}) or refused. */
     public ConsentRequest answered(Status outcome, Instant at, String evidenceRef, Optional<ContactId> who,
                                    Optional<ConsentId> recorded) {
-        Require.argument(outcome != Status.PENDING, "An answer is GIVEN or REFUSED, not PENDING.");
+        Require.argument(outcome != Status.PENDING, PrivacyMessages::pendingAnswer);
         return new ConsentRequest(id, who.isPresent() ? who : contact, email, purpose, text, textVersion, requestedBy,
                 sentAt, expiresAt, tokenDigest, outcome, Optional.of(at), Optional.of(evidenceRef), recorded);
     }

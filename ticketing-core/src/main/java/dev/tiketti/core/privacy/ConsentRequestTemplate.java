@@ -1,7 +1,5 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.Require;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +41,16 @@ public record ConsentRequestTemplate(String subject, String body) {
         unknown.addAll(placeholders(body));
         unknown.removeAll(PLACEHOLDERS);
         if (!unknown.isEmpty()) {
-            problems.add("unknown placeholder(s) " + unknown + "; known: " + new TreeSet<>(PLACEHOLDERS));
+            problems.add(PrivacyMessages.templateUnknownPlaceholders(unknown, new TreeSet<>(PLACEHOLDERS)));
         }
         if (!placeholders(subject).contains("token") && !placeholders(body).contains("token")) {
-            problems.add("neither subject nor body contains {token}, so an answer could not be matched to "
-                    + "its request");
+            problems.add(PrivacyMessages.templateWithoutToken());
         }
         if (subject.contains("\n") || subject.contains("\r")) {
-            problems.add("the subject spans several lines; a mail subject is one line");
+            problems.add(PrivacyMessages.templateSubjectLines());
         }
         if (!problems.isEmpty()) {
-            throw new TicketingException(ErrorCode.INVALID_CONSENT_REQUEST_TEMPLATE, "The consent request template "
-                    + "is invalid: " + String.join("; ", problems) + ". Correct the template.");
+            throw PrivacyMessages.templateInvalid(problems);
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.tiketti.core.privacy;
 
 import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.Require;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +30,7 @@ public record Contact(ContactId id, String name, List<String> emails, List<Strin
         for (String email : emails) {
             int at = email.indexOf('@');
             if (at < 1 || at != email.lastIndexOf('@') || at == email.length() - 1 || email.chars().anyMatch(Character::isWhitespace)) {
-                throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "An e-mail address of contact " + id
-                        + " is not of the form local@domain. Correct the address (it is not repeated here).");
+                throw PrivacyMessages.malformedEmail(id);
             }
         }
         phones = Objects.requireNonNull(phones, "phones").stream()
@@ -42,8 +39,7 @@ public record Contact(ContactId id, String name, List<String> emails, List<Strin
         Objects.requireNonNull(assurance, "assurance");
         Objects.requireNonNull(substitute, "substitute");
         if (substitute.isPresent() && substitute.get().equals(id)) {
-            throw new TicketingException(ErrorCode.INVALID_SUBSTITUTE, "Contact " + id
-                    + " cannot be its own substitute. Name another contact, or none to use the organisation's default.");
+            throw PrivacyMessages.ownSubstitute(id);
         }
     }
 

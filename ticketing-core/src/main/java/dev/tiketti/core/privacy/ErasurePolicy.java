@@ -1,13 +1,10 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.common.ConfigurationException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,8 +114,7 @@ public final class ErasurePolicy {
             Require.nonNull(category, "category");
             Require.nonNull(action, "action");
             if (action == ErasureAction.RETAIN) {
-                throw invalid("Category " + category + " cannot be retained without a basis: call retain(" + category
-                        + ", new Retention(basis, reason, until)).");
+                throw PrivacyMessages.retainWithoutBasis(category);
             }
             actions.put(category, action);
             retentions.remove(category);
@@ -141,15 +137,13 @@ public final class ErasurePolicy {
         public Builder retainType(String typeId, LegalBasis basis, String reason, Period period) {
             TypeRetention retention = new TypeRetention(typeId, basis, reason, period);
             if (period.isNegative() || period.isZero()) {
-                throw invalid("The retention period of type '" + typeId + "' must be positive, was " + period
-                        + ". Give e.g. Period.ofYears(6).");
+                throw PrivacyMessages.typeRetentionNotPositive(typeId, period);
             }
             if (basis == LegalBasis.CONSENT) {
-                throw invalid("Type '" + typeId + "' cannot be retained on consent against an erasure request; "
-                        + "use LEGAL_OBLIGATION or another basis.");
+                throw PrivacyMessages.typeRetainedOnConsent(typeId);
             }
             if (types.putIfAbsent(typeId, retention) != null) {
-                throw invalid("Type '" + typeId + "' already has a retention; set it once.");
+                throw PrivacyMessages.typeRetentionTwice(typeId);
             }
             return this;
         }
@@ -163,7 +157,7 @@ public final class ErasurePolicy {
         /** The token that overwrites the name (default {@code xxxxxx}); checked as {@link Redactor} checks it. */
         public Builder replacement(String token) {
             if (replacementSet) {
-                throw invalid("replacement(...) was already called; set it once.");
+                throw PrivacyMessages.erasureReplacementTwice();
             }
             Redactor.builder().replacement(token).build(); // the same rules as the redactor, at once
             replacement = token;
@@ -173,11 +167,6 @@ public final class ErasurePolicy {
 
         public ErasurePolicy build() {
             return new ErasurePolicy(this);
-        }
-
-        private static ConfigurationException invalid(String problem) {
-            return new ConfigurationException(ErrorCode.INVALID_ERASURE_POLICY, "The erasure policy is invalid",
-                    List.of(problem));
         }
     }
 }

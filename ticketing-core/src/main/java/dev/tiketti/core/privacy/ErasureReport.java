@@ -27,7 +27,7 @@ public record ErasureReport(ErasureRequest request, Status status, Instant start
         Require.nonNull(completedAt, "completedAt");
         items = Require.listOf(items, "items");
         Require.argument(completedAt.isPresent() == (status == Status.COMPLETED),
-                "An erasure report has a completion time exactly when it is COMPLETED.");
+                () -> PrivacyMessages.reportCompletion(request.id(), status));
     }
 
     public ErasureId id() {

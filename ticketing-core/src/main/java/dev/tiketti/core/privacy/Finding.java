@@ -1,7 +1,5 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import java.util.Objects;
 
 /**
@@ -15,8 +13,7 @@ public record Finding(PersonalDataKind kind, int start, int end) {
     public Finding {
         Objects.requireNonNull(kind, "kind");
         if (start < 0 || end <= start) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "A finding needs 0 <= start < end, got ["
-                    + start + ", " + end + "). Report the range of a non-empty match.");
+            throw PrivacyMessages.findingRange(start, end);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.common.ConfigurationException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -137,7 +135,7 @@ public final class Redactor {
             Require.nonNull(first, "kind");
             Require.nonNull(more, "kinds");
             if (kinds != null) {
-                throw invalid("detect(...) was already called; call it once with every kind wanted.");
+                throw PrivacyMessages.detectTwice();
             }
             Set<PersonalDataKind> chosen = EnumSet.of(first);
             for (PersonalDataKind k : more) {
@@ -156,8 +154,7 @@ public final class Redactor {
             Require.notBlank(term, "known term");
             String normal = term.strip().replaceAll("\\s+", " ");
             if (normal.length() < MIN_TERM_LENGTH) {
-                throw invalid("A known term is shorter than " + MIN_TERM_LENGTH
-                        + " characters and would redact ordinary words; give a longer term.");
+                throw PrivacyMessages.termTooShort(MIN_TERM_LENGTH);
             }
             terms.putIfAbsent(normal.toLowerCase(Locale.ROOT), normal);
             return this;
@@ -202,11 +199,10 @@ public final class Redactor {
         public Builder replacement(String token) {
             Require.nonNull(token, "replacement");
             if (replacement != null) {
-                throw invalid("replacement(...) was already called; set the replacement once.");
+                throw PrivacyMessages.replacementTwice();
             }
             if (token.isEmpty() || token.length() > 64 || token.chars().anyMatch(c -> Character.isDigit(c) || c == '@')) {
-                throw invalid("The replacement must be 1-64 characters without digits or '@' (it was "
-                        + token.length() + " characters); use e.g. \"xxxxxx\" or \"[poistettu]\".");
+                throw PrivacyMessages.replacementInvalid(token.length());
             }
             replacement = token;
             return this;
@@ -224,31 +220,22 @@ public final class Redactor {
             } else {
                 chosen = kinds;
                 if (chosen.contains(PersonalDataKind.KNOWN_TERM) && terms.isEmpty()) {
-                    problems.add("KNOWN_TERM is to be detected but no known term was given: add them with "
-                            + "knownTerm(...) or personName(...), or leave KNOWN_TERM out of detect(...).");
+                    problems.add(PrivacyMessages.knownTermWithoutTerms());
                 }
                 if (!chosen.contains(PersonalDataKind.KNOWN_TERM) && !terms.isEmpty()) {
-                    problems.add(terms.size() + " known term(s) were given but detect(...) leaves KNOWN_TERM out: "
-                            + "add KNOWN_TERM to detect(...) or drop the terms.");
+                    problems.add(PrivacyMessages.termsWithoutKnownTerm(terms.size()));
                 }
             }
             String token = replacement == null ? DEFAULT_REPLACEMENT : replacement;
             if (problems.isEmpty()) {
                 Redactor candidate = new Redactor(chosen, new ArrayList<>(terms.values()), token);
                 if (candidate.containsPersonalData(token)) {
-                    problems.add("The replacement would itself be found as personal data (it matches a known term); "
-                            + "choose another replacement.");
+                    problems.add(PrivacyMessages.replacementIsPersonalData());
                 } else {
                     return candidate;
                 }
             }
-            throw new ConfigurationException(ErrorCode.INVALID_REDACTOR, "The redactor configuration is invalid",
-                    problems);
-        }
-
-        private static ConfigurationException invalid(String problem) {
-            return new ConfigurationException(ErrorCode.INVALID_REDACTOR, "The redactor configuration is invalid",
-                    List.of(problem));
+            throw PrivacyMessages.redactor(problems);
         }
     }
 }

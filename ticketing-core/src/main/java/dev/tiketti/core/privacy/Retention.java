@@ -17,7 +17,6 @@ public record Retention(LegalBasis basis, String reason, Optional<LocalDate> unt
         Require.nonNull(basis, "legal basis");
         reason = Require.notBlank(reason, "retention reason").strip();
         Require.nonNull(until, "until");
-        Require.argument(basis != LegalBasis.CONSENT, "Consent is no basis to retain data against an erasure "
-                + "request (the request withdraws it). Use CONTRACT, LEGAL_OBLIGATION or another basis of art. 6.");
+        Require.argument(basis != LegalBasis.CONSENT, PrivacyMessages::retentionOnConsent);
     }
 }

@@ -1,7 +1,5 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.Require;
 
 /**
@@ -15,12 +13,10 @@ public record RetentionSchedule(String typeId, int months, ErasureAction action)
         Require.name(typeId, "ticket type id");
         Require.nonNull(action, "action");
         if (months < 1) {
-            throw new TicketingException(ErrorCode.INVALID_RETENTION, "The retention period of type '" + typeId
-                    + "' must be at least 1 month, was " + months + ". Give the number of months to keep closed tickets.");
+            throw PrivacyMessages.scheduleTooShort(typeId, months);
         }
         if (action == ErasureAction.RETAIN) {
-            throw new TicketingException(ErrorCode.INVALID_RETENTION, "A retention schedule for type '" + typeId
-                    + "' must DELETE or ANONYMISE; leave the type without a schedule to keep its tickets.");
+            throw PrivacyMessages.scheduleRetains(typeId);
         }
     }
 }

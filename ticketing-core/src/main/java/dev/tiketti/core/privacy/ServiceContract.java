@@ -1,7 +1,5 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.Require;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -22,8 +20,7 @@ public record ServiceContract(String reference, LocalDate validFrom, Optional<Lo
         Objects.requireNonNull(validFrom, "validFrom");
         Objects.requireNonNull(validUntil, "validUntil");
         if (validUntil.isPresent() && validUntil.get().isBefore(validFrom)) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "Contract '" + reference + "' ends ("
-                    + validUntil.get() + ") before it starts (" + validFrom + "). Correct the dates.");
+            throw PrivacyMessages.contractEndsBeforeStart(reference, validFrom, validUntil.get());
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.tiketti.core.search;
 
 import dev.tiketti.core.common.Classification;
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.Require;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +25,9 @@ public record SearchQuery(Optional<String> requesterEmail, String text, Optional
                 .map(e -> Require.notBlank(e, "requester e-mail address").strip().toLowerCase(Locale.ROOT));
         text = Require.nonNull(text, "text").strip();
         Require.nonNull(classificationPrefix, "classification prefix");
-        Require.argument(limit >= 1, "A search's limit must be at least 1, was " + limit + ".");
+        Require.argument(limit >= 1, () -> SearchMessages.limitBelowOne(limit));
         if (requesterEmail.isEmpty() && words(text).isEmpty() && classificationPrefix.isEmpty()) {
-            throw new TicketingException(ErrorCode.ARGUMENT_MISSING, "A search needs at least one criterion: "
-                    + "SearchQuery.builder().text(...), .requesterEmail(...) or .classifiedUnder(...).");
+            throw SearchMessages.noCriterion();
         }
     }
 

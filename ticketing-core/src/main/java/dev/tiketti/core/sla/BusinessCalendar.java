@@ -159,7 +159,7 @@ public final class BusinessCalendar {
             t = nextYear(t, instant);
             if (t.isEmpty()) {
                 if (++empty >= MAX_EMPTY_YEARS) {
-                    throw SlaProblems.noWorkingTimeFrom(t.year - empty + 1, MAX_EMPTY_YEARS);
+                    throw SlaMessages.noWorkingTimeFrom(t.year - empty + 1, MAX_EMPTY_YEARS);
                 }
             } else {
                 next = t.firstStart();
@@ -180,7 +180,7 @@ public final class BusinessCalendar {
         Require.nonNull(start, "start");
         Require.nonNull(amount, "amount");
         if (amount.isNegative() || amount.isZero() || amount.compareTo(MAX_DURATION) > 0) {
-            throw SlaProblems.badDuration(amount);
+            throw SlaMessages.badDuration(amount);
         }
         long remaining = amount.toNanos();
         YearTable t = tableFor(start);
@@ -196,7 +196,7 @@ public final class BusinessCalendar {
             pos = 0;
             empty = t.isEmpty() ? empty + 1 : 0;
             if (empty >= MAX_EMPTY_YEARS) {
-                throw SlaProblems.noWorkingTimeFrom(t.year - empty + 1, MAX_EMPTY_YEARS);
+                throw SlaMessages.noWorkingTimeFrom(t.year - empty + 1, MAX_EMPTY_YEARS);
             }
         }
     }
@@ -228,7 +228,7 @@ public final class BusinessCalendar {
 
     private YearTable year(int year, Instant cause) {
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw SlaProblems.outOfRange(cause);
+            throw SlaMessages.outOfRange(cause);
         }
         int idx = year - MIN_YEAR;
         YearTable t = years.get(idx);
@@ -243,7 +243,7 @@ public final class BusinessCalendar {
     private YearTable tableFor(Instant instant) {
         long sec = instant.getEpochSecond();
         if (sec < MIN_SECOND || sec >= MAX_SECOND) {
-            throw SlaProblems.outOfRange(instant);
+            throw SlaMessages.outOfRange(instant);
         }
         // The UTC year is at most one off the local one (offsets are under a day).
         int y = LocalDate.ofEpochDay(Math.floorDiv(sec, 86_400L)).getYear();
@@ -383,7 +383,7 @@ public final class BusinessCalendar {
             try {
                 z = ZoneId.of(zoneId.strip());
             } catch (DateTimeException e) {
-                throw SlaProblems.unknownZone(zoneId);
+                throw SlaMessages.unknownZone(zoneId);
             }
             return zone(z);
         }
@@ -454,11 +454,10 @@ public final class BusinessCalendar {
             Require.nonNull(date, "date");
             Require.nonNull(intervals, "intervals");
             if (intervals.isEmpty()) {
-                throw SlaProblems.invalid("Extra working day " + date
-                        + " has no working intervals: give its hours, e.g. extraWorkingDay(date, \"08:00-16:00\").");
+                throw SlaMessages.extraDayWithoutHours(date);
             }
             if (extra.containsKey(date)) {
-                throw SlaProblems.invalid("Extra working day " + date + " is declared twice: declare it once.");
+                throw SlaMessages.extraDayTwice(date);
             }
             extra.put(date, checked(intervals, "extra working day " + date));
             return this;
@@ -472,15 +471,14 @@ public final class BusinessCalendar {
         public BusinessCalendar build() {
             boolean anyHours = weekly.values().stream().anyMatch(l -> !l.isEmpty());
             if (!anyHours) {
-                throw SlaProblems.noWorkingTimeAtAll();
+                throw SlaMessages.noWorkingTimeAtAll();
             }
             return new BusinessCalendar(this);
         }
 
         private static void once(boolean alreadySet, String option) {
             if (alreadySet) {
-                throw SlaProblems.invalid("The " + option + " option is set twice on one builder: set it once"
-                        + " (toBuilder() lets each be replaced once).");
+                throw SlaMessages.calendarOptionTwice(option);
             }
         }
 
@@ -493,12 +491,11 @@ public final class BusinessCalendar {
             List<String> problems = new ArrayList<>();
             for (int i = 0; i + 1 < sorted.size(); i++) {
                 for (int j = i + 1; j < sorted.size() && sorted.get(j).startMinute() < sorted.get(i).endMinute(); j++) {
-                    problems.add("Working intervals " + sorted.get(i) + " and " + sorted.get(j) + " of " + where
-                            + " overlap: make them disjoint or merge them.");
+                    problems.add(SlaMessages.intervalsOverlap(sorted.get(i), sorted.get(j), where));
                 }
             }
             if (!problems.isEmpty()) {
-                throw SlaProblems.invalid(problems);
+                throw SlaMessages.calendar(problems);
             }
             return List.copyOf(sorted);
         }

@@ -1,7 +1,5 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.Require;
 import java.time.Instant;
 
@@ -30,8 +28,7 @@ public record ClaimedTimer(TimerId id, Instant due, String owner, Instant leaseE
         Require.notBlank(owner, "owner");
         Require.nonNull(leaseExpiry, "lease expiry");
         if (attempt < 1) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                    "Attempt " + attempt + " of timer " + id + " is invalid: the first claim is attempt 1.");
+            throw SlaMessages.claimAttempt(id, attempt);
         }
     }
 

@@ -19,12 +19,10 @@ public record Closure(LocalDateTime from, LocalDateTime to) {
         Require.nonNull(from, "from");
         Require.nonNull(to, "to");
         if (!to.isAfter(from)) {
-            throw SlaProblems.invalid("Closure " + from + " to " + to
-                    + " is empty or inverted: its end must come after its start.");
+            throw SlaMessages.closureEmpty(from, to);
         }
         if (from.getSecond() != 0 || from.getNano() != 0 || to.getSecond() != 0 || to.getNano() != 0) {
-            throw SlaProblems.invalid("Closure " + from + " to " + to
-                    + " is not on whole minutes: calendars have minute precision.");
+            throw SlaMessages.closureNotOnMinutes(from, to);
         }
     }
 
@@ -33,8 +31,7 @@ public record Closure(LocalDateTime from, LocalDateTime to) {
         Require.nonNull(first, "first");
         Require.nonNull(last, "last");
         if (last.isBefore(first)) {
-            throw SlaProblems.invalid("Closure of days " + first + " to " + last
-                    + " is inverted: the last day must not come before the first.");
+            throw SlaMessages.closureDaysInverted(first, last);
         }
         return new Closure(first.atStartOfDay(), last.plusDays(1).atStartOfDay());
     }

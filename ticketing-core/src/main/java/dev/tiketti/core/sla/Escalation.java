@@ -61,8 +61,7 @@ public sealed interface Escalation {
         /** Checks the number of levels. */
         public RaisePriority {
             if (levels < 1 || levels > Priority.values().length - 1) {
-                throw SlaProblems.policy("Invalid escalation", "Raise priority by " + levels
-                        + " levels is not possible: use 1 to " + (Priority.values().length - 1) + ".");
+                throw SlaMessages.raiseLevels(levels, Priority.values().length - 1);
             }
         }
 
@@ -87,9 +86,8 @@ public sealed interface Escalation {
             Require.nonNull(target, "target");
             Require.nonNull(agent, "agent");
             if ((target == Target.AGENT) != agent.isPresent()) {
-                throw SlaProblems.policy("Invalid escalation", target == Target.AGENT
-                        ? "Reassign to AGENT names no agent: name one, e.g. Escalation.reassignTo(\"maija\")."
-                        : "Reassign to " + target + " must not name an agent: use target AGENT for a named agent.");
+                throw target == Target.AGENT ? SlaMessages.reassignWithoutAgent()
+                        : SlaMessages.reassignNamesAgent(target);
             }
         }
 

@@ -15,7 +15,6 @@ import dev.tiketti.core.common.TicketingException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,13 +90,12 @@ final class JsonSlaPolicyCodec {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw SlaProblems.malformed(List.of("$: not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage() + ". Fix the syntax and load it again"));
+            throw SlaMessages.notJson(e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage());
         }
         Reader r = new Reader();
         r.document(root);
         if (!r.problems().isEmpty()) {
-            throw SlaProblems.malformed(r.problems());
+            throw SlaMessages.malformed(r.problems());
         }
         // Content checks: every policy's own problems plus the cross-checks, all in one exception.
         List<String> invalid = new ArrayList<>();
@@ -107,10 +105,10 @@ final class JsonSlaPolicyCodec {
             SlaPolicy.Builder b = r.policies.get(i);
             String name = r.policyNames.get(i);
             List<String> own = b.problems();
-            String path = "$.policies[" + i + "]: ";
-            own.forEach(p -> invalid.add(path + p));
+            int index = i;
+            own.forEach(p -> invalid.add(SlaMessages.jsonPolicyProblem(index, p)));
             if (calendarOfPolicy.containsKey(name)) {
-                invalid.add("$.policies: policy '" + name + "' is defined twice: give each policy its own name.");
+                invalid.add(SlaMessages.jsonPolicyTwice(name));
             }
             calendarOfPolicy.put(name, r.policyCalendars.get(i));
             if (own.isEmpty()) {
@@ -121,7 +119,7 @@ final class JsonSlaPolicyCodec {
                 Optional.ofNullable(r.fallback), calendars.keySet());
         invalid.addAll(cross.get(0));
         if (!invalid.isEmpty() || !cross.get(1).isEmpty()) {
-            throw SlaProblems.policies("The SLA policy document is invalid", invalid, cross.get(1));
+            throw SlaMessages.document(invalid, cross.get(1));
         }
         SlaPolicies.Builder b = SlaPolicies.builder().calendars(calendars);
         built.forEach(b::policy);
@@ -139,7 +137,7 @@ final class JsonSlaPolicyCodec {
 
         void document(JsonNode root) {
             if (!root.isObject()) {
-                problems.add("$: expected an object with policies, rules and fallback");
+                problems.add(SlaMessages.jsonRootNotObject());
                 return;
             }
             allowOnly(root, "$", Set.of("policies", "rules", "fallback"));
@@ -164,8 +162,7 @@ final class JsonSlaPolicyCodec {
             SlaPolicy.Builder b = SlaPolicy.builder(name, calendar);
             JsonNode targets = n.get("targets");
             if (targets == null || !targets.isObject()) {
-                problems.add(path + ".targets: " + (targets == null ? "missing; " : "") + "expected an object such as"
-                        + " {\"FIRST_RESPONSE\": \"PT4H\"}");
+                problems.add(SlaMessages.jsonTargetsNotObject(path, targets == null));
             } else {
                 for (Map.Entry<String, JsonNode> e : targets.properties()) {
                     String p = path + ".targets." + e.getKey();
@@ -186,8 +183,7 @@ final class JsonSlaPolicyCodec {
                 allowOnly(w, p, Set.of("percent", "effects"));
                 JsonNode percent = w.get("percent");
                 if (percent == null || !percent.isInt()) {
-                    problems.add(p + ".percent: " + (percent == null ? "missing; " : "") + "expected a whole number"
-                            + " between 1 and 99");
+                    problems.add(SlaMessages.jsonPercentNotWholeNumber(p, percent == null));
                     continue;
                 }
                 b.warnAt(percent.asInt(), escalations(w, "effects", p).toArray(Escalation[]::new));
@@ -220,7 +216,7 @@ final class JsonSlaPolicyCodec {
                         allowOnly(e, p, Set.of("type", "levels"));
                         JsonNode levels = e.get("levels");
                         if (levels != null && !levels.isInt()) {
-                            problems.add(p + ".levels: expected a whole number 1-3");
+                            problems.add(SlaMessages.jsonLevelsNotWholeNumber(p));
                             yield null;
                         }
                         yield construct(p, () -> Escalation.raisePriority(levels == null ? 1 : levels.asInt()));
@@ -234,7 +230,7 @@ final class JsonSlaPolicyCodec {
                                 Optional.ofNullable(agent).map(AgentId::new)));
                     }
                     default -> {
-                        problems.add(p + ".type: unknown escalation type '" + type + "'; known types: " + ESCALATION_TYPES);
+                        problems.add(SlaMessages.jsonUnknownEscalation(p, type, ESCALATION_TYPES));
                         yield null;
                     }
                 };
@@ -261,7 +257,7 @@ final class JsonSlaPolicyCodec {
                 try {
                     organization = new OrganizationId(UUID.fromString(org));
                 } catch (IllegalArgumentException e) {
-                    problems.add(path + ".organization: '" + org + "' is not an organisation id (a UUID)");
+                    problems.add(SlaMessages.jsonNotAnOrganizationId(path, org));
                 }
             }
             if (policy == null) {
@@ -278,13 +274,13 @@ final class JsonSlaPolicyCodec {
 
         private Duration duration(JsonNode v, String path) {
             if (!v.isTextual()) {
-                problems.add(path + ": expected an ISO-8601 duration such as \"PT4H\"");
+                problems.add(SlaMessages.jsonDurationNotText(path));
                 return null;
             }
             try {
                 return Duration.parse(v.asText());
             } catch (DateTimeParseException e) {
-                problems.add(path + ": '" + v.asText() + "' is not an ISO-8601 duration; write e.g. \"PT4H\" or \"PT30M\"");
+                problems.add(SlaMessages.jsonNotADuration(path, v.asText()));
                 return null;
             }
         }
@@ -293,12 +289,12 @@ final class JsonSlaPolicyCodec {
             JsonNode v = n.get(field);
             if (v == null) {
                 if (required) {
-                    problems.add(path + "." + field + ": missing; expected an array");
+                    problems.add(SlaMessages.jsonNotArray(path, field, true));
                 }
                 return null;
             }
             if (!v.isArray()) {
-                problems.add(path + "." + field + ": expected an array");
+                problems.add(SlaMessages.jsonNotArray(path, field, false));
                 return null;
             }
             return v;
@@ -311,7 +307,7 @@ final class JsonSlaPolicyCodec {
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException e) {
-                problems.add(path + ": '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+                problems.add(SlaMessages.jsonNotOneOf(path, value, List.of(type.getEnumConstants())));
                 return null;
             }
         }

@@ -1,7 +1,5 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.common.ConfigurationException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.common.Require;
 import java.time.Duration;
@@ -41,29 +39,26 @@ public record ReminderRule(String name, Condition condition, Duration after, Bus
     public ReminderRule {
         List<String> problems = new ArrayList<>();
         if (name == null || !Require.isName(name)) {
-            problems.add("Reminder name '" + name + "' is invalid: use 1-64 letters, digits, '_', '.' or '-',"
-                    + " starting with a letter.");
+            problems.add(SlaMessages.reminderName(name));
         }
         if (condition == null) {
-            problems.add("Reminder '" + name + "' has no condition: use UNASSIGNED or NO_ACTIVITY.");
+            problems.add(SlaMessages.reminderWithoutCondition(name));
         }
         if (after == null || after.isZero() || after.isNegative()) {
-            problems.add("Reminder '" + name + "': business time " + after
-                    + " is not positive: give business time such as PT2H.");
+            problems.add(SlaMessages.reminderTimeNotPositive(name, after));
         } else if (after.compareTo(BusinessCalendar.MAX_DURATION) > 0) {
-            problems.add("Reminder '" + name + "': business time " + after + " is longer than 100 years.");
+            problems.add(SlaMessages.reminderTimeTooLong(name, after));
         }
         if (calendar == null) {
-            problems.add("Reminder '" + name + "' has no calendar: pass e.g. BusinessCalendars.finland().");
+            problems.add(SlaMessages.reminderWithoutCalendar(name));
         }
         if (team == null || ticketType == null) {
-            problems.add("Reminder '" + name + "': team and ticket type must be Optional values, not null.");
+            problems.add(SlaMessages.reminderNullScope(name));
         } else if (ticketType.isPresent() && ticketType.get().isBlank()) {
-            problems.add("Reminder '" + name + "': the ticket type is blank: name a type or leave it out.");
+            problems.add(SlaMessages.reminderBlankType(name));
         }
         if (!problems.isEmpty()) {
-            throw new ConfigurationException(ErrorCode.INVALID_REMINDER_RULE,
-                    "Reminder rule '" + name + "' is invalid; nothing was configured", problems);
+            throw SlaMessages.invalidReminder(name, problems);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.Require;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,10 +32,7 @@ public record ScheduledTimer(TimerId id, Instant due, TimerState state, Optional
             case FIRED -> owner.isEmpty() && heldUntil.isEmpty();
         };
         if (!consistent || attempts < 0) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "Timer " + id + " cannot be " + state
-                    + " with owner " + (owner.isPresent() ? "set" : "empty") + ", held-until "
-                    + (heldUntil.isPresent() ? "set" : "empty") + " and " + attempts + " attempts: a claimed timer "
-                    + "has an owner and a lease expiry, a pending one no owner, a fired one neither; attempts are never negative.");
+            throw SlaMessages.timerState(id, state, owner.isPresent(), heldUntil.isPresent(), attempts);
         }
     }
 }

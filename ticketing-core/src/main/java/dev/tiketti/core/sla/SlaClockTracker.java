@@ -87,7 +87,7 @@ public final class SlaClockTracker {
         Require.nonNull(event, "event");
         Instant at = event.at();
         if (at.isBefore(lastAt)) {
-            throw SlaProblems.outOfOrder("An SLA clock event " + event.getClass().getSimpleName(), at, lastAt);
+            throw SlaMessages.eventBeforeLastEvent(event.getClass(), at, lastAt);
         }
         Map<SlaTarget, Run> next = new EnumMap<>(SlaTarget.class);
         next.putAll(runs);
@@ -146,7 +146,7 @@ public final class SlaClockTracker {
     public SlaClocks clocksAt(Instant now) {
         Require.nonNull(now, "now");
         if (now.isBefore(lastAt)) {
-            throw SlaProblems.outOfOrder("Reading SLA clocks", now, lastAt);
+            throw SlaMessages.readBeforeLastEvent(now, lastAt);
         }
         Map<SlaTarget, SlaClock> clocks = new EnumMap<>(SlaTarget.class);
         runs.forEach((t, r) -> clocks.put(t, r.view(t, now, this)));

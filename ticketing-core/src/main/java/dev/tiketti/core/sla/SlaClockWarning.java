@@ -23,8 +23,7 @@ public record SlaClockWarning(WarningThreshold threshold, Duration businessTime,
         Require.nonNull(businessTime, "businessTime");
         Require.nonNull(at, "at");
         if (crossed && at.isEmpty()) {
-            throw new dev.tiketti.core.common.TicketingException(dev.tiketti.core.common.ErrorCode.ARGUMENT_INVALID,
-                    "A crossed warning must have the instant it was crossed: pass it as at.");
+            throw SlaMessages.crossedWithoutInstant();
         }
     }
 }

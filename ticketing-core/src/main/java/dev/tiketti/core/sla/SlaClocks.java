@@ -40,8 +40,7 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
         EnumMap<SlaTarget, SlaClock> copy = new EnumMap<>(SlaTarget.class);
         clocks.forEach((t, c) -> {
             if (Require.nonNull(c, "clock").target() != Require.nonNull(t, "target")) {
-                throw new dev.tiketti.core.common.TicketingException(dev.tiketti.core.common.ErrorCode.ARGUMENT_INVALID, "The clock of "
-                        + c.target() + " is filed under " + t + ": file each clock under its own target.");
+                throw SlaMessages.clockFiledWrongly(c.target(), t);
             }
             copy.put(t, c);
         });
@@ -94,8 +93,7 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
     public static Function<String, StateCategory> categories(WorkflowDefinition workflow) {
         Require.nonNull(workflow, "workflow");
         return state -> workflow.state(state).map(StateDefinition::category).orElseThrow(() ->
-                SlaProblems.history("state '" + state + "' is not declared in workflow '" + workflow.id() + "' version "
-                        + workflow.version() + ". Pass the workflow version the ticket followed"));
+                SlaMessages.stateNotDeclared(state, workflow.id(), workflow.version()));
     }
 
     /**
@@ -114,27 +112,23 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
         Require.nonNull(calendar, "calendar");
         Require.nonNull(now, "now");
         if (now.isBefore(ticket.createdAt())) {
-            throw SlaProblems.outOfOrder("Reading SLA clocks", now, ticket.createdAt());
+            throw SlaMessages.readBeforeLastEvent(now, ticket.createdAt());
         }
         for (HistoryEntry h : history) {
             if (!Require.nonNull(h, "history entry").ticketId().equals(ticket.id())) {
-                throw SlaProblems.history("history entry " + h.sequence() + " belongs to ticket " + h.ticketId()
-                        + ", not " + ticket.id() + ". Pass the history of one ticket");
+                throw SlaMessages.historyOfAnotherTicket(h.sequence(), h.ticketId(), ticket.id());
             }
         }
         for (TimelineEntry e : timeline) {
             if (!Require.nonNull(e, "timeline entry").ticketId().equals(ticket.id())) {
-                throw SlaProblems.history("timeline entry " + e.id() + " belongs to ticket " + e.ticketId()
-                        + ", not " + ticket.id() + ". Pass the timeline of one ticket");
+                throw SlaMessages.timelineOfAnotherTicket(e.id(), e.ticketId(), ticket.id());
             }
         }
         HistoryEntry created = history.stream().filter(h -> h.action() == HistoryAction.CREATED).findFirst()
-                .orElseThrow(() -> SlaProblems.history("the history of ticket " + ticket.id()
-                        + " has no CREATED entry. Pass the whole history"));
+                .orElseThrow(() -> SlaMessages.noCreatedEntry(ticket.id()));
         String initial = created.changes().stream().filter(c -> c.field().equals("state")).reduce((a, b) -> b)
                 .flatMap(c -> c.to())
-                .orElseThrow(() -> SlaProblems.history("the CREATED entry of ticket " + ticket.id()
-                        + " records no initial state"));
+                .orElseThrow(() -> SlaMessages.noInitialState(ticket.id()));
         StateCategory initialCategory = category(initial, categoryOfState);
 
         // The order of changes is the history's sequence. Each timeline entry a host added has an
@@ -200,15 +194,12 @@ public record SlaClocks(Map<SlaTarget, SlaClock> clocks, Instant asOf) {
             if (e.code() == dev.tiketti.core.common.ErrorCode.SLA_HISTORY_MISMATCH) {
                 throw e;
             }
-            throw SlaProblems.history("state '" + state + "' recorded in the history has no category: " + e.getMessage()
-                    + ". Pass the workflow version the ticket followed, or map the state to a category");
+            throw SlaMessages.stateWithoutCategory(state, e.getMessage());
         } catch (RuntimeException e) {
-            throw SlaProblems.history("state '" + state + "' recorded in the history has no category: " + e.getMessage()
-                    + ". Pass the workflow version the ticket followed, or map the state to a category");
+            throw SlaMessages.stateWithoutCategory(state, e.getMessage());
         }
         if (category == null) {
-            throw SlaProblems.history("state '" + state + "' recorded in the history has no category. Pass the"
-                    + " workflow version the ticket followed, or map the state to a category");
+            throw SlaMessages.stateWithoutCategory(state);
         }
         return category;
     }

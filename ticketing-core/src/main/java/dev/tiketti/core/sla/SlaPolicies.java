@@ -5,7 +5,6 @@ import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,8 +56,7 @@ public final class SlaPolicies {
         Require.nonNull(policy, "policy");
         BusinessCalendar c = calendars.get(policy.calendar());
         if (c == null) {
-            throw SlaProblems.policies("SLA policy '" + policy.name() + "' is not part of this configuration", List.of(),
-                    List.of(unknownCalendar(policy.name(), policy.calendar(), calendars.keySet())));
+            throw SlaMessages.policyWithUnknownCalendar(policy.name(), policy.calendar(), calendars.keySet());
         }
         return c;
     }
@@ -112,12 +110,6 @@ public final class SlaPolicies {
                 + rules.size() + ", fallback=" + fallback + "]";
     }
 
-    static String unknownCalendar(String policy, String calendar, Collection<String> known) {
-        return "SLA policy '" + policy + "' refers to calendar '" + calendar + "', which is not registered. Registered: "
-                + known.stream().sorted().toList() + ". Register it with"
-                + " SlaPolicies.builder().calendar(\"" + calendar + "\", ...) or correct the policy.";
-    }
-
     /**
      * Problems across policies, rules and calendars: [0] invalid configuration, [1] unknown calendars.
      * Shared by the builder and the JSON reader so both report the same sentences.
@@ -127,25 +119,23 @@ public final class SlaPolicies {
         List<String> invalid = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         if (calendarOfPolicy.isEmpty()) {
-            invalid.add("No SLA policy is defined: define at least the fallback policy.");
+            invalid.add(SlaMessages.noPolicy());
         }
         calendarOfPolicy.forEach((policy, calendar) -> {
             if (calendar != null && !calendars.contains(calendar)) {
-                unknown.add(unknownCalendar(policy, calendar, calendars));
+                unknown.add(SlaMessages.unknownCalendar(policy, calendar, calendars));
             }
         });
         for (int i = 0; i < rules.size(); i++) {
             String p = rules.get(i).policy();
             if (!calendarOfPolicy.containsKey(p)) {
-                invalid.add("Rule " + (i + 1) + " chooses policy '" + p + "', which is not defined. Defined: "
-                        + calendarOfPolicy.keySet() + ".");
+                invalid.add(SlaMessages.ruleWithUnknownPolicy(i + 1, p, calendarOfPolicy.keySet()));
             }
         }
         if (fallback.isEmpty()) {
-            invalid.add("No fallback policy is set: name the policy for tickets no rule matches, e.g. fallback(\"standard\").");
+            invalid.add(SlaMessages.noFallback());
         } else if (!calendarOfPolicy.containsKey(fallback.get())) {
-            invalid.add("The fallback policy '" + fallback.get() + "' is not defined. Defined: "
-                    + calendarOfPolicy.keySet() + ".");
+            invalid.add(SlaMessages.unknownFallback(fallback.get(), calendarOfPolicy.keySet()));
         }
         return List.of(invalid, unknown);
     }
@@ -170,8 +160,7 @@ public final class SlaPolicies {
             Require.name(name, "calendar name");
             Require.nonNull(calendar, "calendar");
             if (calendars.putIfAbsent(name, calendar) != null) {
-                throw SlaProblems.policy("Invalid SLA configuration", "Calendar '" + name
-                        + "' is registered twice: register each name once.");
+                throw SlaMessages.calendarTwice(name);
             }
             return this;
         }
@@ -187,8 +176,7 @@ public final class SlaPolicies {
         public Builder policy(SlaPolicy policy) {
             Require.nonNull(policy, "policy");
             if (policies.putIfAbsent(policy.name(), policy) != null) {
-                throw SlaProblems.policy("Invalid SLA configuration", "Policy '" + policy.name()
-                        + "' is defined twice: give each policy its own name.");
+                throw SlaMessages.policyTwice(policy.name());
             }
             return this;
         }
@@ -203,8 +191,7 @@ public final class SlaPolicies {
         public Builder fallback(String policy) {
             Require.notBlank(policy, "policy");
             if (fallback != null) {
-                throw SlaProblems.policy("Invalid SLA configuration", "The fallback policy is set twice ('" + fallback
-                        + "', '" + policy + "'): set it once.");
+                throw SlaMessages.fallbackTwice(fallback, policy);
             }
             fallback = policy;
             return this;
@@ -222,7 +209,7 @@ public final class SlaPolicies {
             List<List<String>> found = crossProblems(calendarOfPolicy, rules, Optional.ofNullable(fallback),
                     calendars.keySet());
             if (!found.get(0).isEmpty() || !found.get(1).isEmpty()) {
-                throw SlaProblems.policies("Invalid SLA configuration", found.get(0), found.get(1));
+                throw SlaMessages.configuration(found.get(0), found.get(1));
             }
             return new SlaPolicies(this);
         }

@@ -1,11 +1,9 @@
 package dev.tiketti.core.sla;
 
 import dev.tiketti.core.common.ConfigurationException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -38,8 +36,7 @@ public record SlaPolicy(String name, String calendar, Map<SlaTarget, Duration> t
         List<Integer> percents = warnings.stream().map(w -> Require.nonNull(w, "warning").percent()).toList();
         List<String> problems = problems(name, calendar, targets, percents);
         if (!problems.isEmpty()) {
-            throw new ConfigurationException(ErrorCode.INVALID_SLA_POLICY,
-                    "SLA policy '" + name + "' is invalid; nothing was configured", problems);
+            throw SlaMessages.invalidPolicy(name, problems);
         }
         EnumMap<SlaTarget, Duration> t = new EnumMap<>(SlaTarget.class);
         t.putAll(targets);
@@ -64,32 +61,30 @@ public record SlaPolicy(String name, String calendar, Map<SlaTarget, Duration> t
     static List<String> problems(String name, String calendar, Map<SlaTarget, Duration> targets, List<Integer> percents) {
         List<String> problems = new ArrayList<>();
         if (name == null || !Require.isName(name)) {
-            problems.add("Policy name '" + name + "' is invalid: use 1-64 letters, digits, '_', '.' or '-',"
-                    + " starting with a letter.");
+            problems.add(SlaMessages.policyName(name));
         }
-        String who = "Policy '" + name + "'";
         if (calendar == null || calendar.isBlank()) {
-            problems.add(who + " names no calendar: name the business calendar its targets are counted on.");
+            problems.add(SlaMessages.policyWithoutCalendar(name));
         }
         if (targets.isEmpty()) {
-            problems.add(who + " has no targets: set at least one of " + Arrays.toString(SlaTarget.values()) + ".");
+            problems.add(SlaMessages.policyWithoutTargets(name));
         }
         targets.forEach((target, d) -> {
             if (target == null || d == null) {
-                problems.add(who + " has a null target or duration.");
+                problems.add(SlaMessages.nullTarget(name));
             } else if (d.isZero() || d.isNegative()) {
-                problems.add(who + ": target " + target + " of " + d + " is not positive: give business time such as PT4H.");
+                problems.add(SlaMessages.targetNotPositive(name, target, d));
             } else if (d.compareTo(BusinessCalendar.MAX_DURATION) > 0) {
-                problems.add(who + ": target " + target + " of " + d + " is longer than 100 years.");
+                problems.add(SlaMessages.targetTooLong(name, target, d));
             }
         });
         Set<Integer> seen = new HashSet<>();
         for (Integer p : percents) {
-            String problem = WarningThreshold.problem(p);
-            if (problem != null) {
-                problems.add(who + ": " + problem);
+            Optional<String> problem = SlaMessages.thresholdProblem(p);
+            if (problem.isPresent()) {
+                problems.add(SlaMessages.policyThreshold(name, problem.get()));
             } else if (!seen.add(p)) {
-                problems.add(who + ": warning threshold " + p + " % is given twice: give each percentage once.");
+                problems.add(SlaMessages.thresholdTwice(name, p));
             }
         }
         return problems;
@@ -119,7 +114,7 @@ public record SlaPolicy(String name, String calendar, Map<SlaTarget, Duration> t
             Require.nonNull(target, "target");
             Require.nonNull(businessTime, "businessTime");
             if (targets.put(target, businessTime) != null) {
-                problems.add("Policy '" + name + "': target " + target + " is set twice: set it once.");
+                problems.add(SlaMessages.targetTwice(name, target));
             }
             return this;
         }
@@ -165,8 +160,7 @@ public record SlaPolicy(String name, String calendar, Map<SlaTarget, Duration> t
         public SlaPolicy build() {
             List<String> all = problems();
             if (!all.isEmpty()) {
-                throw new ConfigurationException(ErrorCode.INVALID_SLA_POLICY,
-                        "SLA policy '" + name + "' is invalid; nothing was configured", all);
+                throw SlaMessages.invalidPolicy(name, all);
             }
             List<WarningThreshold> warnings = new ArrayList<>();
             for (int i = 0; i < rawPercents.size(); i++) {

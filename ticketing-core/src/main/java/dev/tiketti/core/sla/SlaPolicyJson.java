@@ -3,7 +3,6 @@ package dev.tiketti.core.sla;
 import dev.tiketti.core.common.ConfigurationException;
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,9 +41,7 @@ public final class SlaPolicyJson {
         try {
             Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, SlaPolicyJson.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new ConfigurationException(ErrorCode.MISSING_DEPENDENCY,
-                    "SLA policy JSON needs jackson-databind on the class path. Add the dependency "
-                            + "com.fasterxml.jackson.core:jackson-databind (2.x) to your application", List.of());
+            throw SlaMessages.jacksonMissing();
         }
         return JsonSlaPolicyCodec.INSTANCE;
     }

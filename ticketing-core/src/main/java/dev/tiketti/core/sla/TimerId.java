@@ -1,8 +1,6 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TicketId;
-import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.Require;
 
 /**
@@ -24,9 +22,7 @@ public record TimerId(TimerKind kind, String subject) {
         Require.nonNull(kind, "timer kind");
         Require.notBlank(subject, "timer subject");
         if (subject.length() > MAX_SUBJECT_LENGTH || subject.chars().anyMatch(Character::isISOControl)) {
-            throw new TicketingException(ErrorCode.ARGUMENT_INVALID, "Timer subject of length " + subject.length()
-                    + " is invalid: use 1-" + MAX_SUBJECT_LENGTH + " characters without control characters "
-                    + "(e.g. a ticket id, optionally followed by '/' and a qualifier).");
+            throw SlaMessages.timerSubject(subject.length());
         }
     }
 

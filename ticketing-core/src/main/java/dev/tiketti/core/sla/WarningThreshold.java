@@ -17,14 +17,8 @@ public record WarningThreshold(int percent, List<Escalation> effects) {
         Require.nonNull(effects, "effects");
         effects.forEach(e -> Require.nonNull(e, "effect"));
         effects = List.copyOf(effects);
-        String problem = problem(percent);
-        if (problem != null) {
-            throw SlaProblems.policy("Invalid warning threshold", problem);
-        }
-    }
-
-    static String problem(int percent) {
-        return percent > 0 && percent < 100 ? null : "Warning threshold " + percent
-                + " % is outside (0, 100): warn before the breach, e.g. at 75 or 90; the breach itself has its own effects.";
+        SlaMessages.thresholdProblem(percent).ifPresent(problem -> {
+            throw SlaMessages.threshold(problem);
+        });
     }
 }

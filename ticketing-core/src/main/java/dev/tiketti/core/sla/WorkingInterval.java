@@ -22,13 +22,10 @@ public record WorkingInterval(int startMinute, int endMinute) implements Compara
     /** Checks that the interval is within the day and not empty or inverted. */
     public WorkingInterval {
         if (startMinute < 0 || startMinute >= MINUTES_PER_DAY || endMinute > MINUTES_PER_DAY) {
-            throw SlaProblems.invalid("Working interval " + text(startMinute) + "-" + text(endMinute)
-                    + " is outside the day: use times from 00:00 to 24:00.");
+            throw SlaMessages.intervalOutsideDay(text(startMinute), text(endMinute));
         }
         if (endMinute <= startMinute) {
-            throw SlaProblems.invalid("Working interval " + text(startMinute) + "-" + text(endMinute)
-                    + " is inverted or empty: its end must come after its start (use 24:00 for the end of the day;"
-                    + " split a night shift into two days).");
+            throw SlaMessages.intervalInverted(text(startMinute), text(endMinute));
         }
     }
 
@@ -45,16 +42,14 @@ public record WorkingInterval(int startMinute, int endMinute) implements Compara
         Require.nonNull(text, "text");
         Matcher m = TEXT.matcher(text);
         if (!m.matches()) {
-            throw SlaProblems.invalid("Working interval '" + text + "' cannot be read: write it as HH:MM-HH:MM,"
-                    + " e.g. 08:00-11:30.");
+            throw SlaMessages.intervalUnreadable(text);
         }
         int sh = Integer.parseInt(m.group(1));
         int sm = Integer.parseInt(m.group(2));
         int eh = Integer.parseInt(m.group(3));
         int em = Integer.parseInt(m.group(4));
         if (sh > 23 || sm > 59 || em > 59 || eh > 24 || (eh == 24 && em != 0)) {
-            throw SlaProblems.invalid("Working interval '" + text + "' names a time that does not exist:"
-                    + " hours go 00-23 (24:00 only as an end), minutes 00-59.");
+            throw SlaMessages.intervalNoSuchTime(text);
         }
         return new WorkingInterval(sh * 60 + sm, eh * 60 + em);
     }
@@ -92,8 +87,7 @@ public record WorkingInterval(int startMinute, int endMinute) implements Compara
 
     private static int minuteOf(LocalTime t, String what) {
         if (t.getSecond() != 0 || t.getNano() != 0) {
-            throw SlaProblems.invalid("Working interval " + what + " " + t
-                    + " is not on a whole minute: calendars have minute precision.");
+            throw SlaMessages.intervalNotOnMinute(what, t);
         }
         return t.getHour() * 60 + t.getMinute();
     }

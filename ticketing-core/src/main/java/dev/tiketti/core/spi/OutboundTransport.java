@@ -33,8 +33,6 @@ public interface OutboundTransport {
      * @since 0.1
      */
     default void send(ConsentRequestMessage message) {
-        throw new dev.tiketti.core.common.TicketingException(dev.tiketti.core.common.ErrorCode.CONSENT_REQUESTS_UNSUPPORTED,
-                "The outbound transport " + getClass().getName() + " does not send consent requests: override "
-                + "OutboundTransport.send(ConsentRequestMessage) in it, or use a transport that does.");
+        throw StoreProblems.consentRequestsUnsupported(getClass());
     }
 }

@@ -24,7 +24,7 @@ public record OutboxEntry(String id, String type, Optional<TicketId> ticketId, I
         Require.notBlank(type, "outbox entry type");
         Require.nonNull(ticketId, "ticketId");
         Require.nonNull(createdAt, "createdAt");
-        Require.argument(attempts >= 1, "An outbox entry's attempts count from 1, was " + attempts + ".");
+        Require.argument(attempts >= 1, () -> StoreProblems.outboxAttempts(id, attempts));
         Require.notBlank(payload, "outbox entry payload");
     }
 

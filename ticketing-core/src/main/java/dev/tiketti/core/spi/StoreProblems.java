@@ -1,11 +1,20 @@
 package dev.tiketti.core.spi;
 
+import dev.tiketti.core.common.ConcurrentUpdateException;
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.NotFoundException;
+import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.common.TicketKey;
+import dev.tiketti.core.common.TicketingException;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The problems a store adapter reports to core, worded once so that every adapter (in memory, JPA,
- * a host's own) gives the same code and message for the same fault.
+ * a host's own) gives the same code and message for the same fault; also the messages of the SPI's
+ * own values. Each method names the value, the problem and the fix, and returns the exception for
+ * the caller to throw: {@code throw StoreProblems.ticketNotFound(id);}.
  *
  * @since 0.1
  */
@@ -17,5 +26,124 @@ public final class StoreProblems {
     public static NotFoundException ticketNotFound(Object idOrKey) {
         return new NotFoundException(ErrorCode.TICKET_NOT_FOUND, "No ticket " + idOrKey
                 + " exists. Check the id or key (e.g. HR-1042); tickets are never deleted except by erasure.");
+    }
+
+    /** {@code CONCURRENT_UPDATE}: the stored ticket is at {@code storedVersion}, the caller read {@code expectedVersion}. */
+    public static ConcurrentUpdateException ticketChanged(TicketKey key, long storedVersion, long expectedVersion) {
+        return new ConcurrentUpdateException("Ticket " + key + " was changed by someone else (version "
+                + storedVersion + ", you had " + expectedVersion + "); reload it and try again.");
+    }
+
+    /** {@code DUPLICATE}: a ticket with this id or key is stored already. */
+    public static TicketingException duplicateTicket(TicketKey key, TicketId id) {
+        return duplicateTicket(key, id, null);
+    }
+
+    /** {@code DUPLICATE}, with the database's unique-key violation as the cause. */
+    public static TicketingException duplicateTicket(TicketKey key, TicketId id, @Nullable Throwable cause) {
+        return new TicketingException(ErrorCode.DUPLICATE, "Ticket " + key + " (" + id
+                + ") already exists; open a new ticket with a new id and key.", cause);
+    }
+
+    /** {@code CONCURRENT_UPDATE}: another node published {@code workflowId} meanwhile; it is at {@code latest}. */
+    public static ConcurrentUpdateException workflowVersionTaken(String workflowId, int latest, int version) {
+        return workflowVersionTaken(workflowId, latest, version, null);
+    }
+
+    /** {@code CONCURRENT_UPDATE}, with the database's unique-key violation as the cause. */
+    public static ConcurrentUpdateException workflowVersionTaken(String workflowId, int latest, int version,
+                                                                 @Nullable Throwable cause) {
+        String message = "Workflow '" + workflowId + "' is at version " + latest + "; version " + version
+                + " cannot be stored. Publish it again to get the next version.";
+        return cause == null ? new ConcurrentUpdateException(message) : new ConcurrentUpdateException(message, cause);
+    }
+
+    /**
+     * {@code INVALID_TICKET_REWRITE}: a {@link TicketStore#rewrite} function changed what it must keep;
+     * {@code broken} holds one of {@link #rewriteChangedIdentity}, {@link #rewriteChangedTimeline} and
+     * {@link #rewriteChangedHistory} per broken rule.
+     */
+    public static TicketingException rewriteRefused(TicketKey key, TicketId id, List<String> broken) {
+        return new TicketingException(ErrorCode.INVALID_TICKET_REWRITE, "The rewrite of ticket " + key + " (" + id
+                + ") was refused and nothing was stored: " + String.join("; ", broken) + ". A rewrite may change "
+                + "text, values, attachment references and the requester only.");
+    }
+
+    /** One broken rule of a rewrite: the ticket's identity. */
+    public static String rewriteChangedIdentity(TicketId id, TicketKey key, long version) {
+        return "the id, key and version must stay " + id + ", " + key + ", " + version;
+    }
+
+    /** One broken rule of a rewrite: the timeline's entries. */
+    public static String rewriteChangedTimeline(int entries) {
+        return "the timeline must keep its " + entries + " entries, their ids, ticket and order";
+    }
+
+    /** One broken rule of a rewrite: the history's entries. */
+    public static String rewriteChangedHistory(int entries) {
+        return "the history must keep its " + entries + " entries, their ticket and sequences";
+    }
+
+    /** {@code DUPLICATE}: an outbox entry id is appended twice (in one call, or again). */
+    public static TicketingException outboxEntryAppendedTwice(String entryId) {
+        return new TicketingException(ErrorCode.DUPLICATE, "Outbox entry " + entryId
+                + " is appended twice: give every entry its own id.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: an outbox claim for fewer than one entry. */
+    public static TicketingException outboxClaimLimit(int limit) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "Limit " + limit
+                + " is invalid: claim at least 1 outbox entry per call.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: an outbox lease that is zero or negative. */
+    public static TicketingException outboxLease(Duration lease) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "Lease " + lease
+                + " is invalid: use a positive lease, longer than delivering an outbox entry takes.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a timer claim with a lease that is zero or negative. */
+    public static TicketingException timerLease(Duration lease) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "Lease " + lease
+                + " is invalid: claim timers with a positive lease, longer than a handler runs.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a timer claim for fewer than one timer. */
+    public static TicketingException timerClaimLimit(int limit) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "Limit " + limit
+                + " is invalid: claim at least 1 timer per call.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a listing of pending timers for fewer than one timer. */
+    public static TicketingException timerListLimit(int limit) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "Limit " + limit
+                + " is invalid: ask for at least 1 timer.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a negative back-off before a failed timer is retried. */
+    public static TicketingException timerRetryBackoff(Duration retryAfter) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "Retry back-off " + retryAfter
+                + " is invalid: use Duration.ZERO or a positive duration.");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: a {@link TicketChange} whose ticket is not at the read version plus one. */
+    static TicketingException changeVersion(long expectedVersion, long version) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "A ticket change must store version "
+                + "expectedVersion + 1 = " + (expectedVersion + 1) + ", was " + version
+                + ". Build the changed ticket from the one read, which adds one to its version.");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: an {@link OutboxEntry} whose attempts are below one. */
+    static TicketingException outboxAttempts(String entryId, int attempts) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "An outbox entry's attempts count from 1, was "
+                + attempts + " for entry " + entryId + ". A store must return the count it was given, or 1 "
+                + "for a new entry.");
+    }
+
+    /** {@code CONSENT_REQUESTS_UNSUPPORTED}: the transport does not override {@code send(ConsentRequestMessage)}. */
+    static TicketingException consentRequestsUnsupported(Class<?> transport) {
+        return new TicketingException(ErrorCode.CONSENT_REQUESTS_UNSUPPORTED, "The outbound transport "
+                + transport.getName() + " does not send consent requests: override "
+                + "OutboundTransport.send(ConsentRequestMessage) in it, or use a transport that does.");
     }
 }

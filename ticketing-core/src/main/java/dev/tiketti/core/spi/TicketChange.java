@@ -18,7 +18,7 @@ public record TicketChange(Ticket ticket, long expectedVersion, List<TimelineEnt
         Require.nonNull(ticket, "ticket");
         newEntries = Require.listOf(newEntries, "newEntries");
         newHistory = Require.listOf(newHistory, "newHistory");
-        Require.argument(ticket.version() == expectedVersion + 1, "A ticket change must store version "
-                + "expectedVersion + 1 = " + (expectedVersion + 1) + ", was " + ticket.version() + ".");
+        Require.argument(ticket.version() == expectedVersion + 1,
+                () -> StoreProblems.changeVersion(expectedVersion, ticket.version()));
     }
 }

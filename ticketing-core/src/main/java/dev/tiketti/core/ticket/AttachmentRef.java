@@ -13,15 +13,12 @@ public record AttachmentRef(String sha256, String fileName, String mediaType, lo
 
     public AttachmentRef {
         if (sha256 == null || !HEX.matcher(sha256).matches()) {
-            throw new dev.tiketti.core.common.TicketingException(dev.tiketti.core.common.ErrorCode.ARGUMENT_INVALID,
-                    "Attachment reference must be a lower-case hex SHA-256 (64 characters); "
-                            + "store the content with AttachmentStore.put(...) and use the digest it returns.");
+            throw TicketMessages.attachmentDigestInvalid();
         }
         Require.notBlank(fileName, "attachment file name");
         Require.notBlank(mediaType, "attachment media type");
         if (size < 0) {
-            throw new dev.tiketti.core.common.TicketingException(dev.tiketti.core.common.ErrorCode.ARGUMENT_INVALID,
-                    "Attachment size must not be negative, was " + size + ".");
+            throw TicketMessages.attachmentSizeNegative(size);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.tiketti.core.ticket;
 
 import dev.tiketti.core.common.Require;
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -28,8 +26,7 @@ public sealed interface FieldConstraint {
     record Size(int min, int max) implements FieldConstraint {
         public Size {
             if (min < 0 || max < min) {
-                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                        "Size constraint needs 0 <= min <= max, was min=" + min + ", max=" + max + ".");
+                throw TicketMessages.sizeConstraintInvalid(min, max);
             }
         }
 
@@ -42,7 +39,7 @@ public sealed interface FieldConstraint {
         public Optional<String> check(Object value) {
             int length = ((String) value).length();
             return length < min || length > max
-                    ? Optional.of("size must be between " + min + " and " + max) : Optional.empty();
+                    ? Optional.of(TicketMessages.sizeViolated(min, max)) : Optional.empty();
         }
     }
 
@@ -53,8 +50,7 @@ public sealed interface FieldConstraint {
             try {
                 java.util.regex.Pattern.compile(regex);
             } catch (PatternSyntaxException e) {
-                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                        "Pattern constraint '" + regex + "' is not a valid regular expression: " + e.getDescription() + ".");
+                throw TicketMessages.patternConstraintInvalid(regex, e.getDescription());
             }
         }
 
@@ -66,7 +62,7 @@ public sealed interface FieldConstraint {
         @Override
         public Optional<String> check(Object value) {
             return java.util.regex.Pattern.compile(regex).matcher((String) value).matches()
-                    ? Optional.empty() : Optional.of("must match \"" + regex + "\"");
+                    ? Optional.empty() : Optional.of(TicketMessages.patternViolated(regex));
         }
     }
 
@@ -84,7 +80,7 @@ public sealed interface FieldConstraint {
         @Override
         public Optional<String> check(Object value) {
             return ((BigDecimal) value).compareTo(min) < 0
-                    ? Optional.of("must be greater than or equal to " + min.toPlainString()) : Optional.empty();
+                    ? Optional.of(TicketMessages.minViolated(min)) : Optional.empty();
         }
     }
 
@@ -102,7 +98,7 @@ public sealed interface FieldConstraint {
         @Override
         public Optional<String> check(Object value) {
             return ((BigDecimal) value).compareTo(max) > 0
-                    ? Optional.of("must be less than or equal to " + max.toPlainString()) : Optional.empty();
+                    ? Optional.of(TicketMessages.maxViolated(max)) : Optional.empty();
         }
     }
 
@@ -111,8 +107,7 @@ public sealed interface FieldConstraint {
         public AllowedValues {
             values = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(Require.listOf(values, "allowed values")));
             if (values.isEmpty()) {
-                throw new TicketingException(ErrorCode.ARGUMENT_INVALID,
-                        "AllowedValues needs at least one value.");
+                throw TicketMessages.noAllowedValues();
             }
         }
 
@@ -124,7 +119,7 @@ public sealed interface FieldConstraint {
         @Override
         public Optional<String> check(Object value) {
             return values.contains((String) value)
-                    ? Optional.empty() : Optional.of("must be one of " + values);
+                    ? Optional.empty() : Optional.of(TicketMessages.notAllowed(values));
         }
     }
 }

@@ -53,7 +53,7 @@ public record FieldDefinition(String name, FieldKind kind, boolean mandatory, Li
         Set<String> values = new LinkedHashSet<>();
         for (String value : allowed) {
             Require.argument(values.add(Require.notBlank(value, "allowed value")),
-                    "Field '" + name + "' lists the allowed value '" + value + "' twice: list each value once.");
+                    () -> TicketMessages.allowedValueTwice(name, value));
         }
         return of(name, FieldKind.ENUM).with(new FieldConstraint.AllowedValues(values));
     }

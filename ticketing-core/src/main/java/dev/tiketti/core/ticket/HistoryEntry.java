@@ -19,7 +19,7 @@ public record HistoryEntry(TicketId ticketId, long sequence, Instant at, Actor a
                            Optional<String> transition, List<FieldChange> changes) {
     public HistoryEntry {
         Require.nonNull(ticketId, "ticketId");
-        Require.argument(sequence >= 1, "A history entry's sequence starts from 1, was " + sequence + ".");
+        Require.argument(sequence >= 1, () -> TicketMessages.historySequenceBelowOne(sequence));
         Require.nonNull(at, "at");
         Require.nonNull(actor, "actor");
         Require.nonNull(action, "action");

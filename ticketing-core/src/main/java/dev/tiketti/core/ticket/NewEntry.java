@@ -24,7 +24,7 @@ public record NewEntry(TicketId ticketId, EntryKind kind, Actor author, Visibili
         Require.notBlank(body, "body");
         attachments = Require.listOf(attachments, "attachments");
         Require.argument(kind != EntryKind.INTERNAL_NOTE || visibility == Visibility.INTERNAL,
-                "An internal note cannot be public; use NewEntry.reply(...) to tell the requester.");
+                TicketMessages::publicInternalNote);
     }
 
     public static NewEntry note(TicketId ticket, Actor author, String text) {

@@ -54,7 +54,7 @@ public record Ticket(TicketId id, TicketKey key, String typeId, String workflowI
         Require.nonNull(createdAt, "createdAt");
         Require.nonNull(updatedAt, "updatedAt");
         Require.nonNull(slaDue, "slaDue");
-        Require.argument(version >= 1, "A ticket's version starts from 1, was " + version + ".");
+        Require.argument(version >= 1, () -> TicketMessages.ticketVersionBelowOne(version));
     }
 
     public Ticket withState(String newState) {

@@ -64,9 +64,8 @@ public record TicketQuery(Optional<TeamId> team, Set<String> states, Optional<Ag
         Require.nonNull(updatedSince, "updatedSince");
         Require.nonNull(slaDueBefore, "slaDueBefore");
         Require.nonNull(after, "after");
-        Require.argument(!(unassignedOnly && assignee.isPresent()),
-                "A query cannot ask for unassigned tickets of an assignee: use either assignee(...) or unassigned().");
-        Require.argument(limit >= 1, "A query's limit must be at least 1, was " + limit + ".");
+        Require.argument(!(unassignedOnly && assignee.isPresent()), TicketMessages::unassignedOfAssignee);
+        Require.argument(limit >= 1, () -> TicketMessages.queryLimitBelowOne(limit));
     }
 
     /** Every ticket, up to the default limit. */

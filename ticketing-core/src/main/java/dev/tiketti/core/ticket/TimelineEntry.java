@@ -27,8 +27,7 @@ public record TimelineEntry(UUID id, TicketId ticketId, EntryKind kind, Actor au
         attachments = Require.listOf(attachments, "attachments");
         Require.nonNull(at, "at");
         if (kind == EntryKind.INTERNAL_NOTE && visibility != Visibility.INTERNAL) {
-            throw new dev.tiketti.core.common.TicketingException(dev.tiketti.core.common.ErrorCode.ARGUMENT_INVALID,
-                    "An internal note cannot be public; use an outbound reply to tell the requester.");
+            throw TicketMessages.publicInternalNoteStored();
         }
     }
 }

@@ -141,7 +141,7 @@ public final class TimerService implements AutoCloseable {
      */
     public List<FiredTimer> tick() {
         if (closing) {
-            throw TimerProblems.lifecycle(owner, "is closed: tick() cannot run after close(). Build a new service.");
+            throw TimerMessages.tickAfterClose(owner);
         }
         return pass().fired();
     }
@@ -166,10 +166,10 @@ public final class TimerService implements AutoCloseable {
         lifecycle.lock();
         try {
             if (closing) {
-                throw TimerProblems.lifecycle(owner, "is closed: it cannot be started again. Build a new service.");
+                throw TimerMessages.startAfterClose(owner);
             }
             if (started) {
-                throw TimerProblems.lifecycle(owner, "is already polling: call start() once per service.");
+                throw TimerMessages.startedTwice(owner);
             }
             ScheduledExecutorService executor = hostExecutor;
             if (executor == null) {
@@ -363,8 +363,7 @@ public final class TimerService implements AutoCloseable {
 
         private Builder(TimerStore store) {
             if (store == null) {
-                throw TimerProblems.configuration("timer store is null: pass your TimerStore adapter "
-                        + "(or new InMemoryTimerStore(clock)) to TimerService.builder(...)");
+                throw TimerMessages.nullStore();
             }
             this.store = store;
         }
@@ -388,8 +387,7 @@ public final class TimerService implements AutoCloseable {
             once("owner");
             if (value == null || value.isEmpty() || value.length() > MAX_OWNER_LENGTH
                     || value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-                throw TimerProblems.configuration("owner id " + (value == null ? "null" : "of length " + value.length())
-                        + " is invalid: use 1-" + MAX_OWNER_LENGTH + " characters without white space, e.g. the host name");
+                throw TimerMessages.ownerId(value, MAX_OWNER_LENGTH);
             }
             owner = value;
             return this;
@@ -429,8 +427,7 @@ public final class TimerService implements AutoCloseable {
             Duration first = positive(initial, "retryBackoff initial");
             Duration most = positive(max, "retryBackoff max");
             if (most.compareTo(first) < 0) {
-                throw TimerProblems.configuration("retryBackoff max " + most + " is shorter than its initial " + first
-                        + ": give a max at least as long as the initial back-off");
+                throw TimerMessages.backoffMaxShorter(most, first);
             }
             initialBackoff = first;
             maxBackoff = most;
@@ -447,14 +444,13 @@ public final class TimerService implements AutoCloseable {
         /** Registers the handler of one timer kind; each kind exactly once. */
         public Builder handler(TimerKind kind, TimerHandler handler) {
             if (kind == null) {
-                throw TimerProblems.configuration("timer kind is null: name the kind the handler is for, e.g. TimerKind.of(\"sla.breach\")");
+                throw TimerMessages.nullKind();
             }
             if (handler == null) {
-                throw TimerProblems.configuration("handler for timer kind '" + kind + "' is null: pass the code to run when it fires");
+                throw TimerMessages.nullHandler(kind);
             }
             if (handlers.containsKey(kind)) {
-                throw TimerProblems.configuration("timer kind '" + kind + "' already has a handler: register one handler "
-                        + "per kind and dispatch inside it if several effects are needed");
+                throw TimerMessages.handlerTwice(kind);
             }
             handlers.put(kind, handler);
             return this;
@@ -464,15 +460,13 @@ public final class TimerService implements AutoCloseable {
         public TimerService build() {
             List<String> problems = new ArrayList<>();
             if (handlers.isEmpty()) {
-                problems.add("no timer handlers are registered: register at least one with handler(kind, handler); "
-                        + "a service without handlers would claim nothing");
+                problems.add(TimerMessages.noHandlers());
             }
             if (shutdownTimeout != null && shutdownTimeout.compareTo(lease) > 0) {
-                problems.add("shutdownTimeout " + shutdownTimeout + " is longer than the lease " + lease
-                        + ": other nodes would take over timers close() still waits for; shorten it or lengthen the lease");
+                problems.add(TimerMessages.shutdownLongerThanLease(shutdownTimeout, lease));
             }
             if (!problems.isEmpty()) {
-                throw TimerProblems.configuration(problems);
+                throw TimerMessages.configuration(problems);
             }
             if (clock == null) {
                 clock = Clock.systemUTC();
@@ -482,13 +476,13 @@ public final class TimerService implements AutoCloseable {
 
         private void once(String option) {
             if (!set.add(option)) {
-                throw TimerProblems.configuration(option + " was already set: set each option once");
+                throw TimerMessages.optionTwice(option);
             }
         }
 
         private static <T> T nonNull(T value, String option) {
             if (value == null) {
-                throw TimerProblems.configuration(option + " is null: pass a value or leave the option out for its default");
+                throw TimerMessages.nullOption(option);
             }
             return value;
         }
@@ -496,14 +490,14 @@ public final class TimerService implements AutoCloseable {
         private static Duration positive(Duration value, String option) {
             nonNull(value, option);
             if (value.isZero() || value.isNegative()) {
-                throw TimerProblems.configuration(option + " " + value + " is invalid: use a positive duration");
+                throw TimerMessages.notPositive(option, value);
             }
             return value;
         }
 
         private static int atLeastOne(int value, String option) {
             if (value < 1) {
-                throw TimerProblems.configuration(option + " " + value + " is invalid: use 1 or more");
+                throw TimerMessages.belowOne(option, value);
             }
             return value;
         }

@@ -55,9 +55,8 @@ public sealed interface Effect {
         public Assign {
             Require.nonNull(target, "target");
             Require.nonNull(agent, "agent");
-            Require.argument((target == Target.AGENT) == agent.isPresent(), "An assign effect names an agent "
-                    + "exactly when its target is AGENT (target was " + target + "): use Effect.assignTo(agent), "
-                    + "Effect.assignToActor() or Effect.unassign().");
+            Require.argument((target == Target.AGENT) == agent.isPresent(),
+                    () -> WorkflowMessages.assignTargetMismatch(target));
         }
     }
 

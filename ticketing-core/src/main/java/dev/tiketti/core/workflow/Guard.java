@@ -40,7 +40,7 @@ public sealed interface Guard {
         @Override
         public Optional<String> deny(GuardContext c) {
             return c.ticket().resolution().filter(r -> !r.isBlank()).isPresent() ? Optional.empty()
-                    : Optional.of("a resolution is required: describe how the matter was solved and try again");
+                    : Optional.of(WorkflowMessages.resolutionRequired());
         }
     }
 
@@ -53,7 +53,7 @@ public sealed interface Guard {
         @Override
         public Optional<String> deny(GuardContext c) {
             return c.ticket().fields().has(field) ? Optional.empty()
-                    : Optional.of("field '" + field + "' must be filled in first");
+                    : Optional.of(WorkflowMessages.fieldRequired(field));
         }
     }
 
@@ -66,8 +66,7 @@ public sealed interface Guard {
         @Override
         public Optional<String> deny(GuardContext c) {
             return c.actor().hasRole(role) ? Optional.empty()
-                    : Optional.of("only someone with role '" + role + "' may do this; " + c.actor()
-                    + " does not have it (ask a colleague who has, or have the role granted)");
+                    : Optional.of(WorkflowMessages.roleRequired(role, c.actor()));
         }
     }
 
@@ -80,8 +79,7 @@ public sealed interface Guard {
         @Override
         public Optional<String> deny(GuardContext c) {
             return c.requesterAssurance().atLeast(level) ? Optional.empty()
-                    : Optional.of("the requester must be identified at level " + level + " (now "
-                    + c.requesterAssurance() + "): verify their identity first");
+                    : Optional.of(WorkflowMessages.assuranceRequired(level, c.requesterAssurance()));
         }
     }
 
@@ -90,7 +88,7 @@ public sealed interface Guard {
         @Override
         public Optional<String> deny(GuardContext c) {
             return c.ticket().assignee().isPresent() ? Optional.empty()
-                    : Optional.of("the ticket has no handler: assign it to someone first");
+                    : Optional.of(WorkflowMessages.assigneeRequired());
         }
     }
 }

@@ -10,13 +10,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.JsonTreeReader;
-import dev.tiketti.core.common.ConfigurationException;
-import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.ticket.StateCategory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -104,16 +101,14 @@ final class JsonWorkflowCodec {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new ConfigurationException(ErrorCode.MALFORMED_DEFINITION, "The workflow definition is not valid JSON"
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")") + ": "
-                    + e.getOriginalMessage() + ". Fix the syntax and load it again", List.of());
+            throw WorkflowMessages.notJson(e.getLocation() != null,
+                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), e.getOriginalMessage());
         }
         Reader r = new Reader();
         WorkflowDefinition d = r.definition(root);
         if (!r.problems().isEmpty()) {
-            throw new ConfigurationException(ErrorCode.MALFORMED_DEFINITION,
-                    "The workflow definition could not be read; nothing was loaded", r.problems());
+            throw WorkflowMessages.unreadable(r.problems());
         }
         return d;
     }
@@ -123,7 +118,7 @@ final class JsonWorkflowCodec {
 
         WorkflowDefinition definition(JsonNode root) {
             if (!root.isObject()) {
-                problems.add("$: expected an object with id, version, initial, states and transitions");
+                problems.add(WorkflowMessages.jsonRootNotObject());
                 return null;
             }
             allowOnly(root, "$", Set.of("id", "version", "initial", "states", "transitions"));
@@ -136,7 +131,7 @@ final class JsonWorkflowCodec {
                 return null;
             }
             if (version < 0) {
-                problems.add("$.version: must be 0 (draft) or a positive published version, was " + version);
+                problems.add(WorkflowMessages.jsonNegativeVersion(version));
                 return null;
             }
             return new WorkflowDefinition(id, version, initial, states, transitions);
@@ -160,7 +155,7 @@ final class JsonWorkflowCodec {
             String name = text(n, "name", path, true);
             List<String> from = array(n, "from", path, (f, p) -> {
                 if (!f.isTextual()) {
-                    problems.add(p + ": expected a state name (text), found " + kind(f));
+                    problems.add(WorkflowMessages.jsonStateNameNotText(p, kind(f)));
                     return null;
                 }
                 return f.asText();
@@ -195,7 +190,7 @@ final class JsonWorkflowCodec {
                     yield level == null ? null : Guard.requesterAssurance(level);
                 }
                 default -> {
-                    problems.add(path + ".type: unknown guard type '" + type + "'; known types: " + GUARD_TYPES);
+                    problems.add(WorkflowMessages.jsonUnknownGuard(path, type, GUARD_TYPES));
                     yield null;
                 }
             };
@@ -229,13 +224,13 @@ final class JsonWorkflowCodec {
                         yield null; // already reported; constructing would report the same thing again
                     }
                     if (target != Effect.Assign.Target.AGENT && agent != null) {
-                        problems.add(path + ".agent: only allowed when target is AGENT");
+                        problems.add(WorkflowMessages.jsonAgentWithoutAgentTarget(path));
                         yield null;
                     }
                     yield construct(path, () -> new Effect.Assign(target, Optional.ofNullable(agent).map(AgentId::new)));
                 }
                 default -> {
-                    problems.add(path + ".type: unknown effect type '" + type + "'; known types: " + EFFECT_TYPES);
+                    problems.add(WorkflowMessages.jsonUnknownEffect(path, type, EFFECT_TYPES));
                     yield null;
                 }
             };
@@ -254,7 +249,7 @@ final class JsonWorkflowCodec {
 
         private int integer(JsonNode v, String path) {
             if (!v.isInt()) {
-                problems.add(path + ": expected a whole number, found " + kind(v));
+                problems.add(WorkflowMessages.jsonNotWholeNumber(path, kind(v)));
                 return 0;
             }
             return v.asInt();
@@ -268,8 +263,7 @@ final class JsonWorkflowCodec {
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException e) {
-                problems.add(path + "." + field + ": '" + value + "' is not one of "
-                        + Arrays.toString(type.getEnumConstants()));
+                problems.add(WorkflowMessages.jsonNotOneOf(path, field, value, List.of(type.getEnumConstants())));
                 return null;
             }
         }
@@ -277,7 +271,7 @@ final class JsonWorkflowCodec {
         private <T> List<T> array(JsonNode n, String field, String path, ElementReader<T> element) {
             JsonNode v = n.get(field);
             if (v == null || !v.isArray()) {
-                problems.add(path + "." + field + ": " + (v == null ? "missing; expected an array" : "expected an array"));
+                problems.add(WorkflowMessages.jsonNotArray(path, field, v == null));
                 return List.of();
             }
             List<T> out = new ArrayList<>();

@@ -33,8 +33,7 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
         Require.nonNull(initialState, "initial state");
         states = Require.listOf(states, "states");
         transitions = Require.listOf(transitions, "transitions");
-        Require.argument(version >= 0,
-                "A workflow version is 0 (draft) or a published version from 1, was " + version + ".");
+        Require.argument(version >= 0, () -> WorkflowMessages.negativeVersion(id, version));
     }
 
     public static Builder builder(String id) {
@@ -70,8 +69,7 @@ public record WorkflowDefinition(String id, int version, String initialState, Li
     public WorkflowDefinition validate() {
         List<String> problems = problems();
         if (!problems.isEmpty()) {
-            throw new ConfigurationException(ErrorCode.INVALID_WORKFLOW,
-                    "Workflow '" + id + "' is invalid; fix these and publish it again", problems);
+            throw WorkflowMessages.invalid(id, problems);
         }
         return this;
     }

@@ -1,9 +1,7 @@
 package dev.tiketti.core.workflow;
 
-import dev.tiketti.core.common.ConfigurationException;
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.Require;
-import java.util.List;
 
 /**
  * Reads and writes {@link WorkflowDefinition}s as JSON, so a team lead can change the handling
@@ -36,9 +34,7 @@ public final class WorkflowJson {
         try {
             Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, WorkflowJson.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new ConfigurationException(ErrorCode.MISSING_DEPENDENCY,
-                    "Workflow JSON needs jackson-databind on the class path. Add the dependency "
-                            + "com.fasterxml.jackson.core:jackson-databind (2.x) to your application", List.of());
+            throw WorkflowMessages.jacksonMissing();
         }
         return JsonWorkflowCodec.INSTANCE;
     }

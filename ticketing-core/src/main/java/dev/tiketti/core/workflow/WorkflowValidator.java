@@ -19,46 +19,46 @@ final class WorkflowValidator {
     static List<String> problems(WorkflowDefinition d) {
         List<String> problems = new ArrayList<>();
         if (!Require.isName(d.id())) {
-            problems.add("workflow id '" + d.id() + "' is invalid: use letters, digits, '_', '.' or '-', starting with a letter");
+            problems.add(WorkflowMessages.workflowIdInvalid(d.id()));
         }
         if (d.states().isEmpty()) {
-            problems.add("the workflow has no states: declare at least one state and a CLOSED-category state");
+            problems.add(WorkflowMessages.noStates());
             return problems;
         }
         Set<String> states = new LinkedHashSet<>();
         for (StateDefinition s : d.states()) {
             if (!Require.isName(s.name())) {
-                problems.add("state name '" + s.name() + "' is invalid: use letters, digits, '_', '.' or '-', starting with a letter");
+                problems.add(WorkflowMessages.stateNameInvalid(s.name()));
             }
             if (!states.add(s.name())) {
-                problems.add("state '" + s.name() + "' is declared more than once: rename or remove the duplicate");
+                problems.add(WorkflowMessages.stateTwice(s.name()));
             }
         }
         if (!states.contains(d.initialState())) {
-            problems.add("initial state '" + d.initialState() + "' is not declared: declare it or pick one of " + states);
+            problems.add(WorkflowMessages.initialStateUndeclared(d.initialState(), states));
         }
         Set<String> names = new HashSet<>();
         Map<String, Set<String>> edges = new HashMap<>();
         for (TransitionDefinition t : d.transitions()) {
             if (!Require.isName(t.name())) {
-                problems.add("transition name '" + t.name() + "' is invalid: use letters, digits, '_', '.' or '-', starting with a letter");
+                problems.add(WorkflowMessages.transitionNameInvalid(t.name()));
             }
             if (!names.add(t.name())) {
-                problems.add("transition '" + t.name() + "' is declared more than once: transition names must be unique");
+                problems.add(WorkflowMessages.transitionTwice(t.name()));
             }
             if (t.from().isEmpty()) {
-                problems.add("transition '" + t.name() + "' has no from-state: say which states it leaves");
+                problems.add(WorkflowMessages.noFromState(t.name()));
             }
             if (new HashSet<>(t.from()).size() != t.from().size()) {
-                problems.add("transition '" + t.name() + "' lists a from-state twice: list each once");
+                problems.add(WorkflowMessages.fromStateTwice(t.name()));
             }
             for (String f : t.from()) {
                 if (!states.contains(f)) {
-                    problems.add("transition '" + t.name() + "' leaves undeclared state '" + f + "': declare it or correct the name");
+                    problems.add(WorkflowMessages.leavesUndeclaredState(t.name(), f));
                 }
             }
             if (!states.contains(t.to())) {
-                problems.add("transition '" + t.name() + "' goes to undeclared state '" + t.to() + "': declare it or correct the name");
+                problems.add(WorkflowMessages.entersUndeclaredState(t.name(), t.to()));
             }
             for (String f : t.from()) {
                 edges.computeIfAbsent(f, k -> new LinkedHashSet<>()).add(t.to());
@@ -70,8 +70,7 @@ final class WorkflowValidator {
         Set<String> reachable = reach(Set.of(d.initialState()), edges);
         for (String s : states) {
             if (!reachable.contains(s)) {
-                problems.add("state '" + s + "' is unreachable from initial state '" + d.initialState()
-                        + "': add a transition into it or remove it");
+                problems.add(WorkflowMessages.unreachable(s, d.initialState()));
             }
         }
         Set<String> closed = new HashSet<>();
@@ -81,7 +80,7 @@ final class WorkflowValidator {
             }
         }
         if (closed.isEmpty()) {
-            problems.add("the workflow has no CLOSED-category state: tickets could never be finished; add one");
+            problems.add(WorkflowMessages.noClosedState());
             return problems;
         }
         Map<String, Set<String>> reverse = new HashMap<>();
@@ -90,11 +89,9 @@ final class WorkflowValidator {
         for (StateDefinition s : d.states()) {
             boolean hasExit = edges.getOrDefault(s.name(), Set.of()).stream().anyMatch(to -> !to.equals(s.name()));
             if (s.category() != StateCategory.CLOSED && !hasExit) {
-                problems.add("state '" + s.name() + "' (" + s.category() + ") has no transition out, so its tickets "
-                        + "would be stuck: add a transition from it or make it a CLOSED-category state");
+                problems.add(WorkflowMessages.stuck(s.name(), s.category()));
             } else if (!canFinish.contains(s.name())) {
-                problems.add("state '" + s.name() + "' cannot reach any CLOSED-category state " + closed
-                        + ": add a path from it towards closing");
+                problems.add(WorkflowMessages.cannotFinish(s.name(), closed));
             }
         }
         return problems;

@@ -127,7 +127,7 @@ class ConsentRequestTest {
             assertThat(inactive.code()).isEqualTo(ErrorCode.INVALID_CONSENT_REQUEST);
             assertThat(inactive.getMessage()).contains(aino.id().toString(), "inactive").doesNotContain("Aino");
             assertThat(noAddress.code()).isEqualTo(ErrorCode.INVALID_CONSENT_REQUEST);
-            assertThat(noAddress.getMessage()).contains("no e-mail", "recordConsent").doesNotContain("Eero");
+            assertThat(noAddress.getMessage()).contains("no e-mail", "consents().record(").doesNotContain("Eero");
             assertThat(w.outbox.consentRequests()).isEmpty();
         }
 
@@ -453,7 +453,7 @@ class ConsentRequestTest {
             for (Duration bad : List.of(Duration.ZERO, Duration.ofDays(-1), Duration.ofDays(367))) {
                 TicketingException e = catchThrowableOfType(TicketingException.class, () ->
                         Ticketing.builder().consentRequestValidity(bad));
-                assertThat(e.code()).isEqualTo(ErrorCode.ARGUMENT_INVALID);
+                assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION_VALUE);
                 assertThat(e.getMessage()).contains(bad.toString(), "Duration.ofDays(30)");
             }
         }

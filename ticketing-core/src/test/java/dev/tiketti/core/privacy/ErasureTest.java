@@ -342,7 +342,7 @@ class ErasureTest {
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ERASURE_POLICY));
             assertThatThrownBy(() -> new Retention(LegalBasis.CONSENT, "x", Optional.empty()))
                     .isInstanceOfSatisfying(TicketingException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.ARGUMENT_INVALID));
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ERASURE_POLICY));
         }
     }
 }

@@ -172,7 +172,7 @@ class PrivacyFacadeTest {
             for (String bad : List.of("tietosuoja.html", "ftp://example.fi/x", "https://exa mple.fi")) {
                 TicketingException e = catchThrowableOfType(TicketingException.class,
                         () -> Ticketing.builder().privacyNoticeUrl(bad));
-                assertThat(e.code()).as(bad).isEqualTo(ErrorCode.ARGUMENT_INVALID);
+                assertThat(e.code()).as(bad).isEqualTo(ErrorCode.INVALID_URL);
                 assertThat(e.getMessage()).contains("https://example.fi/tietosuoja");
             }
         }

@@ -56,7 +56,7 @@ class RegisterModelTest {
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.INVALID_SUBSTITUTE))
                 .hasMessageContaining("its own substitute");
         assertThatThrownBy(() -> Contact.withEmail("Aino Virtanen", "aino.virtanen.example.fi", AssuranceLevel.LOW))
-                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.ARGUMENT_INVALID))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.INVALID_EMAIL_ADDRESS))
                 .hasMessageNotContaining("aino");
         assertThatThrownBy(() -> Contact.withEmail(" ", "a@example.fi", AssuranceLevel.LOW))
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.ARGUMENT_MISSING));
@@ -83,7 +83,7 @@ class RegisterModelTest {
         assertThat(m.inForceOn(day)).isFalse();
         assertThat(m.withContract(ServiceContract.from("SOP-1", LocalDate.of(2024, 1, 1))).inForceOn(day)).isTrue();
         assertThatThrownBy(() -> Membership.of(ContactId.random(), OrganizationId.random(), "main user"))
-                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.ARGUMENT_INVALID));
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.INVALID_IDENTIFIER));
     }
 
     @Test
@@ -97,6 +97,6 @@ class RegisterModelTest {
         assertThat(w.inEffect()).isFalse();
         assertThat(w.withdrawn(T0.plusSeconds(120))).isSameAs(w);
         assertThatThrownBy(() -> c.withdrawn(T0.minusSeconds(1))).hasMessageContaining("before it was recorded");
-        assertThatThrownBy(() -> PurposeId.of("not a name")).satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.ARGUMENT_INVALID));
+        assertThatThrownBy(() -> PurposeId.of("not a name")).satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.INVALID_IDENTIFIER));
     }
 }

@@ -37,7 +37,7 @@ class TimerValuesTest {
                 .hasMessageContaining("length 201").hasMessageContaining("1-200 characters");
         assertThatThrownBy(() -> TimerId.of(BREACH, "line\nbreak"))
                 .isInstanceOfSatisfying(TicketingException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.ARGUMENT_INVALID))
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_IDENTIFIER))
                 .hasMessageNotContaining("line");
         assertThatThrownBy(() -> TimerKind.of("1st kind")).isInstanceOf(TicketingException.class)
                 .hasMessageContaining("timer kind '1st kind' is invalid");

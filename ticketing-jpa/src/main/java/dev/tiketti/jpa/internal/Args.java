@@ -26,8 +26,4 @@ public final class Args {
         }
         return value;
     }
-
-    static TicketingException invalid(String message) {
-        return new TicketingException(ErrorCode.ARGUMENT_INVALID, message);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.tiketti.jpa.internal;
 
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.common.ConcurrentUpdateException;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.ticket.TicketType;
@@ -152,8 +153,6 @@ public final class JpaDefinitionStore implements DefinitionStore {
 
     private static ConcurrentUpdateException conflict(WorkflowDefinition definition, int latest,
                                                       @Nullable Throwable cause) {
-        return new ConcurrentUpdateException("Workflow '" + definition.id() + "' is at version " + latest
-                + "; version " + definition.version() + " cannot be stored. Publish it again to get the next version.",
-                cause);
+        return StoreProblems.workflowVersionTaken(definition.id(), latest, definition.version(), cause);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tiketti.jpa.internal;
 
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
@@ -53,7 +54,7 @@ public final class JpaOutboxStore implements OutboxStore {
         for (OutboxEntry e : entries) {
             Args.nonNull(e, "outbox entry");
             if (!ids.add(e.id())) {
-                throw Args.invalid("Outbox entry " + e.id() + " is appended twice: give every entry its own id.");
+                throw StoreProblems.outboxEntryAppendedTwice(e.id());
             }
         }
         if (entries.isEmpty()) {
@@ -94,7 +95,7 @@ public final class JpaOutboxStore implements OutboxStore {
         Args.notBlank(owner, "owner");
         requirePositive(lease);
         if (limit < 1) {
-            throw Args.invalid("Limit " + limit + " is invalid: claim at least 1 outbox entry per call.");
+            throw StoreProblems.outboxClaimLimit(limit);
         }
         return ems.call("claiming outbox entries", em -> jdbc(em, c -> {
             Instant now = now(c);
@@ -201,8 +202,7 @@ public final class JpaOutboxStore implements OutboxStore {
     private static void requirePositive(Duration lease) {
         Args.nonNull(lease, "lease");
         if (lease.isZero() || lease.isNegative()) {
-            throw Args.invalid("Lease " + lease + " is invalid: use a positive lease, longer than delivering an"
-                    + " outbox entry takes.");
+            throw StoreProblems.outboxLease(lease);
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.tiketti.jpa.internal;
 
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.Classification;
-import dev.tiketti.core.common.ConcurrentUpdateException;
 import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.OrganizationId;
@@ -125,11 +125,9 @@ public final class JpaTicketStore implements TicketStore {
                 List<Long> stored = em.createQuery("SELECT t.version FROM TktTicket t WHERE t.id = :id", Long.class)
                         .setParameter("id", t.id().value()).getResultList();
                 if (stored.isEmpty()) {
-                    throw new TicketingException(ErrorCode.TICKET_NOT_FOUND,
-                            "Ticket " + t.id() + " does not exist; it cannot be updated.");
+                    throw StoreProblems.ticketNotFound(t.id());
                 }
-                throw new ConcurrentUpdateException("Ticket " + t.key() + " was changed by someone else (version "
-                        + stored.get(0) + ", you had " + change.expectedVersion() + "); reload it and try again.");
+                throw StoreProblems.ticketChanged(t.key(), stored.get(0), change.expectedVersion());
             }
             List<Object> written = new ArrayList<>();
             append(em, t, change.newEntries(), change.newHistory(), written);
@@ -347,20 +345,18 @@ public final class JpaTicketStore implements TicketStore {
         Ticket b = result.ticket();
         List<String> broken = new ArrayList<>();
         if (!a.id().equals(b.id()) || !a.key().equals(b.key()) || a.version() != b.version()) {
-            broken.add("the id, key and version must stay " + a.id() + ", " + a.key() + ", " + a.version());
+            broken.add(StoreProblems.rewriteChangedIdentity(a.id(), a.key(), a.version()));
         }
         if (!current.timeline().stream().map(TimelineEntry::id).toList()
                 .equals(result.timeline().stream().map(TimelineEntry::id).toList())) {
-            broken.add("the timeline must keep its " + current.timeline().size() + " entries, ids and order");
+            broken.add(StoreProblems.rewriteChangedTimeline(current.timeline().size()));
         }
         if (!current.history().stream().map(h -> h.ticketId() + "#" + h.sequence()).toList()
                 .equals(result.history().stream().map(h -> h.ticketId() + "#" + h.sequence()).toList())) {
-            broken.add("the history must keep its " + current.history().size() + " entries and their sequences");
+            broken.add(StoreProblems.rewriteChangedHistory(current.history().size()));
         }
         if (!broken.isEmpty()) {
-            throw new TicketingException(ErrorCode.INVALID_TICKET_REWRITE, "The rewrite of ticket " + a.id()
-                    + " was refused and nothing changed: " + String.join("; ", broken)
-                    + ". A rewrite may change contents only.");
+            throw StoreProblems.rewriteRefused(a.key(), a.id(), broken);
         }
     }
 
@@ -519,7 +515,6 @@ public final class JpaTicketStore implements TicketStore {
     }
 
     private static TicketingException duplicate(Ticket ticket, @Nullable Throwable cause) {
-        return new TicketingException(ErrorCode.DUPLICATE, "Ticket " + ticket.key() + " (" + ticket.id()
-                + ") already exists; open a new ticket with a new id and key.", cause);
+        return StoreProblems.duplicateTicket(ticket.key(), ticket.id(), cause);
     }
 }

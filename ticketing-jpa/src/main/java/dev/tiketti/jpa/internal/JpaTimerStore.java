@@ -1,5 +1,6 @@
 package dev.tiketti.jpa.internal;
 
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.sla.ClaimedTimer;
 import dev.tiketti.core.sla.ScheduledTimer;
 import dev.tiketti.core.sla.TimerId;
@@ -106,11 +107,10 @@ public final class JpaTimerStore implements TimerStore {
         Args.notBlank(owner, "owner");
         Args.nonNull(lease, "lease");
         if (lease.isZero() || lease.isNegative()) {
-            throw Args.invalid("Lease " + lease + " is invalid: claim timers with a positive lease, longer than a"
-                    + " handler runs.");
+            throw StoreProblems.timerLease(lease);
         }
         if (limit < 1) {
-            throw Args.invalid("Limit " + limit + " is invalid: claim at least 1 timer per call.");
+            throw StoreProblems.timerClaimLimit(limit);
         }
         if (kinds.isEmpty()) {
             return List.of();
@@ -166,7 +166,7 @@ public final class JpaTimerStore implements TimerStore {
         Args.nonNull(claim, "claim");
         Args.nonNull(retryAfter, "retry after");
         if (retryAfter.isNegative()) {
-            throw Args.invalid("Retry back-off " + retryAfter + " is invalid: use Duration.ZERO or a positive duration.");
+            throw StoreProblems.timerRetryBackoff(retryAfter);
         }
         return ems.call("releasing timer " + claim.id(), em -> {
             Instant heldUntil = retryAfter.isZero() ? null : now(em).plus(retryAfter);
@@ -199,7 +199,7 @@ public final class JpaTimerStore implements TimerStore {
     @Override
     public List<ScheduledTimer> pending(int limit) {
         if (limit < 1) {
-            throw Args.invalid("Limit " + limit + " is invalid: ask for at least 1 timer.");
+            throw StoreProblems.timerListLimit(limit);
         }
         return ems.call("listing pending timers", em -> {
             Instant now = now(em);
