@@ -57,11 +57,12 @@ class TicketingPropertiesTest {
         // The generator must reach every outcome often enough for the property to mean something.
         int all = outcomes.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(outcomes).as("outcomes of %s attempts", all).containsOnlyKeys("taken", "TRANSITION_DENIED",
-                "UNKNOWN_TRANSITION", "CONCURRENT_UPDATE");
+                "UNKNOWN_TRANSITION", "CONCURRENT_UPDATE", "IMPOSSIBLE_VERSION");
         assertThat(outcomes.get("taken")).as("taken").isGreaterThan(all * 5 / 100);
         assertThat(outcomes.get("TRANSITION_DENIED")).as("denied").isGreaterThan(all * 2 / 100);
         assertThat(outcomes.get("UNKNOWN_TRANSITION")).as("unknown").isGreaterThan(all * 2 / 100);
         assertThat(outcomes.get("CONCURRENT_UPDATE")).as("concurrent update").isGreaterThan(all / 200);
+        assertThat(outcomes.get("IMPOSSIBLE_VERSION")).as("impossible version").isGreaterThan(all / 200);
     }
 
     private static void eachSuccessAddsOneVersionAndEachRefusalNothing(List<Attempt> attempts,
@@ -83,7 +84,9 @@ class TicketingPropertiesTest {
                 r = r.field("decision", "approved");
             }
             if (a.stale()) {
-                r = r.expectedVersion(before.version() - 1);
+                // an older version is stale (retryable); before the first change there is none, and a
+                // newer one is a version the ticket never had (refused for good): both change nothing
+                r = r.expectedVersion(before.version() > 1 ? before.version() - 1 : before.version() + 1);
             }
             try {
                 Ticket after = f.ticketing.tickets().transition(r);
@@ -100,7 +103,7 @@ class TicketingPropertiesTest {
                 outcomes.merge("taken", 1, Integer::sum);
             } catch (TicketingException refused) {
                 assertThat(refused.code()).isIn(ErrorCode.TRANSITION_DENIED, ErrorCode.UNKNOWN_TRANSITION,
-                        ErrorCode.CONCURRENT_UPDATE);
+                        ErrorCode.CONCURRENT_UPDATE, ErrorCode.IMPOSSIBLE_VERSION);
                 assertThat(f.ticketing.tickets().get(t.id())).isEqualTo(before);
                 assertThat(f.ticketing.tickets().history(t.id())).isEqualTo(historyBefore);
                 assertThat(f.ticketing.tickets().timeline(t.id())).isEqualTo(timelineBefore);

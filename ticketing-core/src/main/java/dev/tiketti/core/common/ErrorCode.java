@@ -40,6 +40,8 @@ public enum ErrorCode {
     CONCURRENT_UPDATE("TKT-0201", true),
     /** An entity with the same id or key already exists. */
     DUPLICATE("TKT-0202", false),
+    /** An expected version below 1, or above the version the ticket has: a version it never had. */
+    IMPOSSIBLE_VERSION("TKT-0203", false),
     /** The transition is not defined for the ticket's current state. */
     UNKNOWN_TRANSITION("TKT-0301", false),
     /** One or more guards of the transition said no. */

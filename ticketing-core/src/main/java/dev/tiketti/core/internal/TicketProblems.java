@@ -153,4 +153,11 @@ public final class TicketProblems {
         }
         return "a value of another kind was given";
     }
+
+    /** A version above the stored one cannot come from a read of this ticket, so retrying cannot help. */
+    public static TicketingException versionNeverExisted(TicketKey key, long storedVersion, long expectedVersion) {
+        return new TicketingException(ErrorCode.IMPOSSIBLE_VERSION, "Ticket " + key + " is at version "
+                + storedVersion + " and has never had version " + expectedVersion + ", so the change was refused; "
+                + "retrying will not help. Read the ticket again and pass its version().");
+    }
 }

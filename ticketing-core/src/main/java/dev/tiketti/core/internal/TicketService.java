@@ -367,6 +367,9 @@ public final class TicketService implements Tickets {
 
     private Ticket load(TicketId id, OptionalLong expectedVersion) {
         Ticket ticket = get(id);
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() > ticket.version()) {
+            throw TicketProblems.versionNeverExisted(ticket.key(), ticket.version(), expectedVersion.getAsLong());
+        }
         if (expectedVersion.isPresent() && expectedVersion.getAsLong() != ticket.version()) {
             throw TicketProblems.ticketChanged(ticket.key(), ticket.version(), expectedVersion.getAsLong());
         }

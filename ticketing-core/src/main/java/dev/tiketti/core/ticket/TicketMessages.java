@@ -96,4 +96,9 @@ final class TicketMessages {
     static String notAllowed(Set<String> allowed) {
         return "must be one of " + allowed;
     }
+
+    static TicketingException expectedVersionBelowOne(long version) {
+        return new TicketingException(ErrorCode.IMPOSSIBLE_VERSION, "The expected version " + version
+                + " is impossible: ticket versions start at 1. Pass the version() of the ticket you read.");
+    }
 }

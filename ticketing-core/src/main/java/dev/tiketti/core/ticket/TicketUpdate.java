@@ -28,6 +28,9 @@ public record TicketUpdate(TicketId ticketId, Actor actor, OptionalLong expected
         Require.nonNull(ticketId, "ticket id");
         Require.nonNull(actor, "actor");
         Require.nonNull(expectedVersion, "expectedVersion");
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() < 1) {
+            throw TicketMessages.expectedVersionBelowOne(expectedVersion.getAsLong());
+        }
         Require.nonNull(assignee, "assignee");
         Require.nonNull(priority, "priority");
         Require.nonNull(classification, "classification");

@@ -22,6 +22,9 @@ public record TransitionRequest(TicketId ticketId, String transition, Actor acto
         Require.notBlank(transition, "transition name");
         Require.nonNull(actor, "actor");
         Require.nonNull(expectedVersion, "expectedVersion");
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() < 1) {
+            throw TicketMessages.expectedVersionBelowOne(expectedVersion.getAsLong());
+        }
         Require.nonNull(resolution, "resolution");
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(fields, "fields")));
     }
