@@ -15,7 +15,6 @@ import dev.tiketti.core.privacy.ErasureReport;
 import dev.tiketti.core.privacy.ErasureRequest;
 import dev.tiketti.core.privacy.LegalBasis;
 import dev.tiketti.core.privacy.Membership;
-import dev.tiketti.core.privacy.PersonalDataKind;
 import dev.tiketti.core.privacy.Redactor;
 import dev.tiketti.core.privacy.Retention;
 import dev.tiketti.core.spi.AttachmentStore;
@@ -24,16 +23,9 @@ import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.ErasureJournal;
 import dev.tiketti.core.spi.OrganizationStore;
-import dev.tiketti.core.spi.StoredTicket;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.Transactions;
-import dev.tiketti.core.ticket.AttachmentRef;
-import dev.tiketti.core.ticket.CustomFields;
-import dev.tiketti.core.ticket.FieldChange;
-import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
-import dev.tiketti.core.ticket.TimelineEntry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,12 +45,10 @@ import java.util.function.Predicate;
  * by ticket redacts, hands over or deletes (other people's tickets first, while the person's own
  * still hold the identity codes found in them), then consents, memberships and the register
  * record, and records it as completed. Each step is idempotent and written ahead to the journal, so
- * running an interrupted request again ends where an uninterrupted run would. Not API.
+ * running an interrupted request again ends where an uninterrupted run would. What is done to each
+ * ticket is {@link TicketErasure}'s; the terms that identify the person are {@link ErasureTerms}'. Not API.
  */
 public final class ErasureEngine {
-    private static final Redactor HETU = Redactor.builder().detect(PersonalDataKind.HETU).build();
-    private static final Redactor PHONE = Redactor.builder().detect(PersonalDataKind.PHONE).build();
-
     /** The stores erasure works on. */
     public record Stores(TicketStore tickets, ContactStore contacts, OrganizationStore organizations,
                          ConsentStore consents, AttachmentStore attachments, AuditLog audit, ErasureJournal journal,
@@ -105,11 +95,6 @@ public final class ErasureEngine {
         return run.journal(ErasureReport.Status.COMPLETED);
     }
 
-    /** Redaction of one ticket's stored content; pure, so the rewrite can apply it to the current content. */
-    private record Scrub(Redactor text, Redactor history, Optional<Redactor> attachments, boolean dropBinary,
-                         boolean dropAllAttachments, Optional<ContactId> newRequester) {
-    }
-
     private final class Run {
         final ErasureRequest request;
         final ErasurePolicy policy;
@@ -117,6 +102,8 @@ public final class ErasureEngine {
         final Instant startedAt;
         final Map<String, ErasureItem> items = new LinkedHashMap<>();
         final LocalDate today;
+        final TicketErasure tickets;
+        final ErasureTerms identity;
 
         Run(ErasureRequest request, ErasurePolicy policy, Contact person, Optional<ErasureReport> earlier) {
             this.request = request;
@@ -125,6 +112,9 @@ public final class ErasureEngine {
             this.startedAt = earlier.map(ErasureReport::startedAt).orElseGet(clock::instant);
             earlier.ifPresent(r -> r.items().forEach(i -> items.put(i.key(), i)));
             this.today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+            this.tickets = new TicketErasure(s, policy, person, today, clock, categories, this::note,
+                    () -> journal(ErasureReport.Status.PARTIAL));
+            this.identity = new ErasureTerms(person, policy.replacement());
         }
 
         ErasureReport journal(ErasureReport.Status status) {
@@ -196,73 +186,13 @@ public final class ErasureEngine {
                     .map(o -> o.defaultSubstitute()).flatMap(Optional::stream).filter(usable).findFirst();
         }
 
-        /**
-         * The person's identifying terms: name (unless already overwritten), addresses, numbers as
-         * registered, every other spelling of those numbers found in any ticket ({@code 040-123 4567}
-         * for {@code +358 40 123 4567}), and the HETUs found in the person's own tickets (the register
-         * holds none). Only texts not yet scrubbed still hold a spelling, and those are exactly the
-         * texts it must be removed from, so a resumed run finds what it needs.
-         */
-        Set<String> terms(List<Ticket> all, Set<String> moved) {
-            Set<String> terms = new LinkedHashSet<>();
-            if (!person.name().equalsIgnoreCase(policy.replacement())) {
-                terms.add(person.name());
-            }
-            terms.addAll(person.emails());
-            terms.addAll(person.phones());
-            Set<String> numbers = new HashSet<>();
-            person.phones().forEach(p -> numbers.add(nationalDigits(p)));
-            for (Ticket t : all) {
-                boolean own = own(t, moved);
-                for (String text : texts(load(t))) {
-                    if (own) {
-                        HETU.scan(text).forEach(f -> terms.add(text.substring(f.start(), f.end())));
-                    }
-                    if (!numbers.isEmpty()) {
-                        PHONE.scan(text).stream().map(f -> text.substring(f.start(), f.end()))
-                                .filter(found -> numbers.contains(nationalDigits(found))).forEach(terms::add);
-                    }
-                }
-            }
-            return terms;
-        }
-
-        Redactor redactor(Set<String> terms, boolean patterns) {
-            Redactor.Builder b = Redactor.builder().replacement(policy.replacement());
-            Set<String> all = new LinkedHashSet<>();
-            for (String term : terms) {
-                all.add(term);
-                if (term.equals(person.name())) {
-                    all.addAll(List.of(term.strip().split("[\\s\\-]+"))); // each part, as personName does
-                }
-            }
-            for (String term : all) {
-                // a term the token itself would match (a person called Xxxxxx) would make redaction loop
-                if (term.strip().length() >= Redactor.MIN_TERM_LENGTH
-                        && !term.strip().equalsIgnoreCase(policy.replacement())) {
-                    b.knownTerm(term);
-                }
-            }
-            if (all.stream().noneMatch(t -> t.strip().length() >= Redactor.MIN_TERM_LENGTH
-                    && !t.strip().equalsIgnoreCase(policy.replacement()))) {
-                terms = Set.of();
-            }
-            if (!patterns) {
-                if (terms.isEmpty()) {
-                    return null;
-                }
-                b.detect(PersonalDataKind.KNOWN_TERM);
-            }
-            return b.build();
-        }
-
         void execute(Optional<ContactId> substitute) {
             Set<String> moved = movedKeys();
             List<Ticket> all = allTickets();
             List<Ticket> own = all.stream().filter(t -> own(t, moved)).toList();
-            Set<String> terms = terms(all, moved);
-            Redactor mentions = redactor(terms, false);
-            Redactor full = redactor(terms, true);
+            Set<String> terms = identity.find(all, t -> own(t, moved), tickets::texts);
+            Redactor mentions = identity.redactor(terms, false);
+            Redactor full = identity.redactor(terms, true);
             Set<String> attachmentCandidates = new LinkedHashSet<>();
             items.values().stream().filter(i -> i.store() == Store.ATTACHMENTS
                             && !(i.outcome() instanceof ErasureOutcome.Retained))
@@ -270,11 +200,11 @@ public final class ErasureEngine {
             // Other people's tickets first: the person's own tickets still hold the HETUs found above.
             for (Ticket t : all) {
                 if (!own(t, moved) && mentions != null) {
-                    otherTicket(t, mentions, attachmentCandidates);
+                    tickets.otherTicket(t, mentions, attachmentCandidates);
                 }
             }
             for (Ticket t : own) {
-                ownTicket(t, full, substitute, attachmentCandidates);
+                tickets.ownTicket(t, full, substitute, attachmentCandidates);
             }
             consentsAndMemberships();
             auditLog();
@@ -356,206 +286,6 @@ public final class ErasureEngine {
                 }
             }
             index.purge();
-        }
-
-        StoredTicket load(Ticket t) {
-            return new StoredTicket(t, s.tickets().timeline(t.id()), s.tickets().history(t.id()));
-        }
-
-        void otherTicket(Ticket t, Redactor mentions, Set<String> candidates) {
-            StoredTicket before = load(t);
-            boolean textRetained = policy.action(DataCategory.TICKET_TEXT) == ErasureAction.RETAIN;
-            boolean historyRetained = policy.action(DataCategory.HISTORY_VALUES) == ErasureAction.RETAIN;
-            boolean attachmentsRetained = policy.action(DataCategory.ATTACHMENTS) == ErasureAction.RETAIN;
-            Scrub scrub = new Scrub(textRetained ? null : mentions, historyRetained ? null : mentions,
-                    attachmentsRetained ? Optional.empty() : Optional.of(mentions), false, false, Optional.empty());
-            apply(before, scrub, mentions, candidates, Optional.empty());
-        }
-
-        void ownTicket(Ticket t, Redactor full, Optional<ContactId> substitute, Set<String> candidates) {
-            StoredTicket before = load(t);
-            String key = t.key().toString();
-            boolean open = !categories.closed(t);
-            Optional<ContactId> newRequester = open && t.requester().equals(person.id()) ? substitute : Optional.empty();
-            Optional<Retention> retained = ticketRetention(t);
-            if (retained.isPresent()) {
-                note(new ErasureItem(Store.TICKETS, key, DataCategory.TICKET_TEXT,
-                        new ErasureOutcome.Retained(retained.get())));
-                if (newRequester.isPresent()) {
-                    Scrub move = new Scrub(null, null, Optional.empty(), false, false, newRequester);
-                    apply(before, move, full, candidates, newRequester);
-                }
-                return;
-            }
-            if (!open && policy.action(DataCategory.TICKET_TEXT) == ErasureAction.DELETE) {
-                note(new ErasureItem(Store.TICKETS, key, DataCategory.TICKET_TEXT, new ErasureOutcome.Deleted()));
-                before.timeline().forEach(e -> e.attachments().forEach(a -> attachmentItem(a, new ErasureOutcome.Deleted(),
-                        candidates)));
-                journal(ErasureReport.Status.PARTIAL);
-                s.transactions().inTransaction(() -> s.tickets().delete(t.id()));
-                return;
-            }
-            ErasureAction attachments = policy.action(DataCategory.ATTACHMENTS);
-            Scrub scrub = new Scrub(
-                    policy.action(DataCategory.TICKET_TEXT) == ErasureAction.RETAIN ? null : full,
-                    policy.action(DataCategory.HISTORY_VALUES) == ErasureAction.RETAIN ? null : full,
-                    attachments == ErasureAction.RETAIN ? Optional.empty() : Optional.of(full),
-                    attachments == ErasureAction.ANONYMISE, attachments == ErasureAction.DELETE, newRequester);
-            apply(before, scrub, full, candidates, newRequester);
-        }
-
-        Optional<Retention> ticketRetention(Ticket t) {
-            Optional<Retention> byType = policy.typeRetention(t.typeId())
-                    .map(r -> r.retentionFrom(LocalDate.ofInstant(t.updatedAt(), clock.getZone())))
-                    .filter(r -> r.until().map(u -> !u.isBefore(today)).orElse(true));
-            if (byType.isPresent() || !policy.contractIsBasis() || t.organization().isEmpty()) {
-                return byType;
-            }
-            return s.organizations().membershipsOf(person.id()).stream()
-                    .filter(m -> m.organization().equals(t.organization().get()) && m.inForceOn(today))
-                    .findFirst()
-                    .map(m -> new Retention(LegalBasis.CONTRACT, "service contract in force with organisation "
-                            + m.organization(), m.contract().flatMap(c -> c.validUntil())));
-        }
-
-        /** Computes the new content and its report lines, writes them ahead to the journal, then rewrites. */
-        void apply(StoredTicket before, Scrub scrub, Redactor scanner, Set<String> candidates,
-                   Optional<ContactId> newRequester) {
-            Map<String, String> replaced = new LinkedHashMap<>(); // old digest -> new digest (redacted text)
-            StoredTicket after = scrub(before, scrub, replaced, true);
-            String key = before.ticket().key().toString();
-            List<ErasureItem> lines = new ArrayList<>();
-            if (!after.ticket().subject().equals(before.ticket().subject())
-                    || !after.ticket().resolution().equals(before.ticket().resolution())
-                    || !after.ticket().fields().equals(before.ticket().fields())) {
-                lines.add(new ErasureItem(Store.TICKETS, key, DataCategory.TICKET_TEXT, new ErasureOutcome.Anonymised()));
-            }
-            newRequester.ifPresent(to -> lines.add(new ErasureItem(Store.TICKETS, key, DataCategory.CONTACT_IDENTITY,
-                    new ErasureOutcome.Moved(to))));
-            for (int i = 0; i < before.timeline().size(); i++) {
-                TimelineEntry b = before.timeline().get(i);
-                TimelineEntry a = after.timeline().get(i);
-                if (!a.body().equals(b.body())) {
-                    lines.add(new ErasureItem(Store.TICKETS, key + "/timeline/" + b.id(), DataCategory.TICKET_TEXT,
-                            new ErasureOutcome.Anonymised()));
-                }
-                for (AttachmentRef ref : b.attachments()) {
-                    Optional<AttachmentRef> kept = a.attachments().stream()
-                            .filter(r -> r.fileName().equals(ref.fileName())).findFirst();
-                    if (kept.isEmpty()) {
-                        attachmentItem(ref, new ErasureOutcome.Deleted(), candidates);
-                    } else if (!kept.get().sha256().equals(ref.sha256())) {
-                        attachmentItem(ref, new ErasureOutcome.Anonymised(), candidates);
-                    } else if (scrub.attachments().isEmpty() && textOf(ref).map(scanner::containsPersonalData).orElse(false)) {
-                        // kept because the category is retained (a retained ticket is reported as a whole)
-                        policy.retention(DataCategory.ATTACHMENTS).ifPresent(r -> lines.add(new ErasureItem(
-                                Store.ATTACHMENTS, ref.sha256(), DataCategory.ATTACHMENTS, new ErasureOutcome.Retained(r))));
-                    }
-                }
-                if (scrub.text() == null && scanner.containsPersonalData(b.body())) {
-                    retainedLine(lines, key + "/timeline/" + b.id(), DataCategory.TICKET_TEXT);
-                }
-            }
-            if (scrub.text() == null && scanner.containsPersonalData(before.ticket().subject())) {
-                retainedLine(lines, key, DataCategory.TICKET_TEXT);
-            }
-            for (int i = 0; i < before.history().size(); i++) {
-                HistoryEntry b = before.history().get(i);
-                if (!b.equals(after.history().get(i))) {
-                    lines.add(new ErasureItem(Store.TICKETS, key + "/history/" + b.sequence(),
-                            DataCategory.HISTORY_VALUES, new ErasureOutcome.Anonymised()));
-                } else if (scrub.history() == null && historyTexts(b).stream().anyMatch(scanner::containsPersonalData)) {
-                    retainedLine(lines, key + "/history/" + b.sequence(), DataCategory.HISTORY_VALUES);
-                }
-            }
-            if (lines.isEmpty() && after.equals(before)) {
-                return;
-            }
-            lines.forEach(this::note);
-            journal(ErasureReport.Status.PARTIAL);
-            // Redacted attachment content was stored by the scrub above, before the entries point at it.
-            s.transactions().inTransaction(() -> s.tickets().rewrite(before.ticket().id(),
-                    current -> scrub(current, scrub, new LinkedHashMap<>(), false)));
-        }
-
-        void retainedLine(List<ErasureItem> lines, String item, DataCategory category) {
-            policy.retention(category).ifPresent(r -> lines.add(new ErasureItem(Store.TICKETS, item, category,
-                    new ErasureOutcome.Retained(r))));
-        }
-
-        void attachmentItem(AttachmentRef ref, ErasureOutcome outcome, Set<String> candidates) {
-            note(new ErasureItem(Store.ATTACHMENTS, ref.sha256(), DataCategory.ATTACHMENTS, outcome));
-            candidates.add(ref.sha256());
-        }
-
-        /**
-         * The content with the person's data redacted. When {@code store} is true, redacted text
-         * attachments are put into the attachment store (content-addressed, so idempotent).
-         */
-        StoredTicket scrub(StoredTicket st, Scrub scrub, Map<String, String> replaced, boolean store) {
-            Ticket t = st.ticket();
-            if (scrub.text() != null) {
-                Redactor r = scrub.text();
-                Map<String, Object> fields = new LinkedHashMap<>();
-                t.fields().values().forEach((k, v) -> fields.put(k, v instanceof String str ? r.redact(str) : v));
-                t = t.withSubject(r.redact(t.subject())).withResolution(t.resolution().map(r::redact))
-                        .withFields(new CustomFields(fields));
-            }
-            if (scrub.newRequester().isPresent()) {
-                t = withRequester(t, scrub.newRequester().get());
-            }
-            List<TimelineEntry> timeline = new ArrayList<>();
-            for (TimelineEntry e : st.timeline()) {
-                String body = scrub.text() == null ? e.body() : scrub.text().redact(e.body());
-                List<AttachmentRef> refs = new ArrayList<>();
-                for (AttachmentRef ref : e.attachments()) {
-                    scrubAttachment(ref, scrub, store).ifPresent(refs::add);
-                }
-                timeline.add(new TimelineEntry(e.id(), e.ticketId(), e.kind(), e.author(), e.visibility(), e.channel(),
-                        body, refs, e.at()));
-            }
-            List<HistoryEntry> history = new ArrayList<>();
-            for (HistoryEntry h : st.history()) {
-                if (scrub.history() == null) {
-                    history.add(h);
-                    continue;
-                }
-                Redactor r = scrub.history();
-                List<FieldChange> changes = h.changes().stream().map(c -> new FieldChange(c.field(),
-                        c.from().map(r::redact), c.to().map(r::redact))).toList();
-                history.add(new HistoryEntry(h.ticketId(), h.sequence(), h.at(), h.actor(), h.action(),
-                        h.transition().map(r::redact), changes));
-            }
-            return new StoredTicket(t, timeline, history);
-        }
-
-        Optional<AttachmentRef> scrubAttachment(AttachmentRef ref, Scrub scrub, boolean store) {
-            if (scrub.attachments().isEmpty()) {
-                return Optional.of(ref);
-            }
-            if (scrub.dropAllAttachments()) {
-                return Optional.empty();
-            }
-            Optional<String> text = textOf(ref);
-            if (text.isEmpty()) {
-                // Binary content cannot be searched: the person's own attachments go, others' stay.
-                return scrub.dropBinary() ? Optional.empty() : Optional.of(ref);
-            }
-            String redacted = scrub.attachments().get().redact(text.get());
-            if (redacted.equals(text.get())) {
-                return Optional.of(ref);
-            }
-            byte[] bytes = redacted.getBytes(StandardCharsets.UTF_8);
-            String digest = store ? s.attachments().put(bytes)
-                    : dev.tiketti.core.spi.AttachmentStore.sha256(bytes);
-            return Optional.of(new AttachmentRef(digest, ref.fileName(), ref.mediaType(), bytes.length));
-        }
-
-        Optional<String> textOf(AttachmentRef ref) {
-            if (!isText(ref.mediaType())) {
-                return Optional.empty();
-            }
-            return s.attachments().get(ref.sha256()).map(b -> new String(b, StandardCharsets.UTF_8));
         }
 
         void consentsAndMemberships() {
@@ -646,59 +376,9 @@ public final class ErasureEngine {
         }
     }
 
-    /** Texts of a stored ticket that may hold personal data. */
-    List<String> texts(StoredTicket st) {
-        List<String> texts = new ArrayList<>();
-        texts.add(st.ticket().subject());
-        st.ticket().resolution().ifPresent(texts::add);
-        st.ticket().fields().values().values().forEach(v -> {
-            if (v instanceof String str) {
-                texts.add(str);
-            }
-        });
-        for (TimelineEntry e : st.timeline()) {
-            texts.add(e.body());
-            for (AttachmentRef ref : e.attachments()) {
-                if (isText(ref.mediaType())) {
-                    s.attachments().get(ref.sha256()).ifPresent(b -> texts.add(new String(b, StandardCharsets.UTF_8)));
-                }
-            }
-        }
-        st.history().forEach(h -> texts.addAll(historyTexts(h)));
-        return texts;
-    }
-
-    static List<String> historyTexts(HistoryEntry h) {
-        List<String> texts = new ArrayList<>();
-        h.transition().ifPresent(texts::add);
-        h.changes().forEach(c -> {
-            c.from().ifPresent(texts::add);
-            c.to().ifPresent(texts::add);
-        });
-        return texts;
-    }
-
-    /** A phone number's digits in the national form: {@code +358 40 123 4567} and {@code 040-123 4567} agree. */
-    static String nationalDigits(String phone) {
-        String digits = phone.replaceAll("\\(0\\)", "").replaceAll("[^0-9]", "");
-        if (digits.startsWith("00358")) {
-            return "0" + digits.substring(5);
-        }
-        if (phone.strip().startsWith("+358") && digits.startsWith("358")) {
-            return "0" + digits.substring(3);
-        }
-        return digits;
-    }
-
     /** Whether attachment content of this media type is text that can be searched and redacted. */
     public static boolean isText(String mediaType) {
         String m = mediaType.toLowerCase(java.util.Locale.ROOT);
         return m.startsWith("text/") || m.startsWith("application/json") || m.startsWith("application/xml");
-    }
-
-    static Ticket withRequester(Ticket t, ContactId requester) {
-        return new Ticket(t.id(), t.key(), t.typeId(), t.workflowId(), t.workflowVersion(), t.state(),
-                t.classification(), t.priority(), requester, t.organization(), t.assignee(), t.team(), t.channel(),
-                t.subject(), t.resolution(), t.fields(), t.createdAt(), t.updatedAt(), t.slaDue(), t.version());
     }
 }
