@@ -1,10 +1,10 @@
 package dev.tiketti.testkit.explore;
 
-import dev.tiketti.core.Actor;
-import dev.tiketti.core.AgentId;
-import dev.tiketti.core.TicketUpdate;
-import dev.tiketti.core.TicketingException;
-import dev.tiketti.core.TransitionRejectedException;
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.AgentId;
+import dev.tiketti.core.ticket.TicketUpdate;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.TransitionRejectedException;
 import dev.tiketti.core.ticket.FieldDefinition;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
@@ -149,7 +149,7 @@ final class EngineDriver {
         TicketUpdate update = TicketUpdate.of(live.scenario.ticket().id(), Actor.system())
                 .assignTo(new AgentId(ASSIGNEE));
         try {
-            live.scenario.ticketing().update(update);
+            live.scenario.ticketing().tickets().update(update);
             return Optional.empty();
         } catch (TicketingException e) {
             return Optional.of(e);
