@@ -10,6 +10,11 @@ import java.util.List;
  * @since 0.1
  */
 public record Classification(List<String> segments) {
+    /** The most levels a classification may have. */
+    public static final int MAX_SEGMENTS = 10;
+    /** The longest name of one level. */
+    public static final int MAX_SEGMENT_LENGTH = 100;
+
     public Classification {
         Require.nonNull(segments, "classification segments");
         for (String s : segments) {
@@ -19,11 +24,24 @@ public record Classification(List<String> segments) {
         if (segments.isEmpty()) {
             throw CommonMessages.classificationWithoutSegments();
         }
-        for (String s : segments) {
+        int longest = 0;
+        for (int i = 0; i < segments.size(); i++) {
+            String s = segments.get(i);
             Require.notBlank(s, "classification segment");
+            longest = Math.max(longest, s.length());
+            int position = i + 1;
+            StorableText.firstProblem(s).ifPresent(problem -> {
+                throw CommonMessages.unstorableSegment(position, problem);
+            });
             if (s.contains("/")) {
                 throw CommonMessages.segmentWithSlash(s);
             }
+        }
+        if (segments.size() > MAX_SEGMENTS || longest > MAX_SEGMENT_LENGTH) {
+            throw CommonMessages.classificationTooLong(segments.size(), longest);
+        }
+        if (segments.contains(".") || segments.contains("..")) {
+            throw CommonMessages.relativeSegment(segments);
         }
     }
 

@@ -61,6 +61,25 @@ final class CommonMessages {
                 "A classification needs at least one segment, e.g. 'Palvelussuhde/Vuosiloma'.");
     }
 
+    static TicketingException relativeSegment(List<String> segments) {
+        return new TicketingException(ErrorCode.INVALID_CLASSIFICATION, "Classification '" + String.join("/", segments)
+                + "' has a '.' or '..' segment; a classification is a path of names, not a relative path: "
+                + "name each level, e.g. 'Palvelussuhde/Vuosiloma'.");
+    }
+
+    static TicketingException classificationTooLong(int segments, int longest) {
+        return new TicketingException(ErrorCode.INVALID_CLASSIFICATION, "A classification of " + segments
+                + " segment(s), the longest " + longest + " characters, is refused: at most "
+                + Classification.MAX_SEGMENTS + " segments of at most " + Classification.MAX_SEGMENT_LENGTH
+                + " characters each. Shorten the names or flatten the tree.");
+    }
+
+    static TicketingException unstorableSegment(int segment, String problem) {
+        return new TicketingException(ErrorCode.INVALID_CLASSIFICATION, "Segment " + segment
+                + " of a classification has a character no store keeps faithfully (" + problem
+                + "): remove control characters and unpaired surrogates.");
+    }
+
     static TicketingException segmentWithSlash(String segment) {
         return new TicketingException(ErrorCode.INVALID_CLASSIFICATION, "Classification segment '" + segment
                 + "' contains '/'; pass the path to Classification.of(...) instead.");

@@ -115,6 +115,16 @@ public final class TicketProblems {
 
     // Field violations ({@link FieldViolation#message()}): the field's name goes before them
 
+    public static String unstorableText(String problem) {
+        return "has a character no store keeps faithfully (" + problem + "): remove control characters other "
+                + "than tab and line breaks, and unpaired surrogates (StorableText.clean(...) does)";
+    }
+
+    public static ValidationException entryNotAdded(TicketId ticket, List<FieldViolation> violations) {
+        return new ValidationException(ErrorCode.VALIDATION_FAILED, "No entry was added to ticket " + ticket,
+                violations);
+    }
+
     public static String fieldRequired() {
         return "is required: give a value";
     }

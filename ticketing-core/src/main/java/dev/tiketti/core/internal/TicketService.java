@@ -154,6 +154,9 @@ public final class TicketService implements Tickets {
         }
         attachments.requireStored(request.attachments());
         List<FieldViolation> violations = new ArrayList<>();
+        StorableTexts.check(violations, "subject", request.subject());
+        StorableTexts.check(violations, "body", request.body());
+        StorableTexts.checkFields(violations, request.fields());
         CustomFields fields = FieldValidation.apply(type, CustomFields.empty(), request.fields(), true, violations);
         if (!violations.isEmpty()) {
             throw TicketProblems.notOpened(type.id(), violations);
@@ -201,6 +204,8 @@ public final class TicketService implements Tickets {
             TicketType type = request.fields().isEmpty() && !WorkflowEngine.setsFields(transition) ? null
                     : definitions.requireType(before.typeId());
             List<FieldViolation> violations = new ArrayList<>();
+            StorableTexts.check(violations, "resolution", request.resolution());
+            StorableTexts.checkFields(violations, request.fields());
             Ticket prospective = type == null ? before : before.withFields(FieldValidation.apply(type,
                     before.fields(), request.fields(), false, violations));
             if (request.resolution().isPresent()) {
@@ -242,6 +247,8 @@ public final class TicketService implements Tickets {
             Ticket before = load(request.ticketId(), request.expectedVersion());
             TicketType type = definitions.requireType(before.typeId());
             List<FieldViolation> violations = new ArrayList<>();
+            StorableTexts.check(violations, "subject", request.subject());
+            StorableTexts.checkFields(violations, request.fields());
             Ticket after = before.withFields(FieldValidation.apply(type, before.fields(), request.fields(), false,
                     violations));
             rejectInvalid(violations, before);
@@ -272,6 +279,11 @@ public final class TicketService implements Tickets {
     @Override
     public TimelineEntry addEntry(NewEntry request) {
         Require.nonNull(request, "entry");
+        List<FieldViolation> unstorable = new ArrayList<>();
+        StorableTexts.check(unstorable, "body", request.body());
+        if (!unstorable.isEmpty()) {
+            throw TicketProblems.entryNotAdded(request.ticketId(), unstorable);
+        }
         attachments.requireStored(request.attachments());
         // An append commutes with any other change, so a version conflict is retried here rather
         // than pushed to the caller: an inbound mail must not bounce because a colleague clicked.
