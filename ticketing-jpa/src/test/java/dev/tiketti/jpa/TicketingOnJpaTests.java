@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.FieldViolation;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.ValidationException;
 import dev.tiketti.core.ticket.NewEntry;
 import dev.tiketti.core.ticket.OpenTicket;
 import dev.tiketti.core.common.TeamId;
@@ -118,6 +122,35 @@ abstract class TicketingOnJpaTests {
     Ticket open(Ticketing t) {
         return t.tickets().open(OpenTicket.of("annual-leave", AINO.id(), "Vuosiloman siirto", Channel.EMAIL)
                 .body("Voinko siirtää lomani syksyyn?").field("leaveYear", 2025));
+    }
+
+    /**
+     * Issue #20 items 2 and 4 on a real database: text PostgreSQL cannot hold (it refused U+0000 as
+     * TKT-0611 naming no field and stored a lone surrogate as '?') and versions the ticket never had
+     * (were a retryable TKT-0201) are refused by core the same on H2 and PostgreSQL, naming the
+     * field, and nothing reaches the database.
+     */
+    @Test
+    void text_the_database_cannot_hold_and_impossible_versions_are_refused_alike_on_every_database() {
+        Ticketing a = node(storageA, false);
+        Ticket t = open(a);
+        ValidationException nul = org.assertj.core.api.Assertions.catchThrowableOfType(ValidationException.class,
+                () -> a.tickets().open(OpenTicket.of("annual-leave", AINO.id(), "Loma\u0000", Channel.EMAIL)
+                        .body("Siirto\uD800").field("leaveYear", 2025)));
+        assertThat(nul.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(nul.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder("subject", "body");
+        ValidationException note = org.assertj.core.api.Assertions.catchThrowableOfType(ValidationException.class,
+                () -> a.tickets().addEntry(NewEntry.note(t.id(), Actor.agent("maija", "hr"), "Soitettu\u0000")));
+        assertThat(note.violations()).extracting(FieldViolation::field).containsExactly("body");
+        TicketingException ahead = org.assertj.core.api.Assertions.catchThrowableOfType(TicketingException.class,
+                () -> a.tickets().transition(TransitionRequest.of(t.id(), "start", Actor.agent("maija", "hr"))
+                        .expectedVersion(t.version() + 1)));
+        assertThat(ahead).isNotInstanceOf(ConcurrentUpdateException.class);
+        assertThat(ahead.code()).isEqualTo(ErrorCode.IMPOSSIBLE_VERSION);
+        Ticketing b = node(storageB, false);
+        assertThat(b.tickets().get(t.id())).isEqualTo(t);
+        assertThat(b.tickets().timeline(t.id())).hasSize(1);
+        assertThat(b.tickets().history(t.id())).hasSize(1);
     }
 
     @Test
