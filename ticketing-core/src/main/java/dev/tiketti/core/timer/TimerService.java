@@ -75,6 +75,7 @@ public final class TimerService implements AutoCloseable {
     private final int batchSize;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final PollerBackoff outage;
     private final Duration shutdownTimeout;
     private final Map<TimerKind, TimerHandler> handlers;
     private final Set<TimerKind> kinds;
@@ -101,6 +102,10 @@ public final class TimerService implements AutoCloseable {
         this.batchSize = b.batchSize;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
+        // an outage backs off like a failing timer, but never past a minute: timers are due meanwhile
+        Duration outageMax = maxBackoff.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : maxBackoff;
+        this.outage = new PollerBackoff("Timer service '" + owner + "' polling its store", pollInterval,
+                outageMax.compareTo(pollInterval) > 0 ? outageMax : pollInterval, LOG);
         this.shutdownTimeout = b.shutdownTimeout != null ? b.shutdownTimeout
                 : b.lease.compareTo(Duration.ofSeconds(30)) < 0 ? b.lease : Duration.ofSeconds(30);
         this.handlers = Map.copyOf(b.handlers);
@@ -120,6 +125,15 @@ public final class TimerService implements AutoCloseable {
     /** The kinds this service has handlers for; it claims no other timers. */
     public Set<TimerKind> kinds() {
         return kinds;
+    }
+
+    /**
+     * How many passes of the built-in poller failed in a row (0 while they succeed), e.g. while the
+     * store is unavailable; a health figure. Meanwhile the poller backs off up to the retry back-off's
+     * maximum.
+     */
+    public int failedPollsInARow() {
+        return outage.failures();
     }
 
     /** Whether the built-in poller runs (started and not closed). */
@@ -229,13 +243,18 @@ public final class TimerService implements AutoCloseable {
     }
 
     private void poll() {
+        if (!outage.due()) {
+            return;
+        }
         try {
             Pass pass;
             do {
                 pass = pass();
             } while (pass.claimed() == batchSize && !closing);
+            outage.succeeded();
         } catch (RuntimeException e) {
-            LOG.warn("Timer service '{}' could not poll its store; trying again in {}", owner, pollInterval, e);
+            // e.g. the database is down: one WARN when it goes, one INFO when it is back, no storm between
+            outage.failed(e);
         }
     }
 
