@@ -102,6 +102,18 @@ public final class StoreProblems {
                 + " is invalid: use a positive lease, longer than delivering an outbox entry takes.");
     }
 
+    /** {@code INVALID_OPTION_VALUE}: an outbox entry rescheduled with a negative back-off. */
+    public static TicketingException outboxRetryAfter(Duration retryAfter) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "Retry back-off " + retryAfter
+                + " is invalid: reschedule an outbox entry with Duration.ZERO or a positive duration.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a listing of dead outbox entries for fewer than one entry. */
+    public static TicketingException outboxListLimit(int limit) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "Limit " + limit
+                + " is invalid: ask for at least 1 outbox entry.");
+    }
+
     /** {@code INVALID_OPTION_VALUE}: a timer claim with a lease that is zero or negative. */
     public static TicketingException timerLease(Duration lease) {
         return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "Lease " + lease
@@ -138,6 +150,47 @@ public final class StoreProblems {
         return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "An outbox entry's attempts count from 1, was "
                 + attempts + " for entry " + entryId + ". A store must return the count it was given, or 1 "
                 + "for a new entry.");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: the deliveries of one outbox entry name a recipient twice. */
+    static TicketingException outboxRecipientTwice(String entryId, String recipient) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "The deliveries of outbox entry " + entryId
+                + " name recipient '" + recipient + "' twice: record at most one delivery per recipient.");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: an {@link OutboxDelivery} whose recipient name is too long to be kept. */
+    static TicketingException outboxRecipientTooLong(int length) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "An outbox delivery's recipient has " + length
+                + " characters; at most " + OutboxDelivery.MAX_RECIPIENT + " are kept. Give the listener a shorter "
+                + "name (EventListener.name(), or Ticketing.builder().listener(name, listener)).");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: an {@link OutboxDelivery} whose failure count does not fit its status. */
+    static TicketingException outboxDeliveryFailures(String recipient, String status, int failures) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "The outbox delivery to '" + recipient + "' is "
+                + status + " with " + failures + " failures: failures count from 0, and a DEAD delivery has at "
+                + "least 1. A store must return the deliveries it was given.");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: a FAILING or DEAD {@link OutboxDelivery} without its error and times. */
+    static TicketingException outboxDeliveryWithoutError(String recipient, String status) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "The outbox delivery to '" + recipient + "' is "
+                + status + " but names no error class or failure times: record them with every failed attempt "
+                + "(OutboxDelivery.failing(...)).");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: an {@link OutboxDelivery} error class or code that is blank or too long. */
+    static TicketingException outboxDeliveryError(String recipient) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "The error of the outbox delivery to '"
+                + recipient + "' is blank or too long: record the exception's class name (at most "
+                + OutboxDelivery.MAX_ERROR_CLASS + " characters) and its ErrorCode id (at most "
+                + OutboxDelivery.MAX_ERROR_CODE + "), never its message.");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: an {@link OutboxDelivery} whose last failure is before its first. */
+    static TicketingException outboxDeliveryTimes(String recipient) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "The outbox delivery to '" + recipient
+                + "' failed last before it failed first: keep the first failure's time and update the last one.");
     }
 
     /** {@code CONSENT_REQUESTS_UNSUPPORTED}: the transport does not override {@code send(ConsentRequestMessage)}. */

@@ -2,6 +2,7 @@ package dev.tiketti.jpa.internal;
 
 import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.spi.OutboxDelivery;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
 import jakarta.persistence.EntityManager;
@@ -10,14 +11,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.Set;
@@ -25,10 +30,13 @@ import org.hibernate.Session;
 
 /**
  * The outbox on table {@code tkt_outbox}, over the unit of work's own JDBC connection (so an append
- * commits or rolls back with the change). Leases are measured on the database clock; claims take
- * rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2), so concurrent claimers on any node
- * take different entries. Plain JDBC rather than an entity: the rows are opaque to Hibernate, and a
- * claim is one locking select plus one batched update.
+ * commits or rolls back with the change). Leases and back-offs are measured on the database clock;
+ * claims take rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL and H2), so concurrent claimers
+ * on any node take different entries. Per-recipient deliveries live in {@code tkt_outbox_delivery}
+ * (one row per entry and recipient, deleted with the entry by the foreign key); a parked entry has
+ * {@code held_until} NULL, which the claim's range condition skips. Plain JDBC rather than an entity:
+ * the rows are opaque to Hibernate, and a claim is one locking select, one select of the claimed
+ * entries' deliveries and one batched update.
  */
 public final class JpaOutboxStore implements OutboxStore {
     private final EntityManagers ems;
@@ -128,8 +136,193 @@ public final class JpaOutboxStore implements OutboxStore {
                 }
                 s.executeBatch();
             }
-            return List.copyOf(claimed);
+            return withDeliveries(c, claimed);
         }));
+    }
+
+    @Override
+    public boolean reschedule(String id, List<OutboxDelivery> deliveries, Duration retryAfter) {
+        Args.notBlank(id, "id");
+        OutboxEntry.requireOnePerRecipient(id, deliveries);
+        Args.nonNull(retryAfter, "retryAfter");
+        if (retryAfter.isNegative()) {
+            throw StoreProblems.outboxRetryAfter(retryAfter);
+        }
+        boolean parked = deliveries.stream().anyMatch(OutboxDelivery::isDead)
+                && deliveries.stream().noneMatch(d -> d.status() == OutboxDelivery.Status.FAILING);
+        return ems.call("recording an outbox delivery round", em -> jdbc(em, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE tkt_outbox SET held_until = ? WHERE id = ?")) {
+                if (parked) {
+                    s.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
+                } else {
+                    s.setObject(1, OffsetDateTime.ofInstant(now(c).plus(retryAfter), ZoneOffset.UTC));
+                }
+                s.setString(2, id);
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM tkt_outbox_delivery WHERE entry_id = ?")) {
+                s.setString(1, id);
+                s.executeUpdate();
+            }
+            if (!deliveries.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO tkt_outbox_delivery (entry_id, recipient,"
+                        + " status, failures, error_class, error_code, first_failed_at, last_failed_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (OutboxDelivery d : deliveries) {
+                        s.setString(1, id);
+                        s.setString(2, d.recipient());
+                        s.setString(3, d.status().name());
+                        s.setInt(4, d.failures());
+                        s.setString(5, d.errorClass().orElse(null));
+                        s.setString(6, d.errorCode().orElse(null));
+                        setInstant(s, 7, d.firstFailedAt());
+                        setInstant(s, 8, d.lastFailedAt());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            return true;
+        }));
+    }
+
+    @Override
+    public List<OutboxEntry> dead(int limit) {
+        if (limit < 1) {
+            throw StoreProblems.outboxListLimit(limit);
+        }
+        return ems.call("listing dead outbox entries", em -> jdbc(em, c -> {
+            List<OutboxEntry> dead = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT o.id, o.type, o.ticket_id, o.created_at, o.attempts,"
+                    + " o.payload FROM tkt_outbox o WHERE EXISTS (SELECT 1 FROM tkt_outbox_delivery d"
+                    + " WHERE d.entry_id = o.id AND d.status = 'DEAD') ORDER BY o.position LIMIT " + limit);
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    dead.add(new OutboxEntry(rs.getString(1), rs.getString(2),
+                            Optional.ofNullable(rs.getObject(3, UUID.class)).map(TicketId::new),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getInt(5), rs.getString(6)));
+                }
+            }
+            return withDeliveries(c, dead);
+        }));
+    }
+
+    @Override
+    public long deadCount() {
+        return ems.call("counting dead outbox deliveries", em -> jdbc(em, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT COUNT(*) FROM tkt_outbox_delivery WHERE status = 'DEAD'");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    @Override
+    public int retryDead(Collection<String> ids) {
+        Set<String> distinct = distinctIds(ids);
+        if (distinct.isEmpty()) {
+            return 0;
+        }
+        return ems.call("retrying dead outbox deliveries", em -> jdbc(em, c -> {
+            OffsetDateTime now = OffsetDateTime.ofInstant(now(c), ZoneOffset.UTC);
+            int retried = 0;
+            try (PreparedStatement back = c.prepareStatement("UPDATE tkt_outbox_delivery SET status = 'FAILING',"
+                    + " failures = 0 WHERE entry_id = ? AND status = 'DEAD'");
+                 PreparedStatement unpark = c.prepareStatement(
+                         "UPDATE tkt_outbox SET held_until = ? WHERE id = ? AND held_until IS NULL")) {
+                for (String id : distinct) {
+                    back.setString(1, id);
+                    if (back.executeUpdate() > 0) {
+                        retried++;
+                        unpark.setObject(1, now);
+                        unpark.setString(2, id);
+                        unpark.executeUpdate();
+                    }
+                }
+            }
+            return retried;
+        }));
+    }
+
+    @Override
+    public int discardDead(Collection<String> ids) {
+        Set<String> distinct = distinctIds(ids);
+        if (distinct.isEmpty()) {
+            return 0;
+        }
+        return ems.call("discarding dead outbox deliveries", em -> jdbc(em, c -> {
+            OffsetDateTime now = OffsetDateTime.ofInstant(now(c), ZoneOffset.UTC);
+            int discarded = 0;
+            try (PreparedStatement giveUp = c.prepareStatement("UPDATE tkt_outbox_delivery SET status = 'DONE'"
+                    + " WHERE entry_id = ? AND status = 'DEAD'");
+                 PreparedStatement removeDone = c.prepareStatement("DELETE FROM tkt_outbox WHERE id = ? AND NOT EXISTS"
+                         + " (SELECT 1 FROM tkt_outbox_delivery d WHERE d.entry_id = ? AND d.status <> 'DONE')");
+                 PreparedStatement unpark = c.prepareStatement(
+                         "UPDATE tkt_outbox SET held_until = ? WHERE id = ? AND held_until IS NULL")) {
+                for (String id : distinct) {
+                    giveUp.setString(1, id);
+                    if (giveUp.executeUpdate() > 0) {
+                        discarded++;
+                        removeDone.setString(1, id);
+                        removeDone.setString(2, id);
+                        if (removeDone.executeUpdate() == 0) {
+                            unpark.setObject(1, now);
+                            unpark.setString(2, id);
+                            unpark.executeUpdate();
+                        }
+                    }
+                }
+            }
+            return discarded;
+        }));
+    }
+
+    /** The entries with their recorded deliveries, read in one select. */
+    private static List<OutboxEntry> withDeliveries(Connection c, List<OutboxEntry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<OutboxDelivery>> byEntry = new HashMap<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(entries.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement("SELECT entry_id, recipient, status, failures, error_class,"
+                + " error_code, first_failed_at, last_failed_at FROM tkt_outbox_delivery WHERE entry_id IN (" + marks
+                + ") ORDER BY entry_id, recipient")) {
+            for (int i = 0; i < entries.size(); i++) {
+                s.setString(i + 1, entries.get(i).id());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    byEntry.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(new OutboxDelivery(
+                            rs.getString(2), OutboxDelivery.Status.valueOf(rs.getString(3)), rs.getInt(4),
+                            Optional.ofNullable(rs.getString(5)), Optional.ofNullable(rs.getString(6)),
+                            instant(rs, 7), instant(rs, 8)));
+                }
+            }
+        }
+        return entries.stream().map(e -> e.withDeliveries(byEntry.getOrDefault(e.id(), List.of()))).toList();
+    }
+
+    private static void setInstant(PreparedStatement s, int index, Optional<Instant> instant) throws SQLException {
+        if (instant.isPresent()) {
+            s.setObject(index, OffsetDateTime.ofInstant(Instants.micros(instant.get()), ZoneOffset.UTC));
+        } else {
+            s.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, int index) throws SQLException {
+        return Optional.ofNullable(rs.getObject(index, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    private static Set<String> distinctIds(Collection<String> ids) {
+        Args.nonNull(ids, "ids");
+        Set<String> distinct = new LinkedHashSet<>();
+        ids.forEach(id -> distinct.add(Args.nonNull(id, "id")));
+        return distinct;
     }
 
     @Override
@@ -170,7 +363,7 @@ public final class JpaOutboxStore implements OutboxStore {
     @Override
     public long pending() {
         return ems.call("counting outbox entries", em -> jdbc(em, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM tkt_outbox");
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM tkt_outbox WHERE held_until IS NOT NULL");
                  ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

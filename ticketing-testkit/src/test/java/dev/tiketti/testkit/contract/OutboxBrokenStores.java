@@ -1,6 +1,7 @@
 package dev.tiketti.testkit.contract;
 
 import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.spi.OutboxDelivery;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
 import java.time.Clock;
@@ -14,7 +15,7 @@ final class OutboxBrokenStores {
     private OutboxBrokenStores() {
     }
 
-    /** Keeps entries in order and removes delivered ones, but ignores leases and never counts attempts. */
+    /** Keeps entries in order and removes delivered ones, but ignores leases and back-offs and never counts attempts. */
     static final class LeaseIgnoringOutboxStore implements OutboxStore {
         private final List<OutboxEntry> entries = new ArrayList<>();
 
@@ -26,6 +27,33 @@ final class OutboxBrokenStores {
         @Override
         public synchronized List<OutboxEntry> claim(String owner, Duration lease, int limit) {
             return List.copyOf(entries.subList(0, Math.min(limit, entries.size())));
+        }
+
+        @Override
+        public synchronized boolean reschedule(String id, List<OutboxDelivery> deliveries, Duration retryAfter) {
+            entries.replaceAll(e -> e.id().equals(id) ? e.withDeliveries(deliveries) : e);
+            return entries.stream().anyMatch(e -> e.id().equals(id));
+        }
+
+        @Override
+        public synchronized List<OutboxEntry> dead(int limit) {
+            return entries.stream().filter(e -> e.deliveries().stream().anyMatch(OutboxDelivery::isDead))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public synchronized long deadCount() {
+            return entries.stream().flatMap(e -> e.deliveries().stream()).filter(OutboxDelivery::isDead).count();
+        }
+
+        @Override
+        public synchronized int retryDead(Collection<String> ids) {
+            return 0;
+        }
+
+        @Override
+        public synchronized int discardDead(Collection<String> ids) {
+            return 0;
         }
 
         @Override
