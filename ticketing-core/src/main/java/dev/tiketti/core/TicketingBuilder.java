@@ -25,6 +25,8 @@ import dev.tiketti.core.internal.DefinitionService;
 import dev.tiketti.core.internal.Dispatcher;
 import dev.tiketti.core.internal.ErasureEngine;
 import dev.tiketti.core.internal.ErasureService;
+import dev.tiketti.core.internal.NamedListener;
+import dev.tiketti.core.internal.OutboxRetry;
 import dev.tiketti.core.internal.PendingEvents;
 import dev.tiketti.core.internal.PrivacyRules;
 import dev.tiketti.core.internal.PrivacyService;
@@ -51,6 +53,7 @@ import dev.tiketti.core.spi.ErasureJournal;
 import dev.tiketti.core.spi.EventListener;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.OutboundTransport;
+import dev.tiketti.core.spi.OutboxDelivery;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.SearchIndex;
 import dev.tiketti.core.spi.Storage;
@@ -364,10 +367,33 @@ public final class TicketingBuilder {
 
     private final List<EventListener> listeners = new ArrayList<>();
     private final Slot<Duration> outboxLease = new Slot<>("outboxLease");
+    private final Slot<Backoff> outboxRetryBackoff = new Slot<>("outboxRetryBackoff");
+    private final Slot<Integer> outboxMaxAttempts = new Slot<>("outboxMaxAttempts");
 
-    /** Adds a listener for domain events; listeners run in the order added. */
+    /** The back-off range of {@link #outboxRetryBackoff}. */
+    private record Backoff(Duration first, Duration max) {
+    }
+
+    /**
+     * Adds a listener for domain events, known by its {@link EventListener#name()}; listeners run in
+     * the order added. With an outbox store, names must be unique: {@link #build()} reports a clash.
+     */
     public TicketingBuilder listener(EventListener listener) {
         listeners.add(Require.nonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Adds a listener under {@code name} instead of its {@link EventListener#name()}: the stable
+     * identity by which the outbox tracks what the listener took, and by which dead deliveries name
+     * it. Keep it when the class is renamed or moved; at most 200 characters.
+     */
+    public TicketingBuilder listener(String name, EventListener listener) {
+        Require.notBlank(name, "listener name");
+        Require.nonNull(listener, "listener");
+        Require.argument(name.strip().length() <= OutboxDelivery.MAX_RECIPIENT,
+                () -> ConfigProblems.listenerNameTooLong(name.strip()));
+        listeners.add(new NamedListener(name.strip(), listener));
         return this;
     }
 
@@ -379,6 +405,31 @@ public final class TicketingBuilder {
         Require.nonNull(lease, "outboxLease");
         Require.argument(!lease.isZero() && !lease.isNegative(), () -> ConfigProblems.outboxLeaseNotPositive(lease));
         outboxLease.set(lease, "explicitly");
+        return this;
+    }
+
+    /**
+     * How long a failed delivery waits before it is tried again: {@code first} after the first failed
+     * attempt, doubling after each further one, never more than {@code max} (default 10 seconds to
+     * 1 hour). Only the listeners (or the transport) that failed are tried again.
+     */
+    public TicketingBuilder outboxRetryBackoff(Duration first, Duration max) {
+        Require.nonNull(first, "first back-off");
+        Require.nonNull(max, "longest back-off");
+        Require.argument(!first.isZero() && !first.isNegative() && max.compareTo(first) >= 0,
+                () -> ConfigProblems.outboxBackoffInvalid(first, max));
+        outboxRetryBackoff.set(new Backoff(first, max), "explicitly");
+        return this;
+    }
+
+    /**
+     * After how many failed attempts the delivery of an event to one listener (or of a message to the
+     * transport) is given up (default 12, about 3 h 25 min with the default back-off): it is kept as a
+     * dead delivery, listed by {@code events().dead()}, until retried or discarded.
+     */
+    public TicketingBuilder outboxMaxAttempts(int attempts) {
+        Require.argument(attempts >= 1, () -> ConfigProblems.outboxMaxAttemptsInvalid(attempts));
+        outboxMaxAttempts.set(attempts, "explicitly");
         return this;
     }
 
@@ -396,12 +447,38 @@ public final class TicketingBuilder {
         if (slaConfigured() && timerStore.value == null) {
             problems.add(ConfigProblems.timerStoreNeeded());
         }
+        problems.addAll(listenerNameProblems());
         if (!problems.isEmpty()) {
             throw ConfigProblems.cannotBuild(problems);
         }
         Ticketing built = assemble();
         logWiring();
         return built;
+    }
+
+    /** Blank or over-long listener names; with an outbox, which track delivery by name, also clashes. */
+    private List<String> listenerNameProblems() {
+        List<String> found = new ArrayList<>();
+        Map<String, List<String>> types = new LinkedHashMap<>();
+        for (EventListener l : listeners) {
+            String name = l.name();
+            String type = (l instanceof NamedListener named ? named.listener() : l).getClass().getName();
+            if (name == null || name.isBlank()) {
+                found.add(ConfigProblems.listenerNameMissing(type));
+            } else if (name.length() > OutboxDelivery.MAX_RECIPIENT) {
+                found.add(ConfigProblems.listenerNameTooLongProblem(name));
+            } else {
+                types.computeIfAbsent(name, n -> new ArrayList<>()).add(type);
+            }
+        }
+        if (outbox.value != null) {
+            types.forEach((name, of) -> {
+                if (of.size() > 1) {
+                    found.add(ConfigProblems.listenerNamesClash(name, of));
+                }
+            });
+        }
+        return found;
     }
 
     private List<Slot<?>> required() {
@@ -462,7 +539,7 @@ public final class TicketingBuilder {
         SearchSync search = new SearchSync(Optional.ofNullable(searchIndex.value), tickets.value, contacts.value);
         String node = timerOwner.value != null ? timerOwner.value : "tiketti-" + UUID.randomUUID();
         Dispatcher dispatcher = new Dispatcher(listeners, outbound.value, search, Optional.ofNullable(outbox.value),
-                tx, time, node, outboxLease.value != null ? outboxLease.value : Duration.ofMinutes(1));
+                tx, time, node, outboxLease.value != null ? outboxLease.value : Duration.ofMinutes(1), outboxRetry());
         DefinitionService definitionService = new DefinitionService(definitions.value, tx);
         Optional<SlaScheduler> scheduler = !slaConfigured() ? Optional.empty() : Optional.of(new SlaScheduler(
                 Optional.ofNullable(slaPolicies.value), List.copyOf(reminders.values()), teamLeads, pairs,
@@ -492,6 +569,12 @@ public final class TicketingBuilder {
                 new RetentionService(stores, categories, consentRequests.value, time));
         return new Ticketing(time, ticketService, definitionService, stored, search, new PendingEvents(dispatcher, node),
                 sla, privacy);
+    }
+
+    private OutboxRetry outboxRetry() {
+        Backoff backoff = orDefault(outboxRetryBackoff,
+                () -> new Backoff(OutboxRetry.FIRST_BACKOFF, OutboxRetry.MAX_BACKOFF));
+        return new OutboxRetry(backoff.first(), backoff.max(), orDefault(outboxMaxAttempts, () -> OutboxRetry.MAX_ATTEMPTS));
     }
 
     private static <T> T orDefault(Slot<T> slot, Supplier<T> fallback) {

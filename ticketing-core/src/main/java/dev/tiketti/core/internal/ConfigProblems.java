@@ -63,6 +63,41 @@ public final class ConfigProblems {
                 + "positive duration, longer than the slowest listener takes, e.g. Duration.ofMinutes(1)");
     }
 
+    public static TicketingException outboxBackoffInvalid(Duration first, Duration max) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "outboxRetryBackoff " + first + " to " + max
+                + " is invalid: give a positive first back-off and a longest one at least as long, e.g. "
+                + "Duration.ofSeconds(10) and Duration.ofHours(1)");
+    }
+
+    public static TicketingException outboxMaxAttemptsInvalid(int attempts) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "outboxMaxAttempts " + attempts
+                + " is invalid: give at least 1 (1 gives a delivery up after its first failure), e.g. 12");
+    }
+
+    public static TicketingException listenerNameTooLong(String name) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "The listener name '" + name + "' has "
+                + name.length() + " characters: give a name of at most 200");
+    }
+
+    /** A listener whose {@code name()} returns nothing usable; {@code type} is its class. */
+    public static String listenerNameMissing(String type) {
+        return "the listener " + type + " has a blank name: return a stable name from its name() method, or register "
+                + "it with Ticketing.builder().listener(name, listener)";
+    }
+
+    /** A listener whose {@code name()} is longer than the outbox keeps. */
+    public static String listenerNameTooLongProblem(String name) {
+        return "the listener name '" + name + "' has " + name.length() + " characters: give a name of at most 200 "
+                + "with Ticketing.builder().listener(name, listener)";
+    }
+
+    /** Several listeners answer to one name while an outbox tracks delivery by name; {@code types} are their classes. */
+    public static String listenerNamesClash(String name, List<String> types) {
+        return types.size() + " listeners are named '" + name + "' (" + String.join(", ", types) + "), but the "
+                + "outbox tracks delivery per listener name: register them with distinct names, "
+                + "Ticketing.builder().listener(\"slack\", listener), or override EventListener.name()";
+    }
+
     public static TicketingException deliveryIntervalNotPositive(Duration interval) {
         return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "The interval " + interval
                 + " is invalid: give a positive interval, e.g. Duration.ofSeconds(5).");

@@ -1,6 +1,7 @@
 package dev.tiketti.core.internal;
 
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.event.DeadDelivery;
 import dev.tiketti.core.event.Events;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class PendingEvents implements Events {
     @Override
     public int deliverPending() {
         int total = 0;
-        // What failed stays leased, so passes run out; the bound also holds with a lease shorter than a pass.
+        // What failed stays leased or backs off, so passes run out; the bound also holds when a pass outlasts them.
         long passes = dispatcher.pending() / BATCH + 1;
         Dispatcher.Pass pass;
         do {
@@ -48,6 +49,45 @@ public final class PendingEvents implements Events {
     @Override
     public long pending() {
         return dispatcher.pending();
+    }
+
+    @Override
+    public long deadCount() {
+        return dispatcher.deadCount();
+    }
+
+    @Override
+    public List<DeadDelivery> dead() {
+        return dispatcher.dead(Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<DeadDelivery> dead(int limit) {
+        return dispatcher.dead(limit);
+    }
+
+    @Override
+    public boolean retry(String id) {
+        Require.notBlank(id, "id");
+        return dispatcher.retryDead(List.of(id)) > 0;
+    }
+
+    @Override
+    public int retryAllDead() {
+        int total = 0;
+        // Put-back entries have no dead delivery left; the bound holds if deliverers park some again meanwhile.
+        long passes = dispatcher.deadCount() / BATCH + 1;
+        List<String> ids;
+        while (passes-- > 0 && !(ids = dispatcher.deadIds(BATCH)).isEmpty()) {
+            total += dispatcher.retryDead(ids);
+        }
+        return total;
+    }
+
+    @Override
+    public boolean discard(String id) {
+        Require.notBlank(id, "id");
+        return dispatcher.discardDead(List.of(id)) > 0;
     }
 
     @Override
