@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.spi.OutboxDelivery;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.Transactions;
@@ -28,8 +29,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every {@link OutboxStore} must pass: appended entries are leased to their appender,
  * claims hand out only entries whose lease has expired, oldest first, each to one claimer at a time
- * (also under a race of eight threads), count attempts, and keep payloads verbatim; delivered
- * entries are gone for good, and erasure can discard a ticket's undelivered ones.
+ * (also under a race of eight threads), count attempts, and keep payloads verbatim; each entry keeps
+ * the per-recipient deliveries core records, is not claimed before its back-off has passed, and is
+ * parked once its deliveries are dead — listed, counted, re-triable and discardable; delivered
+ * entries are gone for good, and erasure can discard a ticket's entries, dead ones included.
  *
  * <p>Subclass it once per adapter:
  * <pre>{@code
@@ -125,6 +128,55 @@ public abstract class OutboxStoreContract {
         advanceStoreClock(LEASE.plusSeconds(1));
     }
 
+    private boolean reschedule(String id, Duration retryAfter, OutboxDelivery... deliveries) {
+        return transactions().inTransaction(() -> store.reschedule(id, List.of(deliveries), retryAfter));
+    }
+
+    private List<OutboxEntry> dead(int limit) {
+        return transactions().inTransaction(() -> store.dead(limit));
+    }
+
+    private long deadCount() {
+        return transactions().inTransaction(() -> store.deadCount());
+    }
+
+    private int retryDead(List<String> ids) {
+        return transactions().inTransaction(() -> store.retryDead(ids));
+    }
+
+    private int discardDead(List<String> ids) {
+        return transactions().inTransaction(() -> store.discardDead(ids));
+    }
+
+    /** A listener's delivery that failed {@code failures} times, at instants a store keeps to the microsecond. */
+    private static OutboxDelivery failing(String recipient, int failures) {
+        return OutboxDelivery.failing(recipient, failures, IllegalStateException.class.getName(), Optional.empty(),
+                START.plusNanos(123_456_000), START.plusSeconds(failures * 10L).plusNanos(654_321_000));
+    }
+
+    /** The same, given up after its last attempt. */
+    private static OutboxDelivery dead(String recipient, int failures) {
+        return failing(recipient, failures).dead();
+    }
+
+    /** The transport's failed delivery, with a Tiketti error code. */
+    private static OutboxDelivery transportFailing() {
+        return OutboxDelivery.failing("outbound-transport", 1, "dev.tiketti.core.common.StorageUnavailableException",
+                Optional.of("TKT-0601"), START.plusSeconds(1), START.plusSeconds(1));
+    }
+
+    private static OutboxEntry about(TicketId ticket) {
+        return new OutboxEntry(UUID.randomUUID().toString(), "ticket.TicketUpdated", Optional.of(ticket), START, 1,
+                "{}");
+    }
+
+    private void append(OutboxEntry... entries) {
+        transactions().inTransaction(() -> {
+            store.append(List.of(entries), "node-a", LEASE);
+            return null;
+        });
+    }
+
     private static List<String> ids(List<OutboxEntry> entries) {
         return entries.stream().map(OutboxEntry::id).toList();
     }
@@ -159,6 +211,7 @@ public abstract class OutboxStoreContract {
                 assertThat(e.createdAt()).isEqualTo(original.createdAt());
                 assertThat(e.payload()).isEqualTo(original.payload());
                 assertThat(e.attempts()).isEqualTo(2);
+                assertThat(e.deliveries()).as("no delivery recorded yet").isEmpty();
             });
         }
 
@@ -271,6 +324,206 @@ public abstract class OutboxStoreContract {
     }
 
     @Nested
+    @DisplayName("Per-recipient deliveries")
+    class PerRecipient {
+
+        @Test
+        @DisplayName("keeps the deliveries of a round, every field as given, and hands them out with the entry")
+        void keptAsGiven() {
+            OutboxEntry entry = appended("node-a", 1).get(0);
+            OutboxDelivery audit = OutboxDelivery.done("audit");
+            OutboxDelivery slack = failing("slack", 2);
+            OutboxDelivery transport = transportFailing();
+
+            assertThat(reschedule(entry.id(), Duration.ZERO, audit, slack, transport)).isTrue();
+
+            assertThat(claim("node-b", 10)).singleElement().satisfies(e -> {
+                assertThat(e.id()).isEqualTo(entry.id());
+                assertThat(e.payload()).isEqualTo(entry.payload());
+                assertThat(e.deliveries()).containsExactlyInAnyOrder(audit, slack, transport);
+            });
+        }
+
+        @Test
+        @DisplayName("a later round's deliveries replace the earlier ones; they are not merged")
+        void replaced() {
+            OutboxEntry entry = appended("node-a", 1).get(0);
+            reschedule(entry.id(), Duration.ZERO, OutboxDelivery.done("audit"), failing("slack", 1));
+
+            reschedule(entry.id(), Duration.ZERO, OutboxDelivery.done("slack"), failing("hr-chat", 1));
+
+            assertThat(claim("node-b", 10)).singleElement().extracting(OutboxEntry::deliveries)
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(OutboxDelivery.class))
+                    .containsExactlyInAnyOrder(OutboxDelivery.done("slack"), failing("hr-chat", 1));
+        }
+
+        @Test
+        @DisplayName("ignores an unknown entry, and refuses two deliveries to one recipient or a negative back-off")
+        void refusals() {
+            OutboxEntry entry = appended("node-a", 1).get(0);
+
+            assertThat(reschedule(UUID.randomUUID().toString(), Duration.ZERO, dead("slack", 3))).isFalse();
+            assertThatThrownBy(() -> reschedule(entry.id(), Duration.ZERO, failing("slack", 1), dead("slack", 2)))
+                    .isInstanceOf(TicketingException.class).hasMessageContaining("slack");
+            assertThatThrownBy(() -> reschedule(entry.id(), Duration.ofSeconds(-1), failing("slack", 1)))
+                    .isInstanceOf(TicketingException.class);
+
+            assertThat(deadCount()).isZero();
+            assertThat(pending()).isEqualTo(1);
+            assertThat(claim("node-b", 10)).as("still in its lease").isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("Back-off")
+    class Backoff {
+
+        @Test
+        @DisplayName("a rescheduled entry is not claimed before its back-off has passed, even after its lease; then it is")
+        void honoured() {
+            List<OutboxEntry> entries = appended("node-a", 2);
+            Duration backoff = Duration.ofMinutes(10);
+            reschedule(entries.get(0).id(), backoff, OutboxDelivery.done("audit"), failing("slack", 1));
+
+            pastLease();
+            assertThat(ids(claim("node-b", 10))).as("after the lease, during the back-off")
+                    .containsExactly(entries.get(1).id());
+            delivered(List.of(entries.get(1).id()));
+            advanceStoreClock(Duration.ofMinutes(8));
+            assertThat(claim("node-b", 10)).as("a minute before the back-off ends").isEmpty();
+            advanceStoreClock(Duration.ofMinutes(2));
+
+            assertThat(claim("node-c", 10)).singleElement().satisfies(e -> {
+                assertThat(e.id()).isEqualTo(entries.get(0).id());
+                assertThat(e.attempts()).isEqualTo(2);
+                assertThat(e.deliveries()).containsExactlyInAnyOrder(OutboxDelivery.done("audit"), failing("slack", 1));
+            });
+        }
+
+        @Test
+        @DisplayName("a back-off of zero makes the entry claimable at once, also during the lease it was claimed with")
+        void zero() {
+            OutboxEntry entry = appended("node-a", 1).get(0);
+
+            reschedule(entry.id(), Duration.ZERO, failing("slack", 1));
+
+            assertThat(ids(claim("node-b", 10))).containsExactly(entry.id());
+            assertThat(claim("node-c", 10)).as("leased to node-b now").isEmpty();
+            assertThat(pending()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    @DisplayName("Dead deliveries")
+    class Dead {
+
+        @Test
+        @DisplayName("an entry whose deliveries are dead and none failing is parked: never claimed, not pending, listed and counted")
+        void parked() {
+            List<OutboxEntry> entries = appended("node-a", 2);
+            OutboxDelivery slack = dead("slack", 12);
+            reschedule(entries.get(0).id(), Duration.ZERO, OutboxDelivery.done("audit"), slack);
+
+            advanceStoreClock(Duration.ofDays(3));
+
+            assertThat(ids(claim("node-b", 10))).containsExactly(entries.get(1).id());
+            advanceStoreClock(Duration.ofDays(3));
+            assertThat(ids(claim("node-b", 10))).as("never the parked one").containsExactly(entries.get(1).id());
+            assertThat(pending()).isEqualTo(1);
+            assertThat(deadCount()).isEqualTo(1);
+            assertThat(dead(10)).singleElement().satisfies(e -> {
+                assertThat(e.id()).isEqualTo(entries.get(0).id());
+                assertThat(e.type()).isEqualTo(entries.get(0).type());
+                assertThat(e.createdAt()).isEqualTo(entries.get(0).createdAt());
+                assertThat(e.deliveries()).containsExactlyInAnyOrder(OutboxDelivery.done("audit"), slack);
+            });
+        }
+
+        @Test
+        @DisplayName("an entry with a dead and a failing delivery is claimed after its back-off, and listed as dead too")
+        void deadAndFailing() {
+            OutboxEntry entry = appended("node-a", 1).get(0);
+
+            reschedule(entry.id(), Duration.ZERO, dead("slack", 12), failing("hr-chat", 3));
+
+            assertThat(pending()).isEqualTo(1);
+            assertThat(deadCount()).isEqualTo(1);
+            assertThat(ids(dead(10))).containsExactly(entry.id());
+            assertThat(ids(claim("node-b", 10))).containsExactly(entry.id());
+        }
+
+        @Test
+        @DisplayName("are listed oldest entry first, at most limit entries; deadCount counts every dead delivery")
+        void listing() {
+            List<OutboxEntry> entries = appended("node-a", 3);
+            reschedule(entries.get(2).id(), Duration.ZERO, dead("slack", 4), dead("hr-chat", 4));
+            reschedule(entries.get(0).id(), Duration.ZERO, dead("slack", 4));
+            reschedule(entries.get(1).id(), Duration.ZERO, failing("slack", 1));
+
+            assertThat(deadCount()).isEqualTo(3);
+            assertThat(ids(dead(10))).containsExactly(entries.get(0).id(), entries.get(2).id());
+            assertThat(ids(dead(1))).containsExactly(entries.get(0).id());
+            assertThatThrownBy(() -> dead(0)).isInstanceOf(TicketingException.class);
+        }
+
+        @Test
+        @DisplayName("retryDead puts them back with 0 failures, error kept, and a parked entry is claimable at once")
+        void retried() {
+            List<OutboxEntry> entries = appended("node-a", 2);
+            OutboxDelivery slack = dead("slack", 12);
+            reschedule(entries.get(0).id(), Duration.ofDays(1), OutboxDelivery.done("audit"), slack);
+
+            assertThat(retryDead(List.of(entries.get(0).id(), entries.get(1).id(), UUID.randomUUID().toString())))
+                    .as("entries that had a dead delivery").isEqualTo(1);
+
+            assertThat(deadCount()).isZero();
+            assertThat(dead(10)).isEmpty();
+            assertThat(pending()).isEqualTo(2);
+            assertThat(claim("node-b", 10)).as("at once, before the others' lease ends").singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.id()).isEqualTo(entries.get(0).id());
+                        assertThat(e.deliveries()).containsExactlyInAnyOrder(OutboxDelivery.done("audit"),
+                                slack.retried());
+                    });
+            assertThat(retryDead(List.of(entries.get(0).id()))).as("nothing dead left").isZero();
+        }
+
+        @Test
+        @DisplayName("discardDead gives them up: an entry owing nothing else goes, one still failing stays for the others")
+        void discarded() {
+            List<OutboxEntry> entries = appended("node-a", 2);
+            reschedule(entries.get(0).id(), Duration.ZERO, OutboxDelivery.done("audit"), dead("slack", 12));
+            reschedule(entries.get(1).id(), Duration.ZERO, dead("slack", 12), failing("hr-chat", 2));
+
+            assertThat(discardDead(List.of(entries.get(0).id(), entries.get(1).id(), UUID.randomUUID().toString())))
+                    .isEqualTo(2);
+
+            assertThat(deadCount()).isZero();
+            assertThat(dead(10)).isEmpty();
+            assertThat(pending()).isEqualTo(1);
+            assertThat(claim("node-b", 10)).singleElement().satisfies(e -> {
+                assertThat(e.id()).isEqualTo(entries.get(1).id());
+                assertThat(e.deliveries()).containsExactlyInAnyOrder(dead("slack", 12).discarded(),
+                        failing("hr-chat", 2));
+            });
+            assertThat(discardDead(List.of(entries.get(0).id()))).as("gone").isZero();
+        }
+
+        @Test
+        @DisplayName("delivered removes an entry with its deliveries, dead ones included")
+        void deliveredRemovesDead() {
+            OutboxEntry entry = appended("node-a", 1).get(0);
+            reschedule(entry.id(), Duration.ZERO, dead("slack", 12));
+
+            assertThat(delivered(List.of(entry.id()))).isEqualTo(1);
+
+            assertThat(deadCount()).isZero();
+            assertThat(dead(10)).isEmpty();
+            assertThat(retryDead(List.of(entry.id()))).isZero();
+        }
+    }
+
+    @Nested
     @DisplayName("Delivered entries")
     class Delivered {
 
@@ -338,6 +591,32 @@ public abstract class OutboxStoreContract {
             assertThat(claim("node-b", 10)).extracting(OutboxEntry::id, OutboxEntry::ticketId)
                     .containsExactly(tuple(c.id(), Optional.of(other)), tuple(d.id(), Optional.empty()));
             assertThat(transactions().inTransaction(() -> store.discard(List.of()))).isZero();
+        }
+
+        @Test
+        @DisplayName("removes the given tickets' entries also when parked as dead or backing off, with their deliveries")
+        void deadToo() {
+            TicketId erased = TicketId.random();
+            TicketId other = TicketId.random();
+            OutboxEntry parked = about(erased);
+            OutboxEntry backingOff = about(erased);
+            OutboxEntry othersDead = about(other);
+            append(parked, backingOff, othersDead);
+            reschedule(parked.id(), Duration.ZERO, OutboxDelivery.done("audit"), dead("slack", 12));
+            reschedule(backingOff.id(), Duration.ofMinutes(10), dead("slack", 12), failing("hr-chat", 1));
+            reschedule(othersDead.id(), Duration.ZERO, dead("slack", 12));
+
+            int discarded = transactions().inTransaction(() -> store.discard(List.of(erased)));
+
+            assertThat(discarded).isEqualTo(2);
+            assertThat(deadCount()).as("the erased tickets' dead deliveries are gone").isEqualTo(1);
+            assertThat(dead(10)).extracting(OutboxEntry::id, OutboxEntry::ticketId)
+                    .containsExactly(tuple(othersDead.id(), Optional.of(other)));
+            assertThat(retryDead(List.of(parked.id(), backingOff.id()))).isZero();
+            assertThat(discardDead(List.of(parked.id(), backingOff.id()))).isZero();
+            assertThat(pending()).isZero();
+            advanceStoreClock(Duration.ofMinutes(11));
+            assertThat(claim("node-b", 10)).isEmpty();
         }
     }
 }

@@ -99,4 +99,31 @@ class ContractsCatchBrokenStoresTest {
                 "hands out the oldest entries first, in append order, at most limit of them");
         assertThat(failed(events)).doesNotContain("an empty list changes nothing");
     }
+
+    @Test
+    @DisplayName("an outbox store that drops the per-recipient deliveries fails the delivery, parking and retry tests only")
+    void recipientForgettingOutboxStore() {
+        Events events = run(OutboxBrokenStores.RecipientForgettingOutboxStoreRun.class);
+        assertThat(failed(events)).containsExactlyInAnyOrder(
+                "keeps the deliveries of a round, every field as given, and hands them out with the entry",
+                "a later round's deliveries replace the earlier ones; they are not merged",
+                "a rescheduled entry is not claimed before its back-off has passed, even after its lease; then it is",
+                "an entry whose deliveries are dead and none failing is parked: never claimed, not pending, listed and counted",
+                "an entry with a dead and a failing delivery is claimed after its back-off, and listed as dead too",
+                "are listed oldest entry first, at most limit entries; deadCount counts every dead delivery",
+                "retryDead puts them back with 0 failures, error kept, and a parked entry is claimable at once",
+                "discardDead gives them up: an entry owing nothing else goes, one still failing stays for the others",
+                "removes the given tickets' entries also when parked as dead or backing off, with their deliveries");
+        assertThat(failed(events)).as("it still keeps leases and back-offs")
+                .doesNotContain("a back-off of zero makes the entry claimable at once, also during the lease it was claimed with");
+    }
+
+    @Test
+    @DisplayName("an outbox store whose erasure keeps dead entries fails the erasure test for dead entries only")
+    void deadKeepingOutboxStore() {
+        Events events = run(OutboxBrokenStores.DeadKeepingOutboxStoreRun.class);
+        assertThat(failed(events)).containsExactly(
+                "removes the given tickets' entries also when parked as dead or backing off, with their deliveries");
+        assertThat(events.succeeded().count()).as("obligations the broken store still keeps").isGreaterThan(20);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tiketti.testkit.contract;
 
 import dev.tiketti.core.common.TicketId;
+import dev.tiketti.core.inmemory.InMemoryOutboxStore;
 import dev.tiketti.core.spi.OutboxDelivery;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** An outbox store that breaks the lease obligations, to show that the outbox contract notices. */
+/** Outbox stores that break some obligations, to show that the outbox contract notices. */
 final class OutboxBrokenStores {
     private OutboxBrokenStores() {
     }
@@ -80,6 +81,127 @@ final class OutboxBrokenStores {
         @Override
         protected OutboxStore createStore(Clock clock) {
             return new LeaseIgnoringOutboxStore();
+        }
+
+        @Override
+        protected void advanceStoreClock(Duration by) {
+            advanceContractClock(by);
+        }
+    }
+
+    /** Passes the calls to the reference store; subclasses break one obligation. */
+    abstract static class Delegating implements OutboxStore {
+        final InMemoryOutboxStore delegate;
+
+        Delegating(Clock clock) {
+            delegate = new InMemoryOutboxStore(clock);
+        }
+
+        @Override
+        public void append(List<OutboxEntry> entries, String owner, Duration lease) {
+            delegate.append(entries, owner, lease);
+        }
+
+        @Override
+        public List<OutboxEntry> claim(String owner, Duration lease, int limit) {
+            return delegate.claim(owner, lease, limit);
+        }
+
+        @Override
+        public boolean reschedule(String id, List<OutboxDelivery> deliveries, Duration retryAfter) {
+            return delegate.reschedule(id, deliveries, retryAfter);
+        }
+
+        @Override
+        public List<OutboxEntry> dead(int limit) {
+            return delegate.dead(limit);
+        }
+
+        @Override
+        public long deadCount() {
+            return delegate.deadCount();
+        }
+
+        @Override
+        public int retryDead(Collection<String> ids) {
+            return delegate.retryDead(ids);
+        }
+
+        @Override
+        public int discardDead(Collection<String> ids) {
+            return delegate.discardDead(ids);
+        }
+
+        @Override
+        public int delivered(Collection<String> ids) {
+            return delegate.delivered(ids);
+        }
+
+        @Override
+        public int discard(Collection<TicketId> tickets) {
+            return delegate.discard(tickets);
+        }
+
+        @Override
+        public long pending() {
+            return delegate.pending();
+        }
+    }
+
+    /**
+     * Honours leases and back-offs, but keeps no per-recipient delivery: what core records after a
+     * failed round is dropped, so every recipient would get the entry again and nothing is ever dead.
+     */
+    static final class RecipientForgettingOutboxStore extends Delegating {
+        RecipientForgettingOutboxStore(Clock clock) {
+            super(clock);
+        }
+
+        @Override
+        public boolean reschedule(String id, List<OutboxDelivery> deliveries, Duration retryAfter) {
+            OutboxEntry.requireOnePerRecipient(id, deliveries);
+            return delegate.reschedule(id, List.of(), retryAfter);
+        }
+    }
+
+    static final class RecipientForgettingOutboxStoreRun extends OutboxStoreContract {
+        @Override
+        protected OutboxStore createStore(Clock clock) {
+            return new RecipientForgettingOutboxStore(clock);
+        }
+
+        @Override
+        protected void advanceStoreClock(Duration by) {
+            advanceContractClock(by);
+        }
+    }
+
+    /**
+     * Right in everything but erasure: {@link #discard} removes a ticket's pending entries and keeps
+     * those with a dead delivery, so a parked event would carry the erased person's data on.
+     */
+    static final class DeadKeepingOutboxStore extends Delegating {
+        DeadKeepingOutboxStore(Clock clock) {
+            super(clock);
+        }
+
+        @Override
+        public int discard(Collection<TicketId> tickets) {
+            List<OutboxEntry> kept = delegate.dead(Integer.MAX_VALUE).stream()
+                    .filter(e -> e.ticketId().map(tickets::contains).orElse(false)).toList();
+            int discarded = delegate.discard(tickets);
+            for (OutboxEntry e : kept) {
+                delegate.append(List.of(e.withDeliveries(List.of())), "dead-keeper", Duration.ofDays(1));
+                delegate.reschedule(e.id(), e.deliveries(), Duration.ofDays(1));
+            }
+            return discarded - kept.size();
+        }
+    }
+
+    static final class DeadKeepingOutboxStoreRun extends OutboxStoreContract {
+        @Override
+        protected OutboxStore createStore(Clock clock) {
+            return new DeadKeepingOutboxStore(clock);
         }
 
         @Override
