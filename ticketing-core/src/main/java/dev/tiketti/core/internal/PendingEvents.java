@@ -3,6 +3,7 @@ package dev.tiketti.core.internal;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.event.DeadDelivery;
 import dev.tiketti.core.event.Events;
+import dev.tiketti.core.timer.PollerBackoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -90,6 +91,9 @@ public final class PendingEvents implements Events {
         return dispatcher.discardDead(List.of(id)) > 0;
     }
 
+    /** The longest pause of a deliverer whose passes keep failing. */
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+
     @Override
     public AutoCloseable startDelivering(Duration interval) {
         Require.nonNull(interval, "interval");
@@ -101,11 +105,18 @@ public final class PendingEvents implements Events {
             return t;
         });
         started.add(executor);
+        // e.g. the database is down: one WARN when it goes, one INFO when it is back, no storm between
+        PollerBackoff outage = new PollerBackoff("Delivering pending events (" + threadName + ")", interval,
+                interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF, LOG);
         executor.scheduleWithFixedDelay(() -> {
+            if (!outage.due()) {
+                return;
+            }
             try {
                 deliverPending();
+                outage.succeeded();
             } catch (RuntimeException e) {
-                LOG.warn("Delivering pending events failed; trying again in {}", interval, e);
+                outage.failed(e);
             }
         }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
         return () -> {
