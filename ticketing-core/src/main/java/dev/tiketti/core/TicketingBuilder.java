@@ -1,6 +1,5 @@
 package dev.tiketti.core;
 
-import dev.tiketti.core.internal.ConfigProblems;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.ConfigurationException;
 import dev.tiketti.core.common.Require;
@@ -18,6 +17,7 @@ import dev.tiketti.core.inmemory.InMemoryTicketStore;
 import dev.tiketti.core.inmemory.InMemoryTimerStore;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.internal.AccessService;
+import dev.tiketti.core.internal.ConfigProblems;
 import dev.tiketti.core.internal.ConsentRequests;
 import dev.tiketti.core.internal.ConsentService;
 import dev.tiketti.core.internal.CustomerRegister;

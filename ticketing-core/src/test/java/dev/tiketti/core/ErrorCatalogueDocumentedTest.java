@@ -1,8 +1,8 @@
 package dev.tiketti.core;
 
-import dev.tiketti.core.common.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tiketti.core.common.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

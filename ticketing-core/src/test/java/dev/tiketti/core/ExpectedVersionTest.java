@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tiketti.core.common.ConcurrentUpdateException;
 import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.Priority;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketUpdate;
 import dev.tiketti.core.ticket.TransitionRequest;
-import dev.tiketti.core.common.Priority;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Expected versions a ticket can never have are refused for good (TKT-0203), not reported as a

@@ -1,12 +1,10 @@
 package dev.tiketti.core;
 
-import dev.tiketti.core.common.Actor;
-import dev.tiketti.core.common.Channel;
-import dev.tiketti.core.ticket.OpenTicket;
-import dev.tiketti.core.ticket.TransitionRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryContactStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
@@ -15,7 +13,9 @@ import dev.tiketti.core.inmemory.InMemoryTicketStore;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.spi.Transactions;
+import dev.tiketti.core.ticket.OpenTicket;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TransitionRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,16 +1,14 @@
 package dev.tiketti.core;
 
-import dev.tiketti.core.common.TicketingException;
-import dev.tiketti.core.common.TransitionRejectedException;
-import dev.tiketti.core.common.Actor;
-import dev.tiketti.core.common.Channel;
-import dev.tiketti.core.common.StorageUnavailableException;
-import dev.tiketti.core.ticket.OpenTicket;
-import dev.tiketti.core.ticket.TransitionRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.StorageUnavailableException;
+import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.common.TransitionRejectedException;
 import dev.tiketti.core.event.EventDelivery;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryContactStore;
@@ -23,7 +21,9 @@ import dev.tiketti.core.spi.EventListener;
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.spi.OutboundTransport;
 import dev.tiketti.core.spi.OutboxEntry;
+import dev.tiketti.core.ticket.OpenTicket;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TransitionRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,20 +1,20 @@
 package dev.tiketti.core;
 
-import dev.tiketti.core.common.Actor;
-import dev.tiketti.core.common.ConcurrentUpdateException;
-import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.common.TicketingException;
-import dev.tiketti.core.ticket.TicketUpdate;
-import dev.tiketti.core.ticket.TransitionRequest;
 import static dev.tiketti.core.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.ConcurrentUpdateException;
+import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketUpdate;
 import dev.tiketti.core.ticket.TimelineEntry;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.workflow.TransitionDefinition;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,11 @@
 package dev.tiketti.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.Channel;
-import dev.tiketti.core.ticket.OpenTicket;
-import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.common.ContactId;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.tiketti.core.inmemory.InMemoryContactStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.privacy.AssuranceLevel;
@@ -15,7 +13,9 @@ import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.Transactions;
+import dev.tiketti.core.ticket.OpenTicket;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TransitionRequest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.Optional;

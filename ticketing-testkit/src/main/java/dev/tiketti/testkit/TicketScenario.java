@@ -1,10 +1,8 @@
 package dev.tiketti.testkit;
 
-import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.Ticketing;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketingException;
-import dev.tiketti.core.ticket.TransitionOption;
-import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.Contact;
@@ -14,6 +12,8 @@ import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.ticket.TimelineEntry;
+import dev.tiketti.core.ticket.TransitionOption;
+import dev.tiketti.core.ticket.TransitionRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

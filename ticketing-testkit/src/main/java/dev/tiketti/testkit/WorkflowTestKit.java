@@ -1,10 +1,9 @@
 package dev.tiketti.testkit;
 
+import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.ticket.OpenTicket;
 import dev.tiketti.core.common.TeamId;
-import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
@@ -15,6 +14,7 @@ import dev.tiketti.core.ticket.FieldDefinition;
 import dev.tiketti.core.ticket.FieldKind;
 import dev.tiketti.core.ticket.HistoryAction;
 import dev.tiketti.core.ticket.HistoryEntry;
+import dev.tiketti.core.ticket.OpenTicket;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.Effect;

@@ -2,8 +2,8 @@ package dev.tiketti.core.event;
 
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.privacy.ErasureId;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.privacy.ErasureId;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.spi.DefinitionStore;
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.util.ArrayList;

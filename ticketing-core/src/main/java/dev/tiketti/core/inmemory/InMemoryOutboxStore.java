@@ -1,11 +1,11 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.spi.StoreProblems;
-import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.spi.OutboxDelivery;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
+import dev.tiketti.core.spi.StoreProblems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,11 +3,12 @@ package dev.tiketti.core.inmemory;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketKey;
 import dev.tiketti.core.spi.StoreProblems;
+import dev.tiketti.core.spi.StoredTicket;
 import dev.tiketti.core.spi.TicketChange;
-import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.ticket.TimelineEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import dev.tiketti.core.spi.StoredTicket;
 
 /**
  * Reference {@link dev.tiketti.core.spi.TicketStore} in memory: for tests, examples and as the

@@ -1,6 +1,5 @@
 package dev.tiketti.core.inmemory;
 
-import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.sla.ClaimedTimer;
 import dev.tiketti.core.sla.ScheduledTimer;
@@ -8,6 +7,7 @@ import dev.tiketti.core.sla.TimerId;
 import dev.tiketti.core.sla.TimerKind;
 import dev.tiketti.core.sla.TimerRequest;
 import dev.tiketti.core.sla.TimerState;
+import dev.tiketti.core.spi.StoreProblems;
 import dev.tiketti.core.spi.TimerStore;
 import java.time.Clock;
 import java.time.Duration;

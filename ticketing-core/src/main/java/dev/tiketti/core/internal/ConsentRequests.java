@@ -1,10 +1,9 @@
 package dev.tiketti.core.internal;
 
-import java.util.function.Supplier;
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Consent;
@@ -36,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The consent-request flow (R8): a templated mail with a single-use reply token, and the answer

@@ -1,9 +1,9 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.common.OrganizationId;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.ConsentId;
 import dev.tiketti.core.privacy.ConsentPurpose;

@@ -1,14 +1,13 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.ContactId;
-import dev.tiketti.core.ticket.TicketQuery;
-import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.privacy.Consent;
+import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.DataCategory;
 import dev.tiketti.core.privacy.ErasureAction;
-import dev.tiketti.core.privacy.ErasureItem;
 import dev.tiketti.core.privacy.ErasureItem.Store;
+import dev.tiketti.core.privacy.ErasureItem;
 import dev.tiketti.core.privacy.ErasureOutcome;
 import dev.tiketti.core.privacy.ErasurePolicy;
 import dev.tiketti.core.privacy.ErasureReport;
@@ -26,6 +25,7 @@ import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

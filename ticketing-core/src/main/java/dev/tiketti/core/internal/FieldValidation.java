@@ -1,9 +1,9 @@
 package dev.tiketti.core.internal;
 
+import dev.tiketti.core.common.FieldViolation;
 import dev.tiketti.core.ticket.CustomFields;
 import dev.tiketti.core.ticket.FieldConstraint;
 import dev.tiketti.core.ticket.FieldDefinition;
-import dev.tiketti.core.common.FieldViolation;
 import dev.tiketti.core.ticket.TicketType;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.common.Require;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.spi.OutboundMessage;

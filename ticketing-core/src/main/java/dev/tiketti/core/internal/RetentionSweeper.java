@@ -1,12 +1,11 @@
 package dev.tiketti.core.internal;
 
 import dev.tiketti.core.common.Require;
-import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.DataCategory;
 import dev.tiketti.core.privacy.ErasureAction;
-import dev.tiketti.core.privacy.ErasureItem;
 import dev.tiketti.core.privacy.ErasureItem.Store;
+import dev.tiketti.core.privacy.ErasureItem;
 import dev.tiketti.core.privacy.ErasureOutcome;
 import dev.tiketti.core.privacy.Redactor;
 import dev.tiketti.core.privacy.RetentionSchedule;
@@ -17,6 +16,7 @@ import dev.tiketti.core.ticket.CustomFields;
 import dev.tiketti.core.ticket.FieldChange;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.ticket.TimelineEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -2,16 +2,16 @@ package dev.tiketti.core.internal;
 
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TicketId;
-import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.search.SearchDocument;
+import dev.tiketti.core.search.SearchQuery;
+import dev.tiketti.core.search.TicketSearch;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.SearchIndex;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketQuery;
 import java.util.List;
-import dev.tiketti.core.search.SearchQuery;
-import dev.tiketti.core.search.TicketSearch;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.TicketId;
 
 /**
  * Where an erasure request came from: a form (the host's reference to the submission) or a ticket

@@ -1,9 +1,9 @@
 package dev.tiketti.core.search;
 
 import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketKey;
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;
 import java.util.ArrayList;

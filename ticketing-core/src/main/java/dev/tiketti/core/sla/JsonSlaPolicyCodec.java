@@ -2,13 +2,13 @@ package dev.tiketti.core.sla;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tiketti.core.common.JsonTreeReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.Classification;
+import dev.tiketti.core.common.JsonTreeReader;
 import dev.tiketti.core.common.OrganizationId;
 import dev.tiketti.core.common.Priority;
 import dev.tiketti.core.common.TicketingException;

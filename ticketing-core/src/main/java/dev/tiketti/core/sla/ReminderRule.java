@@ -1,7 +1,7 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.TeamId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.TicketId;
 
 /**
  * The identity of a durable timer: its kind plus the subject it is about (usually a ticket id,

@@ -1,8 +1,8 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.ContactId;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketKey;

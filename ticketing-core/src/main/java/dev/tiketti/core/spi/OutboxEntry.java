@@ -1,7 +1,7 @@
 package dev.tiketti.core.spi;
 
-import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.TicketId;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

@@ -4,9 +4,9 @@ import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketKey;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.ticket.TimelineEntry;
 import java.util.List;
-import dev.tiketti.core.ticket.TicketQuery;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 

@@ -1,7 +1,7 @@
 package dev.tiketti.core.ticket;
 
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TicketId;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.tiketti.core.ticket;
 
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.Classification;
 import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.common.OrganizationId;
 import dev.tiketti.core.common.Priority;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketKey;

@@ -1,7 +1,7 @@
 package dev.tiketti.core.ticket;
 
-import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.TeamId;
 import java.util.List;
 import java.util.Optional;
 

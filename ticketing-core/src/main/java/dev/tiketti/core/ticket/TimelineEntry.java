@@ -1,8 +1,8 @@
 package dev.tiketti.core.ticket;
 
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.Channel;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TicketId;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.tiketti.core.ticket;
 
 import dev.tiketti.core.common.Actor;
-import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.TicketId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

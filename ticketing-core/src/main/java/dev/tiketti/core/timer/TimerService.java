@@ -1,9 +1,9 @@
 package dev.tiketti.core.timer;
 
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.sla.ClaimedTimer;
 import dev.tiketti.core.sla.FiredTimer;
 import dev.tiketti.core.sla.TimerKind;
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.tiketti.core.workflow;
 
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.Actor;
+import dev.tiketti.core.common.Require;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.ticket.Ticket;
 

@@ -1,7 +1,7 @@
 package dev.tiketti.core.workflow;
 
-import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.ticket.StateCategory;
 
 /**
  * A named state of a workflow and its {@link StateCategory}.

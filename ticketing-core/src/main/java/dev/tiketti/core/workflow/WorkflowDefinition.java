@@ -1,9 +1,9 @@
 package dev.tiketti.core.workflow;
 
-import dev.tiketti.core.ticket.StateCategory;
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.ConfigurationException;
 import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.Require;
+import dev.tiketti.core.ticket.StateCategory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.tiketti.core.workflow;
 
-import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.ticket.StateCategory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,14 +1,14 @@
 package dev.tiketti.core.privacy;
 
-import dev.tiketti.core.TicketingBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.tiketti.core.Ticketing;
+import dev.tiketti.core.TicketingBuilder;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.StorageUnavailableException;
-import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.internal.ConsentRequests;
 import dev.tiketti.core.spi.ConsentRequestMessage;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.ErrorCode;
-import dev.tiketti.core.ticket.NewEntry;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.ticket.AttachmentRef;
+import dev.tiketti.core.ticket.NewEntry;
 import dev.tiketti.core.ticket.Ticket;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

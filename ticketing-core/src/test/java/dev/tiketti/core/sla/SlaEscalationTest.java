@@ -1,23 +1,23 @@
 package dev.tiketti.core.sla;
 
-import dev.tiketti.core.TicketingBuilder;
 import static dev.tiketti.core.sla.SlaClockStory.hki;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tiketti.core.Ticketing;
+import dev.tiketti.core.TicketingBuilder;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.Channel;
-import dev.tiketti.core.ticket.OpenTicket;
 import dev.tiketti.core.common.Priority;
 import dev.tiketti.core.common.TeamId;
 import dev.tiketti.core.common.TicketId;
-import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.inmemory.RecordingOutboundTransport;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.ticket.HistoryEntry;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.TransitionRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

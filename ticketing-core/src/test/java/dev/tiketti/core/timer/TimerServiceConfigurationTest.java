@@ -1,12 +1,12 @@
 package dev.tiketti.core.timer;
 
-import dev.tiketti.core.sla.TimerKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tiketti.core.common.ConfigurationException;
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.inmemory.InMemoryTimerStore;
+import dev.tiketti.core.sla.TimerKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

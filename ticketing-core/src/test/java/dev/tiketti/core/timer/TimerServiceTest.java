@@ -1,12 +1,5 @@
 package dev.tiketti.core.timer;
 
-import dev.tiketti.core.sla.ClaimedTimer;
-import dev.tiketti.core.sla.FiredTimer;
-import dev.tiketti.core.sla.ScheduledTimer;
-import dev.tiketti.core.sla.TimerId;
-import dev.tiketti.core.sla.TimerKind;
-import dev.tiketti.core.sla.TimerRequest;
-import dev.tiketti.core.sla.TimerState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -15,6 +8,13 @@ import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.StorageUnavailableException;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.inmemory.InMemoryTimerStore;
+import dev.tiketti.core.sla.ClaimedTimer;
+import dev.tiketti.core.sla.FiredTimer;
+import dev.tiketti.core.sla.ScheduledTimer;
+import dev.tiketti.core.sla.TimerId;
+import dev.tiketti.core.sla.TimerKind;
+import dev.tiketti.core.sla.TimerRequest;
+import dev.tiketti.core.sla.TimerState;
 import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;
 import java.time.Clock;

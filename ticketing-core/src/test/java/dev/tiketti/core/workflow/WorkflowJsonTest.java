@@ -1,6 +1,5 @@
 package dev.tiketti.core.workflow;
 
-import dev.tiketti.core.ticket.StateCategory;
 import static dev.tiketti.core.Theories.qt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +11,7 @@ import dev.tiketti.core.common.ConfigurationException;
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.Effect.Notify.Recipient;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package dev.tiketti.core.workflow;
 
-import dev.tiketti.core.ticket.StateCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tiketti.core.common.ConfigurationException;
 import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.ticket.StateCategory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

@@ -2,12 +2,12 @@ package dev.tiketti.testkit.explore;
 
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.AgentId;
-import dev.tiketti.core.ticket.TicketUpdate;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.common.TransitionRejectedException;
 import dev.tiketti.core.ticket.FieldDefinition;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
+import dev.tiketti.core.ticket.TicketUpdate;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import dev.tiketti.testkit.GivenTicket;
 import dev.tiketti.testkit.TicketScenario;

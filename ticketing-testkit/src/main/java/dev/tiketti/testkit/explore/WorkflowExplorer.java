@@ -1,9 +1,9 @@
 package dev.tiketti.testkit.explore;
 
 import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.workflow.Guard;
-import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.StateDefinition;
 import dev.tiketti.core.workflow.TransitionDefinition;
 import dev.tiketti.core.workflow.WorkflowDefinition;

@@ -2,7 +2,6 @@ package dev.tiketti.testkit.contract;
 
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketKey;
-import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.inmemory.InMemoryAttachmentStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
@@ -13,6 +12,7 @@ import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.core.ticket.HistoryEntry;
 import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.workflow.WorkflowDefinition;

@@ -2,9 +2,9 @@ package dev.tiketti.testkit.docs;
 
 import static dev.tiketti.testkit.WorkflowTestKit.agent;
 
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.Effect;
 import dev.tiketti.core.workflow.Guard;
-import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import dev.tiketti.testkit.explore.Check;
 import dev.tiketti.testkit.explore.Scenario;

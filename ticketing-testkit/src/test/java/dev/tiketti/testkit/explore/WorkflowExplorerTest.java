@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tiketti.core.privacy.AssuranceLevel;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.Effect;
 import dev.tiketti.core.workflow.Guard;
-import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import dev.tiketti.testkit.TestAgent;
 import java.util.List;

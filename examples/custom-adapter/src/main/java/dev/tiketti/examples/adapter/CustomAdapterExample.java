@@ -1,18 +1,18 @@
 package dev.tiketti.examples.adapter;
 
+import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.Channel;
-import dev.tiketti.core.ticket.OpenTicket;
 import dev.tiketti.core.common.TeamId;
-import dev.tiketti.core.Ticketing;
-import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.ticket.FieldDefinition;
+import dev.tiketti.core.ticket.OpenTicket;
+import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
+import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.workflow.Guard;
-import dev.tiketti.core.ticket.StateCategory;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import java.io.PrintStream;
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package dev.tiketti.examples.adapter;
 
 import dev.tiketti.core.spi.Storage;
-import dev.tiketti.testkit.contract.StorageContract;
 import dev.tiketti.testkit.contract.StorageContract.Capability;
 import dev.tiketti.testkit.contract.StorageContract.ProvidesNo;
+import dev.tiketti.testkit.contract.StorageContract;
 import java.time.Clock;
 import org.h2.jdbcx.JdbcConnectionPool;
 

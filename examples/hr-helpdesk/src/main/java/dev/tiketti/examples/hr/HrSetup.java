@@ -1,19 +1,19 @@
 package dev.tiketti.examples.hr;
 
+import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.common.AgentId;
 import dev.tiketti.core.common.TeamId;
-import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.sla.BusinessCalendars;
 import dev.tiketti.core.sla.Escalation;
 import dev.tiketti.core.sla.ReminderRule;
 import dev.tiketti.core.sla.SlaPolicies;
 import dev.tiketti.core.sla.SlaPolicy;
 import dev.tiketti.core.ticket.FieldDefinition;
-import dev.tiketti.core.ticket.TicketType;
-import dev.tiketti.core.workflow.Effect;
-import dev.tiketti.core.workflow.Effect.Notify.Recipient;
-import dev.tiketti.core.workflow.Guard;
 import dev.tiketti.core.ticket.StateCategory;
+import dev.tiketti.core.ticket.TicketType;
+import dev.tiketti.core.workflow.Effect.Notify.Recipient;
+import dev.tiketti.core.workflow.Effect;
+import dev.tiketti.core.workflow.Guard;
 import dev.tiketti.core.workflow.WorkflowDefinition;
 import dev.tiketti.core.workflow.WorkflowJson;
 import java.io.IOException;
