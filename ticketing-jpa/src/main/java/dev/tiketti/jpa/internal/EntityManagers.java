@@ -17,12 +17,13 @@ public interface EntityManagers {
     <T> T call(String what, Function<EntityManager, T> work);
 
     /**
-     * Reads one entity by its id through {@link #call}, detached so that nothing done to it is
-     * written back, and maps it to a value; empty if there is no such row.
+     * Reads one entity by its id through {@link #call} (with a query: {@link Rows} says why not
+     * {@code EntityManager.find}), detached so that nothing done to it is written back, and maps it
+     * to a value; empty if there is no such row, an exception if the read failed.
      */
     default <E, T> Optional<T> find(String what, Class<E> type, Object id, Function<E, T> toValue) {
         return call(what, em -> {
-            E e = em.find(type, id);
+            E e = Rows.find(em, type, id);
             if (e == null) {
                 return Optional.empty();
             }

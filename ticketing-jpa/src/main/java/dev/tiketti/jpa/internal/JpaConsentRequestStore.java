@@ -26,7 +26,7 @@ public final class JpaConsentRequestStore implements ConsentRequestStore {
     public void save(ConsentRequest request) {
         Args.nonNull(request, "consent request");
         ems.call("saving consent request " + request.id(), em -> {
-            ConsentRequestEntity e = em.find(ConsentRequestEntity.class, request.id().value());
+            ConsentRequestEntity e = Rows.find(em, ConsentRequestEntity.class, request.id().value());
             boolean isNew = e == null;
             if (isNew) {
                 e = new ConsentRequestEntity();

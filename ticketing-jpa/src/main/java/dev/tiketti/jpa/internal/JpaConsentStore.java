@@ -22,7 +22,7 @@ public final class JpaConsentStore implements ConsentStore {
     @Override
     public void savePurpose(ConsentPurpose purpose) {
         JpaOrganizationStore.retryingFirstInsert(() -> ems.call("saving purpose '" + purpose.id() + "'", em -> {
-            ConsentPurposeEntity e = em.find(ConsentPurposeEntity.class, purpose.id().value());
+            ConsentPurposeEntity e = Rows.find(em, ConsentPurposeEntity.class, purpose.id().value());
             if (e == null) {
                 e = new ConsentPurposeEntity();
                 e.id = purpose.id().value();
@@ -56,7 +56,7 @@ public final class JpaConsentStore implements ConsentStore {
     @Override
     public void save(Consent consent) {
         JpaOrganizationStore.retryingFirstInsert(() -> ems.call("saving consent " + consent.id(), em -> {
-            ConsentEntity e = em.find(ConsentEntity.class, consent.id().value());
+            ConsentEntity e = Rows.find(em, ConsentEntity.class, consent.id().value());
             boolean isNew = e == null;
             if (isNew) {
                 e = new ConsentEntity();

@@ -41,7 +41,7 @@ public final class JpaContactStore implements ContactStore {
     private void saveOnce(Contact contact) {
         ems.call("saving contact " + contact.id(), em -> {
             UUID id = contact.id().value();
-            ContactEntity e = em.find(ContactEntity.class, id);
+            ContactEntity e = Rows.find(em, ContactEntity.class, id);
             boolean isNew = e == null;
             if (isNew) {
                 e = new ContactEntity();

@@ -43,7 +43,7 @@ public final class JpaDefinitionStore implements DefinitionStore {
     public void saveType(TicketType type) {
         String json = JsonMapping.writeType(type);
         ems.call("saving ticket type '" + type.id() + "'", em -> {
-            TicketTypeEntity e = em.find(TicketTypeEntity.class, type.id());
+            TicketTypeEntity e = Rows.find(em, TicketTypeEntity.class, type.id());
             if (e == null) {
                 e = new TicketTypeEntity();
                 e.id = type.id();
@@ -116,7 +116,7 @@ public final class JpaDefinitionStore implements DefinitionStore {
             return Optional.of(cached);
         }
         return ems.call("reading workflow '" + id + "' version " + version, em -> {
-            WorkflowEntity e = em.find(WorkflowEntity.class, key);
+            WorkflowEntity e = Rows.find(em, WorkflowEntity.class, key);
             if (e == null) {
                 return Optional.empty();
             }

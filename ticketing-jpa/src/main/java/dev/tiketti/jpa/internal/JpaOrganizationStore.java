@@ -24,7 +24,7 @@ public final class JpaOrganizationStore implements OrganizationStore {
     @Override
     public void save(Organization organization) {
         retryingFirstInsert(() -> ems.call("saving organisation " + organization.id(), em -> {
-            OrganizationEntity e = em.find(OrganizationEntity.class, organization.id().value());
+            OrganizationEntity e = Rows.find(em, OrganizationEntity.class, organization.id().value());
             boolean isNew = e == null;
             if (isNew) {
                 e = new OrganizationEntity();
@@ -62,7 +62,7 @@ public final class JpaOrganizationStore implements OrganizationStore {
         retryingFirstInsert(() -> ems.call("saving a membership in organisation " + membership.organization(), em -> {
             MembershipEntity.Key key = new MembershipEntity.Key(membership.contact().value(),
                     membership.organization().value());
-            MembershipEntity e = em.find(MembershipEntity.class, key);
+            MembershipEntity e = Rows.find(em, MembershipEntity.class, key);
             boolean isNew = e == null;
             if (isNew) {
                 e = new MembershipEntity();

@@ -25,7 +25,6 @@ import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.ticket.Visibility;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -188,7 +187,7 @@ public final class JpaTicketStore implements TicketStore {
     @Override
     public Optional<Ticket> find(TicketId id) {
         return ems.call("reading ticket " + id, em -> {
-            TicketEntity e = em.find(TicketEntity.class, id.value());
+            TicketEntity e = Rows.find(em, TicketEntity.class, id.value());
             if (e == null) {
                 return Optional.empty();
             }
@@ -276,7 +275,7 @@ public final class JpaTicketStore implements TicketStore {
         Args.nonNull(rewriter, "rewriter");
         return ems.call("rewriting ticket " + id, em -> {
             // The row lock keeps updates out until this unit commits (SELECT ... FOR UPDATE).
-            TicketEntity row = em.find(TicketEntity.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+            TicketEntity row = Rows.findForUpdate(em, TicketEntity.class, id.value());
             if (row == null) {
                 return false;
             }
@@ -288,7 +287,7 @@ public final class JpaTicketStore implements TicketStore {
                 return false;
             }
             Ticket t = result.ticket();
-            TicketEntity e = em.find(TicketEntity.class, id.value());
+            TicketEntity e = Rows.find(em, TicketEntity.class, id.value());
             e.typeId = t.typeId();
             e.workflowId = t.workflowId();
             e.createdAt = Instants.micros(t.createdAt());
@@ -297,7 +296,7 @@ public final class JpaTicketStore implements TicketStore {
             List<Object> written = new ArrayList<>();
             written.add(e);
             for (TimelineEntry entry : result.timeline()) {
-                TimelineEntryEntity te = em.find(TimelineEntryEntity.class, entry.id());
+                TimelineEntryEntity te = Rows.find(em, TimelineEntryEntity.class, entry.id());
                 te.kind = entry.kind().name();
                 te.authorKind = entry.author().kind().name();
                 te.authorId = entry.author().id();
@@ -313,7 +312,7 @@ public final class JpaTicketStore implements TicketStore {
             em.createQuery("DELETE FROM TktHistoryChange c WHERE c.key.ticketId = :id")
                     .setParameter("id", id.value()).executeUpdate();
             for (HistoryEntry entry : result.history()) {
-                HistoryEntryEntity he = em.find(HistoryEntryEntity.class,
+                HistoryEntryEntity he = Rows.find(em, HistoryEntryEntity.class,
                         new HistoryEntryEntity.Key(id.value(), entry.sequence()));
                 he.at = Instants.micros(entry.at());
                 he.atNanos = Instants.nanos(entry.at());
@@ -407,7 +406,7 @@ public final class JpaTicketStore implements TicketStore {
             // concurrent creator's unique-key violation cannot spoil anyone's unit of work.
             try {
                 ems.callSeparately("creating the key sequence of prefix " + prefix, em -> {
-                    if (em.find(KeySequenceEntity.class, prefix) == null) {
+                    if (Rows.find(em, KeySequenceEntity.class, prefix) == null) {
                         em.persist(new KeySequenceEntity(prefix, 0));
                         em.flush();
                     }

@@ -133,7 +133,7 @@ public final class JpaTimerStore implements TimerStore {
                     .getResultList();
             List<ClaimedTimer> claims = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
-                TimerEntity e = em.find(TimerEntity.class, new TimerEntity.Key((String) row[0], (String) row[1]));
+                TimerEntity e = Rows.find(em, TimerEntity.class, new TimerEntity.Key((String) row[0], (String) row[1]));
                 em.refresh(e); // the row is locked by us now; read its current state
                 e.owner = owner;
                 e.heldUntil = expiry;
@@ -187,7 +187,7 @@ public final class JpaTimerStore implements TimerStore {
     public Optional<ScheduledTimer> find(TimerId id) {
         Args.nonNull(id, "timer id");
         return ems.call("reading timer " + id, em -> {
-            TimerEntity e = em.find(TimerEntity.class, key(id));
+            TimerEntity e = Rows.find(em, TimerEntity.class, key(id));
             if (e == null) {
                 return Optional.empty();
             }

@@ -17,6 +17,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import javax.sql.ConnectionPoolDataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Databases for the tests: fresh H2 in-memory databases, and fresh databases on one real
@@ -51,6 +52,26 @@ public final class Databases {
         return s.database(name);
     }
 
+    /** A new, empty database on the shared PostgreSQL server, and the server's admin database. */
+    public record Unpooled(String name, DataSource dataSource, DataSource admin) {
+    }
+
+    /**
+     * A new, empty database on the shared PostgreSQL server without a pool in front, for tests that
+     * put their own pool there; {@code admin} is a connection to the same server that stays usable
+     * while the test ends the new database's sessions.
+     */
+    public static Unpooled postgresUnpooled() {
+        Server s = server();
+        String name = "tiketti_" + COUNTER.incrementAndGet();
+        try (Connection c = s.admin().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name, e);
+        }
+        return new Unpooled(name, s.physical(name), s.physical("postgres"));
+    }
+
     /**
      * A small connection pool, as every production host has: without one each unit of work opens a
      * new connection (a new server process on PostgreSQL), which dominates the run time.
@@ -80,6 +101,8 @@ public final class Databases {
         DataSource admin();
 
         DataSource database(String name);
+
+        DataSource physical(String name);
     }
 
     private static Server start() {
@@ -169,6 +192,16 @@ public final class Databases {
                 ds.setDatabaseName(name);
                 ds.setUser(user);
                 return pooled(ds);
+            }
+
+            @Override
+            public DataSource physical(String name) {
+                PGSimpleDataSource ds = new PGSimpleDataSource();
+                ds.setServerNames(new String[] {"localhost"});
+                ds.setPortNumbers(new int[] {port});
+                ds.setDatabaseName(name);
+                ds.setUser(user);
+                return ds;
             }
         };
     }
