@@ -16,6 +16,7 @@ import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.TimerStore;
 import dev.tiketti.core.spi.Transactions;
 import dev.tiketti.jpa.internal.EntityManagers;
+import dev.tiketti.jpa.internal.Failures;
 import dev.tiketti.jpa.internal.JpaAttachmentStore;
 import dev.tiketti.jpa.internal.JpaAuditLog;
 import dev.tiketti.jpa.internal.JpaConsentRequestStore;
@@ -368,6 +369,9 @@ public final class JpaStorage implements Storage, AutoCloseable {
             try {
                 emf = cfg.createEntityManagerFactory();
             } catch (PersistenceException e) {
+                if (Failures.isUnavailable(e)) { // gone since the schema check: not a mapping problem
+                    throw Failures.translate(e, "starting the persistence unit");
+                }
                 throw new ConfigurationException(ErrorCode.STORAGE_SCHEMA_MISMATCH, "The Tiketti tables do not match"
                         + " the mapping of this ticketing-jpa (" + rootMessage(e) + "). The schema version is"
                         + " right, so a table was probably changed by hand: compare it with the migrations in"

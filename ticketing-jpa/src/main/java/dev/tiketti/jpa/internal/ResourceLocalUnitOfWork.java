@@ -1,6 +1,7 @@
 package dev.tiketti.jpa.internal;
 
 import dev.tiketti.core.common.ErrorCode;
+import dev.tiketti.core.common.StorageUnavailableException;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.spi.Transactions;
 import jakarta.persistence.EntityManager;
@@ -25,8 +26,25 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
     private static final Logger LOG = LoggerFactory.getLogger(ResourceLocalUnitOfWork.class);
 
     private final EntityManagerFactory emf;
-    private final ThreadLocal<@Nullable EntityManager> current = new ThreadLocal<>();
-    private final ThreadLocal<@Nullable List<Runnable>> afterCommit = new ThreadLocal<>();
+    private final ThreadLocal<@Nullable Unit> current = new ThreadLocal<>();
+
+    /** The outermost unit of work running on a thread. */
+    private static final class Unit {
+        final EntityManager em;
+        final List<Runnable> afterCommit = new ArrayList<>();
+        /** The first failure of work joined to this unit (its caller may have caught it). */
+        @Nullable TicketingException firstFailure;
+
+        Unit(EntityManager em) {
+            this.em = em;
+        }
+
+        void failed(TicketingException e) {
+            if (firstFailure == null) {
+                firstFailure = e;
+            }
+        }
+    }
 
     public ResourceLocalUnitOfWork(EntityManagerFactory emf) {
         this.emf = emf;
@@ -34,13 +52,16 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        EntityManager joined = current.get();
+        Unit joined = current.get();
         if (joined != null) {
             try {
                 return work.get();
             } catch (RuntimeException | Error e) {
                 // The outer unit must not commit half of this work, even if its caller catches e.
-                markRollbackOnly(joined);
+                markRollbackOnly(joined.em);
+                if (e instanceof TicketingException t) {
+                    joined.failed(t);
+                }
                 throw e;
             }
         }
@@ -52,19 +73,18 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
         try {
             em = emf.createEntityManager();
         } catch (PersistenceException e) {
-            throw Failures.translate(e, "starting a unit of work");
+            throw Failures.translateStart(e, "starting a unit of work");
         }
         EntityTransaction tx;
         try {
             tx = em.getTransaction();
-            tx.begin(); // takes a connection: fails here when the database is down
+            tx.begin(); // takes a connection: fails here when the database is down or the pool closed
         } catch (PersistenceException e) {
             em.close();
-            throw Failures.translate(e, "starting a transaction");
+            throw Failures.translateStart(e, "starting a transaction");
         }
-        current.set(em);
-        List<Runnable> callbacks = new ArrayList<>();
-        afterCommit.set(callbacks);
+        Unit unit = new Unit(em);
+        current.set(unit);
         T result;
         try {
             try {
@@ -75,24 +95,21 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
             }
             if (tx.getRollbackOnly()) {
                 rollbackQuietly(tx, null);
-                throw new TicketingException(ErrorCode.TRANSACTION_ROLLED_BACK, "The unit of work was rolled back "
-                        + "because work joined to it failed and its exception was caught. Nothing was written. "
-                        + "Let the inner exception propagate, or run the inner work in its own unit of work.");
+                throw caughtFailure(unit.firstFailure);
             }
             try {
                 tx.commit();
             } catch (RuntimeException e) {
                 rollbackQuietly(tx, e);
-                throw Failures.translate(e, "committing the unit of work");
+                throw Failures.translateCommit(e, "committing the unit of work");
             }
         } finally {
             current.remove();
-            afterCommit.remove();
             em.close();
         }
         // Outside the finished unit: an action that calls a store (e.g. marking outbox entries
         // delivered) runs in a unit of its own instead of joining the committed one.
-        for (Runnable callback : callbacks) {
+        for (Runnable callback : unit.afterCommit) {
             try {
                 callback.run();
             } catch (RuntimeException e) {
@@ -102,15 +119,34 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
         return result;
     }
 
+    /**
+     * The unit ends without an exception but was marked rollback-only: work joined to it failed and
+     * its caller caught the exception. If that was the database going away, the unit failed for the
+     * same reason, and says so (retryable, with the failure as its cause).
+     */
+    private static TicketingException caughtFailure(@Nullable TicketingException first) {
+        if (first instanceof StorageUnavailableException) {
+            return new StorageUnavailableException("The unit of work was rolled back: work joined to it lost the"
+                    + " database and its exception was caught (see the cause). Nothing was written; retry later.", first);
+        }
+        String message = "The unit of work was rolled back because work joined to it failed and its exception was"
+                + " caught" + (first == null ? "" : " (see the cause)") + ". Nothing was written. Let the inner"
+                + " exception propagate, or run the inner work in its own unit of work.";
+        return first == null ? new TicketingException(ErrorCode.TRANSACTION_ROLLED_BACK, message)
+                : new TicketingException(ErrorCode.TRANSACTION_ROLLED_BACK, message, first);
+    }
+
     @Override
     public <T> T call(String what, Function<EntityManager, T> work) {
-        EntityManager joined = current.get();
+        Unit joined = current.get();
         if (joined != null) {
             try {
-                return work.apply(joined);
+                return work.apply(joined.em);
             } catch (PersistenceException e) {
-                markRollbackOnly(joined);
-                throw Failures.translate(e, what);
+                markRollbackOnly(joined.em);
+                TicketingException translated = Failures.translate(e, what);
+                joined.failed(translated);
+                throw translated;
             }
         }
         return inTransaction(() -> call(what, work));
@@ -122,9 +158,9 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
      */
     @Override
     public void afterCommit(Runnable action) {
-        List<Runnable> callbacks = afterCommit.get();
-        if (callbacks != null) {
-            callbacks.add(action);
+        Unit unit = current.get();
+        if (unit != null) {
+            unit.afterCommit.add(action);
         } else {
             action.run();
         }
@@ -133,18 +169,24 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
     @Override
     public <T> T callSeparately(String what, Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
-        EntityTransaction tx = em.getTransaction();
         try {
-            tx.begin();
-            T result = work.apply(em);
-            tx.commit();
-            return result;
-        } catch (PersistenceException e) {
-            rollbackQuietly(tx, e);
-            throw Failures.translate(e, what);
-        } catch (RuntimeException e) {
-            rollbackQuietly(tx, e);
-            throw e;
+            EntityTransaction tx = em.getTransaction();
+            try {
+                tx.begin();
+            } catch (PersistenceException e) {
+                throw Failures.translateStart(e, what);
+            }
+            try {
+                T result = work.apply(em);
+                tx.commit();
+                return result;
+            } catch (PersistenceException e) {
+                rollbackQuietly(tx, e);
+                throw Failures.translate(e, what);
+            } catch (RuntimeException e) {
+                rollbackQuietly(tx, e);
+                throw e;
+            }
         } finally {
             em.close();
         }
@@ -167,6 +209,7 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
                 tx.rollback();
             }
         } catch (RuntimeException e) {
+            // Expected when the connection died: the server has rolled the transaction back already.
             if (cause != null) {
                 cause.addSuppressed(e);
             } else {
