@@ -295,7 +295,9 @@ public final class JpaStorage implements Storage, AutoCloseable {
     /**
      * Builds a {@link JpaStorage} over a DataSource: optionally migrates the schema, checks its
      * version, and creates a Hibernate EntityManagerFactory that validates the mapping
-     * ({@code hibernate.hbm2ddl.auto=validate}; the schema is never generated).
+     * ({@code hibernate.hbm2ddl.auto=validate}; the schema is never generated). It does not log the
+     * driver's messages about failed statements ({@code hibernate.jdbc.log.errors=false}), as they
+     * quote the values written; the exceptions name the SQL state without them.
      */
     public static final class Builder {
         private @Nullable DataSource dataSource;
@@ -362,7 +364,10 @@ public final class JpaStorage implements Storage, AutoCloseable {
                     .property("hibernate.hbm2ddl.auto", "validate")
                     .property("hibernate.jdbc.batch_size", 50)
                     .property("hibernate.jdbc.time_zone", "UTC")
-                    .property("hibernate.connection.provider_disables_autocommit", false);
+                    .property("hibernate.connection.provider_disables_autocommit", false)
+                    // Hibernate would log each failed statement's driver message at WARN, and those
+                    // quote the refused values (issue #20); the exception says what failed instead.
+                    .property("hibernate.jdbc.log.errors", false);
             Schema.ENTITIES.forEach(cfg::managedClass);
             properties.forEach(cfg::property);
             EntityManagerFactory emf;

@@ -88,10 +88,12 @@ public final class Failures {
         }
         String state = sqlState(e).orElse("");
         String shownState = state.isEmpty() ? "n/a" : state;
+        // What goes on as the cause is a copy without the messages that may quote bound values.
+        Throwable cause = Scrubbed.copy(e, starting || isAcquisition(e));
         if (CONFLICTS.contains(state)) {
             // Serialisation failure, deadlock, lock timeout: the same work may succeed when repeated.
             return new ConcurrentUpdateException(capitalised(what) + " conflicted with a concurrent transaction"
-                    + " (SQL state " + shownState + ") and was rolled back; nothing was written. Reload and try again.", e);
+                    + " (SQL state " + shownState + ") and was rolled back; nothing was written. Reload and try again.", cause);
         }
         if (isUnavailable(e) || starting && !refusedByConfiguration(state)) {
             String outcome = committing
@@ -100,21 +102,21 @@ public final class Failures {
                     : " Nothing was written; retry later.";
             return new StorageUnavailableException(capitalised(what) + " failed: the database could not be reached,"
                     + " is shutting down or cancelled the statement, or no connection was to be had (SQL state "
-                    + shownState + ", " + innermost(e).getClass().getSimpleName() + ")." + outcome, e);
+                    + shownState + ", " + innermost(e).getClass().getSimpleName() + ")." + outcome, cause);
         }
         if (e instanceof jakarta.persistence.OptimisticLockException
                 || e instanceof jakarta.persistence.PessimisticLockException
                 || e instanceof jakarta.persistence.LockTimeoutException) {
             return new ConcurrentUpdateException(capitalised(what) + " conflicted with a concurrent transaction"
-                    + " (SQL state " + shownState + ") and was rolled back; nothing was written. Reload and try again.", e);
+                    + " (SQL state " + shownState + ") and was rolled back; nothing was written. Reload and try again.", cause);
         }
         if (state.equals(UNIQUE_VIOLATION)) {
             return new TicketingException(ErrorCode.DUPLICATE, capitalised(what)
-                    + " failed: a row with the same key exists already (SQL state 23505). Nothing was written.", e);
+                    + " failed: a row with the same key exists already (SQL state 23505). Nothing was written.", cause);
         }
         return new TicketingException(ErrorCode.STORAGE_FAILURE, capitalised(what) + " failed: the database refused it"
                 + " (SQL state " + shownState + ", " + e.getClass().getSimpleName()
-                + "). Nothing was written. Check the database log; retrying will not help.", e);
+                + "). Nothing was written. Check the database log; retrying will not help.", cause);
     }
 
     /**
@@ -142,6 +144,20 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /**
+     * A copy of {@code e} fit to be the cause of an exception a host sees: no message that may quote
+     * bound values anywhere along it ({@link Scrubbed}).
+     */
+    public static Throwable scrubbed(Throwable e) {
+        return Scrubbed.copy(e, isAcquisition(e));
+    }
+
+    /** Whether {@code e} is the DataSource refusing a connection (so no statement, no value, is involved). */
+    private static boolean isAcquisition(Throwable e) {
+        return chain(e).stream().anyMatch(t -> t instanceof org.hibernate.JDBCException j
+                && String.valueOf(j.getMessage()).startsWith(UNABLE_TO_ACQUIRE));
     }
 
     /** A refused login (28xxx) or an unknown database (3D000): retrying will not help. */

@@ -99,7 +99,7 @@ public final class JpaDefinitionStore implements DefinitionStore {
                 em.flush();
             } catch (PersistenceException ex) {
                 if (Failures.isUniqueViolation(ex)) { // published concurrently by another node
-                    throw conflict(definition, definition.version(), ex);
+                    throw conflict(definition, definition.version(), Failures.scrubbed(ex));
                 }
                 throw ex;
             }

@@ -75,7 +75,7 @@ public final class JpaTicketStore implements TicketStore {
                 em.flush();
             } catch (PersistenceException ex) {
                 if (Failures.isUniqueViolation(ex)) {
-                    throw duplicate(ticket, ex);
+                    throw duplicate(ticket, Failures.scrubbed(ex));
                 }
                 throw ex;
             }

@@ -48,7 +48,7 @@ public final class ManagedUnitOfWork implements EntityManagers {
                 throw new ConcurrentUpdateException(Character.toUpperCase(what.charAt(0)) + what.substring(1)
                         + " conflicted with a concurrent transaction that created the same row (SQL state 23505)."
                         + " The host's transaction, which this work joined, cannot continue: roll it back (nothing of"
-                        + " it is kept) and run the unit of work again.", e);
+                        + " it is kept) and run the unit of work again.", Failures.scrubbed(e));
             }
             throw Failures.translate(e, what);
         }

@@ -211,7 +211,7 @@ public final class ResourceLocalUnitOfWork implements Transactions, EntityManage
         } catch (RuntimeException e) {
             // Expected when the connection died: the server has rolled the transaction back already.
             if (cause != null) {
-                cause.addSuppressed(e);
+                cause.addSuppressed(Failures.scrubbed(e));
             } else {
                 LOG.warn("Rolling back a unit of work failed", e);
             }
