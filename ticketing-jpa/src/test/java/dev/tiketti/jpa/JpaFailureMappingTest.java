@@ -3,6 +3,7 @@ package dev.tiketti.jpa;
 import static dev.tiketti.jpa.testing.Fixtures.created;
 import static dev.tiketti.jpa.testing.Fixtures.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tiketti.core.common.ErrorCode;
@@ -10,6 +11,8 @@ import dev.tiketti.core.common.StorageUnavailableException;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.jpa.testing.Databases;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -58,6 +61,33 @@ class JpaFailureMappingTest {
             db.up = true;
             assertThat(storage.ticketStore().find(t.id())).contains(t);
             assertThat(storage.ticketStore().find(other.id())).isEmpty();
+        }
+    }
+
+    @Test
+    void a_database_gone_when_storage_starts_on_a_hosts_factory_is_unavailable_not_a_missing_schema() {
+        Switchable db = new Switchable(Databases.h2());
+        JpaStorage.migrate(db);
+        PersistenceConfiguration unit = new PersistenceConfiguration("host-unit")
+                .property("jakarta.persistence.nonJtaDataSource", db)
+                .property("hibernate.hbm2ddl.auto", "validate");
+        for (String name : JpaStorage.managedClassNames()) {
+            try {
+                unit.managedClass(Class.forName(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        EntityManagerFactory emf = unit.createEntityManagerFactory();
+        try {
+            db.up = false;
+            assertThatThrownBy(() -> JpaStorage.of(emf))
+                    .isInstanceOfSatisfying(StorageUnavailableException.class, e -> assertThat(e.getCause()).isNotNull())
+                    .hasMessageContaining("retry later");
+            db.up = true;
+            assertThatCode(() -> JpaStorage.of(emf)).doesNotThrowAnyException();
+        } finally {
+            emf.close();
         }
     }
 

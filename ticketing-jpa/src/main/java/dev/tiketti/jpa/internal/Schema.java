@@ -104,6 +104,9 @@ public final class Schema {
                 int v = rs.getInt(1);
                 version = rs.wasNull() ? Optional.empty() : Optional.of(v);
             } catch (SQLException e) {
+                if (Failures.isUnavailable(e)) { // gone, not missing
+                    throw Failures.translate(new PersistenceException(e), "checking the Tiketti schema");
+                }
                 version = Optional.empty();
             }
         } catch (SQLException e) {
@@ -120,6 +123,9 @@ public final class Schema {
             Object v = em.createNativeQuery("SELECT MAX(version) FROM tkt_schema_version").getSingleResult();
             version = v == null ? Optional.empty() : Optional.of(((Number) v).intValue());
         } catch (PersistenceException e) {
+            if (Failures.isUnavailable(e)) { // the database is gone, not the table: retry later
+                throw Failures.translate(e, "checking the Tiketti schema");
+            }
             version = Optional.empty();
         }
         requireCurrent(version, folderHint);
