@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,9 +96,15 @@ public final class RestartablePostgres implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Stops the server and deletes its data directory. */
     @Override
     public void close() {
         stop();
+        try (Stream<Path> files = Files.walk(dataDirectory.getParent())) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dataDirectory.getParent(), e);
+        }
     }
 
     private static int freeLoopbackPort() throws IOException {
