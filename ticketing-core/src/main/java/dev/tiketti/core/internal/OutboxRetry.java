@@ -1,5 +1,6 @@
 package dev.tiketti.core.internal;
 
+import dev.tiketti.core.timer.PollerBackoff;
 import java.time.Duration;
 
 /**
@@ -20,11 +21,7 @@ public record OutboxRetry(Duration firstBackoff, Duration maxBackoff, int maxAtt
 
     /** The back-off after the {@code failures}-th failed attempt (1 for the first): first × 2^(failures−1), capped. */
     public Duration backoffAfter(int failures) {
-        Duration backoff = firstBackoff;
-        for (int i = 1; i < failures && backoff.compareTo(maxBackoff) < 0; i++) {
-            backoff = backoff.multipliedBy(2);
-        }
-        return backoff.compareTo(maxBackoff) < 0 ? backoff : maxBackoff;
+        return PollerBackoff.exponential(firstBackoff, maxBackoff, failures);
     }
 
     /** Whether a delivery that has failed {@code failures} times is given up. */

@@ -107,7 +107,7 @@ public final class PendingEvents implements Events {
         started.add(executor);
         // e.g. the database is down: one WARN when it goes, one INFO when it is back, no storm between
         PollerBackoff outage = new PollerBackoff("Delivering pending events (" + threadName + ")", interval,
-                interval.compareTo(MAX_BACKOFF) > 0 ? interval : MAX_BACKOFF, LOG);
+                MAX_BACKOFF, LOG);
         executor.scheduleWithFixedDelay(() -> {
             if (!outage.due()) {
                 return;

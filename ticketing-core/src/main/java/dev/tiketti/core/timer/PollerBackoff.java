@@ -25,7 +25,10 @@ public final class PollerBackoff {
     private long notBefore;
     private long downSince;
 
-    /** Backs off from {@code first} to at most {@code max}; logs to {@code log} naming {@code poller}. */
+    /**
+     * Backs off from {@code first} to at most {@code max} (or {@code first}, if that is longer); logs
+     * to {@code log} naming {@code poller}.
+     */
     public PollerBackoff(String poller, Duration first, Duration max, Logger log) {
         this(poller, first, max, log, System::nanoTime);
     }
@@ -33,7 +36,7 @@ public final class PollerBackoff {
     PollerBackoff(String poller, Duration first, Duration max, Logger log, LongSupplier nanoTime) {
         this.poller = Require.notBlank(poller, "poller");
         this.first = Require.nonNull(first, "first back-off");
-        this.max = Require.nonNull(max, "max back-off");
+        this.max = Require.nonNull(max, "max back-off").compareTo(first) < 0 ? first : max;
         this.log = Require.nonNull(log, "log");
         this.nanoTime = nanoTime;
     }
@@ -85,8 +88,19 @@ public final class PollerBackoff {
     }
 
     Duration delay(int failuresInARow) {
-        int doublings = Math.min(failuresInARow - 1, 30);
-        Duration grown = first.multipliedBy(1L << doublings);
-        return grown.compareTo(max) > 0 ? max : grown;
+        return exponential(first, max, failuresInARow);
+    }
+
+    /**
+     * The wait after the {@code failures}-th failure in a row (1 for the first): {@code first}
+     * doubled after each further one, capped at {@code max}; {@code first} for 0 or less. The one
+     * back-off rule of Tiketti's retries (timers, outbox deliveries, pollers).
+     */
+    public static Duration exponential(Duration first, Duration max, int failures) {
+        Duration wait = first;
+        for (int i = 1; i < failures && wait.compareTo(max) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(max) < 0 ? wait : max;
     }
 }

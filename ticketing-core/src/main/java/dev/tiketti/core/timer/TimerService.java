@@ -104,8 +104,8 @@ public final class TimerService implements AutoCloseable {
         this.maxBackoff = b.maxBackoff;
         // an outage backs off like a failing timer, but never past a minute: timers are due meanwhile
         Duration outageMax = maxBackoff.compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : maxBackoff;
-        this.outage = new PollerBackoff("Timer service '" + owner + "' polling its store", pollInterval,
-                outageMax.compareTo(pollInterval) > 0 ? outageMax : pollInterval, LOG);
+        this.outage = new PollerBackoff("Timer service '" + owner + "' polling its store", pollInterval, outageMax,
+                LOG);
         this.shutdownTimeout = b.shutdownTimeout != null ? b.shutdownTimeout
                 : b.lease.compareTo(Duration.ofSeconds(30)) < 0 ? b.lease : Duration.ofSeconds(30);
         this.handlers = Map.copyOf(b.handlers);
@@ -334,9 +334,7 @@ public final class TimerService implements AutoCloseable {
 
     /** {@code initial * 2^(attempt-1)}, capped at the maximum. */
     Duration backoff(int attempt) {
-        int doublings = Math.min(Math.max(attempt - 1, 0), 30);
-        Duration grown = initialBackoff.multipliedBy(1L << doublings);
-        return grown.compareTo(maxBackoff) > 0 ? maxBackoff : grown;
+        return PollerBackoff.exponential(initialBackoff, maxBackoff, attempt);
     }
 
     private ThreadFactory threads() {
