@@ -11,7 +11,8 @@ import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +25,12 @@ class PendingEventsOutageTest {
     @Test
     void theDelivererBacksOffWhileTheOutboxStoreIsDownAndResumesWhenItIsBack() throws Exception {
         AtomicBoolean down = new AtomicBoolean(true);
-        AtomicInteger callsWhileDown = new AtomicInteger();
+        List<Long> callsWhileDown = new CopyOnWriteArrayList<>();
         InMemoryOutboxStore memory = new InMemoryOutboxStore(Clock.systemUTC());
         OutboxStore flaky = (OutboxStore) Proxy.newProxyInstance(OutboxStore.class.getClassLoader(),
                 new Class<?>[] {OutboxStore.class}, (proxy, method, args) -> {
                     if (down.get()) {
-                        callsWhileDown.incrementAndGet();
+                        callsWhileDown.add(System.nanoTime());
                         throw new StorageUnavailableException("[test] the database is down");
                     }
                     try {
@@ -40,11 +41,12 @@ class PendingEventsOutageTest {
                 });
         try (Ticketing ticketing = Ticketing.builder().inMemory().outboxStore(flaky).timerOwner("outage-test")
                 .build()) {
+            assertThat(callsWhileDown).as("nothing reads the outbox before the deliverer starts").isEmpty();
             ticketing.events().startDelivering(Duration.ofMillis(2));
-            await().until(() -> callsWhileDown.get() >= 3);
-            Thread.sleep(400);
-            // without back-off a 2 ms deliverer tries ~200 times in 400 ms; doubling from 2 ms, ~10
-            assertThat(callsWhileDown.get()).isLessThan(40);
+            await().until(() -> callsWhileDown.size() >= 6);
+            // a pass makes one call; after the 5th failed pass the deliverer waits 2 ms x 2^4, without back-off 2 ms
+            assertThat(Duration.ofNanos(callsWhileDown.get(5) - callsWhileDown.get(4)))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(32));
 
             down.set(false);
             await().atMost(Duration.ofMinutes(2)).until(() -> ticketing.events().pending() == 0);
