@@ -11,6 +11,7 @@ import dev.tiketti.core.inmemory.InMemoryConsentStore;
 import dev.tiketti.core.inmemory.InMemoryContactStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.inmemory.InMemoryErasureJournal;
+import dev.tiketti.core.inmemory.InMemoryIdempotencyStore;
 import dev.tiketti.core.inmemory.InMemoryOrganizationStore;
 import dev.tiketti.core.inmemory.InMemorySearchIndex;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
@@ -26,6 +27,7 @@ import dev.tiketti.core.internal.Dispatcher;
 import dev.tiketti.core.internal.ErasureEngine;
 import dev.tiketti.core.internal.ErasureService;
 import dev.tiketti.core.internal.NamedListener;
+import dev.tiketti.core.internal.IdempotentChanges;
 import dev.tiketti.core.internal.OutboxRetry;
 import dev.tiketti.core.internal.PendingEvents;
 import dev.tiketti.core.internal.PrivacyRules;
@@ -54,6 +56,7 @@ import dev.tiketti.core.spi.EventListener;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.OutboundTransport;
 import dev.tiketti.core.spi.OutboxDelivery;
+import dev.tiketti.core.spi.IdempotencyStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.SearchIndex;
 import dev.tiketti.core.spi.Storage;
@@ -106,6 +109,7 @@ public final class TicketingBuilder {
     private final Slot<ErasureJournal> erasureJournal = new Slot<>("erasureJournal");
     private final Slot<TimerStore> timerStore = new Slot<>("timerStore");
     private final Slot<OutboxStore> outbox = new Slot<>("outboxStore");
+    private final Slot<IdempotencyStore> idempotency = new Slot<>("idempotencyStore");
     private final Slot<SearchIndex> searchIndex = new Slot<>("searchIndex");
     private final Slot<Transactions> transactions = new Slot<>("transactions");
     private boolean inMemory;
@@ -187,6 +191,17 @@ public final class TicketingBuilder {
      */
     public TicketingBuilder outboxStore(OutboxStore store) {
         outbox.set(store, "explicitly");
+        return this;
+    }
+
+    /**
+     * The record of idempotency keys, which makes {@code open} and {@code addEntry} with a key
+     * ({@code OpenTicket.idempotencyKey}, {@code NewEntry.withIdempotencyKey}) happen once: the mail
+     * module's exactly-once ingestion, and retries after an unknown commit outcome, rely on it.
+     * Filled by {@link #inMemory()}; must share the ticket store's units of work.
+     */
+    public TicketingBuilder idempotencyStore(IdempotencyStore store) {
+        idempotency.set(store, "explicitly");
         return this;
     }
 
@@ -501,6 +516,7 @@ public final class TicketingBuilder {
             fillOptional(erasureJournal, s.erasureJournal());
             fillOptional(timerStore, s.timers());
             fillOptional(outbox, s.outbox());
+            fillOptional(idempotency, s.idempotency());
             transactions.fill(s::transactions, BY_STORAGE);
         }
         if (inMemory) {
@@ -515,6 +531,7 @@ public final class TicketingBuilder {
             erasureJournal.fill(InMemoryErasureJournal::new, BY_IN_MEMORY);
             consentRequests.fill(InMemoryConsentRequestStore::new, BY_IN_MEMORY);
             searchIndex.fill(InMemorySearchIndex::new, BY_IN_MEMORY);
+            idempotency.fill(InMemoryIdempotencyStore::new, BY_IN_MEMORY);
         }
         transactions.fill(Transactions::none, "by default");
         clock.fill(Clock::systemUTC, "by default"); // the one place that may read the wall clock
@@ -551,7 +568,7 @@ public final class TicketingBuilder {
                 Optional.ofNullable(privacyNoticeUrl.value), register);
         StoredAttachments stored = new StoredAttachments(attachments.value);
         TicketService ticketService = new TicketService(tickets.value, contacts.value, definitionService, stored, tx,
-                dispatcher, sla, rules, time);
+                dispatcher, sla, rules, new IdempotentChanges(Optional.ofNullable(idempotency.value), time), time);
         ErasureEngine.Stores stores = new ErasureEngine.Stores(tickets.value, contacts.value, organizations.value,
                 consents.value, attachments.value, auditLog.value, erasureJournal.value, tx, search, dispatcher);
         ErasureEngine.CategoryOfState categories = definitionService.states()::closed;
@@ -599,7 +616,7 @@ public final class TicketingBuilder {
     private void logWiring() {
         Map<String, String> wiring = new LinkedHashMap<>();
         List<Slot<?>> wired = new ArrayList<>(required());
-        wired.addAll(List.of(transactions, clock, searchIndex, outbox, timerStore));
+        wired.addAll(List.of(transactions, clock, searchIndex, outbox, timerStore, idempotency));
         for (Slot<?> slot : wired) {
             if (slot.value != null) {
                 wiring.put(slot.name, slot.value.getClass().getName() + " (" + slot.origin + ")");

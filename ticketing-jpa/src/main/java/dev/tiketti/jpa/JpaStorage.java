@@ -9,6 +9,7 @@ import dev.tiketti.core.spi.ConsentRequestStore;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.OrganizationStore;
+import dev.tiketti.core.spi.IdempotencyStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.Storage;
@@ -23,6 +24,7 @@ import dev.tiketti.jpa.internal.JpaConsentRequestStore;
 import dev.tiketti.jpa.internal.JpaConsentStore;
 import dev.tiketti.jpa.internal.JpaContactStore;
 import dev.tiketti.jpa.internal.JpaOrganizationStore;
+import dev.tiketti.jpa.internal.JpaIdempotencyStore;
 import dev.tiketti.jpa.internal.JpaOutboxStore;
 import dev.tiketti.jpa.internal.JpaDefinitionStore;
 import dev.tiketti.jpa.internal.JpaTicketStore;
@@ -78,6 +80,7 @@ public final class JpaStorage implements Storage, AutoCloseable {
     private final AuditLog auditLog;
     private final ConsentRequestStore consentRequests;
     private final JpaOutboxStore outbox;
+    private final JpaIdempotencyStore idempotency;
     private final Transactions transactions;
     private final @Nullable EntityManagerFactory owned;
 
@@ -92,6 +95,7 @@ public final class JpaStorage implements Storage, AutoCloseable {
         this.auditLog = new JpaAuditLog(ems);
         this.consentRequests = new JpaConsentRequestStore(ems);
         this.outbox = new JpaOutboxStore(ems);
+        this.idempotency = new JpaIdempotencyStore(ems);
         this.transactions = transactions;
         this.owned = owned;
     }
@@ -210,6 +214,14 @@ public final class JpaStorage implements Storage, AutoCloseable {
     }
 
     /**
+     * Idempotency keys for {@code Ticketing.builder().idempotencyStore(...)}: a keyed open or added
+     * entry happens once, also when two nodes make it at once (the table's primary key decides).
+     */
+    public IdempotencyStore idempotencyStore() {
+        return idempotency;
+    }
+
+    /**
      * Units of work for {@code Ticketing.builder().transactions(...)}: a resource-local
      * transaction that joins one already running on the calling thread; stores called outside
      * one run in a short transaction of their own.
@@ -269,6 +281,11 @@ public final class JpaStorage implements Storage, AutoCloseable {
     @Override
     public Optional<OutboxStore> outbox() {
         return Optional.of(outboxStore());
+    }
+
+    @Override
+    public Optional<IdempotencyStore> idempotency() {
+        return Optional.of(idempotencyStore());
     }
 
 

@@ -100,6 +100,7 @@ abstract class TicketingOnJpaTests {
                 .attachmentStore(storage.attachmentStore())
                 .transactions(storage.transactions())
                 .contactStore(storage.contactStore())
+                .idempotencyStore(storage.idempotencyStore())
                 .inMemory()
                 .build();
     }
@@ -187,6 +188,66 @@ abstract class TicketingOnJpaTests {
         a.tickets().addEntry(NewEntry.reply(early.id(), Actor.agent("maija", "hr"), "Selvitämme asian."));
         assertThat(b.tickets().get(early.id()).slaDue()).isEmpty();
         assertThat(b.tickets().query(dueToday)).isEmpty();
+    }
+
+    /**
+     * Issue #13's exactly-once ingestion on a real database: the same keyed requests (as a mail
+     * poller makes them, with the mailbox and Message-ID as the key) made at once by four threads on
+     * each of two nodes open each ticket once and add each entry once; every caller gets the one result.
+     */
+    @Test
+    void keyed_opens_and_entries_race_on_two_nodes_and_each_happens_once() throws Exception {
+        Ticketing a = node(storageA, false);
+        Ticketing b = node(storageB, false);
+        int keys = 25;
+        int before = a.tickets().query(TicketQuery.all().limit(Integer.MAX_VALUE)).size();
+        String run = java.util.UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CyclicBarrier go = new CyclicBarrier(8);
+        try {
+            List<Future<List<Object>>> results = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                Ticketing node = thread % 2 == 0 ? a : b;
+                results.add(pool.submit(() -> {
+                    go.await(20, TimeUnit.SECONDS);
+                    List<Object> ids = new ArrayList<>();
+                    for (int k = 0; k < keys; k++) {
+                        ids.add(node.tickets().open(OpenTicket.of("annual-leave", AINO.id(), "Vuosiloma", Channel.EMAIL)
+                                .body("Voinko siirtää lomani?").field("leaveYear", 2025)
+                                .idempotencyKey("mail:hr@example.fi:<" + run + "." + k + "@example.fi>")).id());
+                    }
+                    return ids;
+                }));
+            }
+            List<Object> first = results.get(0).get(2, TimeUnit.MINUTES);
+            for (Future<List<Object>> r : results) {
+                assertThat(r.get(2, TimeUnit.MINUTES)).isEqualTo(first);
+            }
+            assertThat(new HashSet<>(first)).hasSize(keys);
+            assertThat(b.tickets().query(TicketQuery.all().limit(Integer.MAX_VALUE))).hasSize(before + keys);
+
+            dev.tiketti.core.common.TicketId ticket = (dev.tiketti.core.common.TicketId) first.get(0);
+            CyclicBarrier again = new CyclicBarrier(8);
+            List<Future<Object>> entries = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                Ticketing node = thread % 2 == 0 ? a : b;
+                entries.add(pool.submit(() -> {
+                    again.await(20, TimeUnit.SECONDS);
+                    return node.tickets().addEntry(NewEntry.inbound(ticket, Actor.contact(AINO.id()), Channel.EMAIL,
+                            "Tässä vielä liite.").withIdempotencyKey("mail:hr@example.fi:<" + run + ".reply@example.fi>"))
+                            .id();
+                }));
+            }
+            Set<Object> added = new HashSet<>();
+            for (Future<Object> e : entries) {
+                added.add(e.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(added).hasSize(1);
+            assertThat(a.tickets().timeline(ticket)).hasSize(2);
+            assertThat(a.tickets().get(ticket).version()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

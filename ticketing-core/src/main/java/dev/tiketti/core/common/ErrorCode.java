@@ -42,6 +42,10 @@ public enum ErrorCode {
     DUPLICATE("TKT-0202", false),
     /** An expected version below 1, or above the version the ticket has: a version it never had. */
     IMPOSSIBLE_VERSION("TKT-0203", false),
+    /** An idempotency key already recorded for a different change (another ticket, or an open where an entry was added). */
+    IDEMPOTENCY_KEY_REUSED("TKT-0204", false),
+    /** A change carries an idempotency key, but the storage keeps no record of keys ({@code IdempotencyStore}). */
+    IDEMPOTENCY_UNSUPPORTED("TKT-0205", false),
     /** The transition is not defined for the ticket's current state. */
     UNKNOWN_TRANSITION("TKT-0301", false),
     /** One or more guards of the transition said no. */

@@ -8,6 +8,7 @@ import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.ErasureJournal;
+import dev.tiketti.core.spi.IdempotencyStore;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.Storage;
@@ -33,6 +34,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryConsentRequestStore consentRequests = new InMemoryConsentRequestStore();
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final InMemoryErasureJournal journal = new InMemoryErasureJournal();
+    private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private final InMemoryTimerStore timers;
     private final InMemoryOutboxStore outbox;
 
@@ -95,5 +97,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Optional<ErasureJournal> erasureJournal() {
         return Optional.of(journal);
+    }
+
+    @Override
+    public Optional<IdempotencyStore> idempotency() {
+        return Optional.of(idempotency);
     }
 }

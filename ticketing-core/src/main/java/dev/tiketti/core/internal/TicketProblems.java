@@ -170,4 +170,32 @@ public final class TicketProblems {
                 + storedVersion + " and has never had version " + expectedVersion + ", so the change was refused; "
                 + "retrying will not help. Read the ticket again and pass its version().");
     }
+
+    /** A keyed change without an {@code IdempotencyStore}. */
+    public static TicketingException idempotencyUnsupported() {
+        return new TicketingException(ErrorCode.IDEMPOTENCY_UNSUPPORTED, "This change carries an idempotency key, but"
+                + " the storage keeps no record of keys. Wire one with Ticketing.builder().idempotencyStore(...) (JpaStorage"
+                + " and InMemoryStorage provide one), or make the change without a key.");
+    }
+
+    /** A key that opened a ticket, used again to add an entry (never echoes the key). */
+    public static TicketingException idempotencyKeyOpened(TicketId opened, TicketId requested) {
+        return keyReused("opening ticket " + opened, "add an entry to ticket " + requested);
+    }
+
+    /** A key that added an entry, used again to open a ticket. */
+    public static TicketingException idempotencyKeyAddedNotOpened(TicketId addedTo) {
+        return keyReused("adding an entry to ticket " + addedTo, "open a new ticket");
+    }
+
+    /** A key that added an entry to one ticket, used again to add to another. */
+    public static TicketingException idempotencyKeyAddedElsewhere(TicketId addedTo, TicketId requested) {
+        return keyReused("adding an entry to ticket " + addedTo, "add an entry to ticket " + requested);
+    }
+
+    private static TicketingException keyReused(String recorded, String requested) {
+        return new TicketingException(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This idempotency key was recorded when "
+                + recorded + "; it is now used to " + requested + ". A key names one change: build it from the"
+                + " change's own ids (e.g. the mailbox and the Message-ID), so that different changes never share one.");
+    }
 }

@@ -11,6 +11,7 @@ import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.spi.ContactStore;
+import dev.tiketti.core.spi.IdempotentChange;
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.spi.TicketChange;
 import dev.tiketti.core.spi.TicketStore;
@@ -62,11 +63,12 @@ public final class TicketService implements Tickets {
     private final Dispatcher dispatcher;
     private final SlaService sla;
     private final PrivacyRules privacy;
+    private final IdempotentChanges idempotent;
     private final Clock clock;
 
     public TicketService(TicketStore tickets, ContactStore contacts, DefinitionService definitions,
                          StoredAttachments attachments, TrackedTransactions transactions, Dispatcher dispatcher,
-                         SlaService sla, PrivacyRules privacy, Clock clock) {
+                         SlaService sla, PrivacyRules privacy, IdempotentChanges idempotent, Clock clock) {
         this.tickets = tickets;
         this.contacts = contacts;
         this.definitions = definitions;
@@ -75,6 +77,7 @@ public final class TicketService implements Tickets {
         this.dispatcher = dispatcher;
         this.sla = sla;
         this.privacy = privacy;
+        this.idempotent = idempotent;
         this.clock = clock;
     }
 
@@ -144,6 +147,22 @@ public final class TicketService implements Tickets {
     @Override
     public Ticket open(OpenTicket request) {
         Require.nonNull(request, "open-ticket request");
+        if (request.idempotencyKey().isEmpty()) {
+            return openOnce(request);
+        }
+        // the key is looked up first: a repeated request returns what the first one did, even if
+        // it would no longer pass the checks (the requester has since lost the legal basis, say)
+        return idempotent.once(request.idempotencyKey().get(), this::openedBefore, () -> openOnce(request));
+    }
+
+    private Ticket openedBefore(IdempotentChange done) {
+        if (done.entry().isPresent()) {
+            throw TicketProblems.idempotencyKeyAddedNotOpened(done.ticket());
+        }
+        return get(done.ticket());
+    }
+
+    private Ticket openOnce(OpenTicket request) {
         TicketType type = definitions.requireType(request.typeId());
         WorkflowDefinition workflow = definitions.latestWorkflow(type.workflowId());
         contacts.find(request.requester()).orElseThrow(() -> PrivacyProblems.contactNotFound(request.requester()));
@@ -175,6 +194,9 @@ public final class TicketService implements Tickets {
             SlaScheduler.Planned planned = sla.plan(opened, SlaScheduler.Before.OPENING, timeline, List.of(created));
             Ticket ticket = planned.ticket();
             tickets.create(ticket, timeline, List.of(created));
+            if (request.idempotencyKey().isPresent()) {
+                idempotent.record(request.idempotencyKey().get(), ticket.id(), Optional.empty());
+            }
             events.add(new TicketEvent.TicketOpened(ticket.id(), key, request.actor(), now, type.id(), ticket.state()));
             sla.changed(planned, SlaScheduler.Before.OPENING, request.actor(), events);
             return ticket;
@@ -285,6 +307,26 @@ public final class TicketService implements Tickets {
             throw TicketProblems.entryNotAdded(request.ticketId(), unstorable);
         }
         attachments.requireStored(request.attachments());
+        if (request.idempotencyKey().isEmpty()) {
+            return appendRetrying(request);
+        }
+        return idempotent.once(request.idempotencyKey().get(), done -> addedBefore(done, request),
+                () -> appendRetrying(request));
+    }
+
+    private TimelineEntry addedBefore(IdempotentChange done, NewEntry request) {
+        if (done.entry().isEmpty()) {
+            throw TicketProblems.idempotencyKeyOpened(done.ticket(), request.ticketId());
+        }
+        if (!done.ticket().equals(request.ticketId())) {
+            throw TicketProblems.idempotencyKeyAddedElsewhere(done.ticket(), request.ticketId());
+        }
+        UUID id = done.entry().get();
+        return tickets.timeline(done.ticket()).stream().filter(e -> e.id().equals(id)).findFirst()
+                .orElseThrow(() -> TicketProblems.ticketNotFound(done.ticket()));
+    }
+
+    private TimelineEntry appendRetrying(NewEntry request) {
         // An append commutes with any other change, so a version conflict is retried here rather
         // than pushed to the caller: an inbound mail must not bounce because a colleague clicked.
         for (int attempt = 1; ; attempt++) {
@@ -316,6 +358,9 @@ public final class TicketService implements Tickets {
                     List.of(FieldChange.of("timeline", null, request.kind()))));
             SlaScheduler.Planned planned = sla.plan(next, slaBefore, List.of(entry), added);
             tickets.update(new TicketChange(planned.ticket(), before.version(), List.of(entry), added));
+            if (request.idempotencyKey().isPresent()) {
+                idempotent.record(request.idempotencyKey().get(), before.id(), Optional.of(entry.id()));
+            }
             if (publicReply) {
                 Contact requester = requesterOf(before);
                 messages.add(new OutboundMessage(before.id(), before.key(),

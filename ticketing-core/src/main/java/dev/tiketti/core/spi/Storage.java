@@ -57,6 +57,14 @@ public interface Storage {
         return Optional.empty();
     }
 
+    /**
+     * The record of idempotency keys, if this storage keeps one; without it, a change that carries
+     * a key ({@code OpenTicket.idempotencyKey}) fails with {@code IDEMPOTENCY_UNSUPPORTED}.
+     */
+    default Optional<IdempotencyStore> idempotency() {
+        return Optional.empty();
+    }
+
     /** The units of work of these stores; {@link Transactions#none()} when they have none. */
     default Transactions transactions() {
         return Transactions.none();

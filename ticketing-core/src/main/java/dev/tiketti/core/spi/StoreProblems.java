@@ -199,4 +199,18 @@ public final class StoreProblems {
                 + transport.getName() + " does not send consent requests: override "
                 + "OutboundTransport.send(ConsentRequestMessage) in it, or use a transport that does.");
     }
+
+    /** A key longer than an {@link IdempotencyStore} must accept. */
+    public static TicketingException idempotencyKeyTooLong(int length) {
+        return new TicketingException(ErrorCode.INVALID_IDENTIFIER, "An idempotency key has " + length
+                + " characters; stores accept at most " + dev.tiketti.core.ticket.OpenTicket.MAX_IDEMPOTENCY_KEY_LENGTH
+                + ". Hash a longer key (SHA-256 hex) before using it.");
+    }
+
+    /** {@link IdempotencyStore#record} of a key that is recorded already (never echoes the key). */
+    public static TicketingException idempotencyKeyRecorded(@Nullable Throwable cause) {
+        return new TicketingException(ErrorCode.DUPLICATE, "Recording an idempotency key failed: the key is recorded"
+                + " already, by an earlier or a concurrent change. Nothing was written; Tiketti reads the recorded"
+                + " change and returns its result.", cause);
+    }
 }

@@ -31,7 +31,11 @@ import java.util.Optional;
 public record OpenTicket(String typeId, ContactId requester, String subject, Channel channel, Optional<String> body,
                          Optional<Classification> classification, Priority priority,
                          Optional<OrganizationId> organization, Optional<AgentId> assignee,
-                         Map<String, Object> fields, List<AttachmentRef> attachments, Actor actor) {
+                         Map<String, Object> fields, List<AttachmentRef> attachments, Actor actor,
+                         Optional<String> idempotencyKey) {
+    /** The longest idempotency key (of an open or an added entry) a store must accept. */
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
     public OpenTicket {
         Require.notBlank(typeId, "ticket type");
         Require.nonNull(requester, "requester");
@@ -45,56 +49,69 @@ public record OpenTicket(String typeId, ContactId requester, String subject, Cha
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(Require.nonNull(fields, "fields")));
         attachments = Require.listOf(attachments, "attachments");
         Require.nonNull(actor, "actor");
+        idempotencyKey = Require.nonNull(idempotencyKey, "idempotency key").map(TicketMessages::checkedIdempotencyKey);
     }
 
     public static OpenTicket of(String typeId, ContactId requester, String subject, Channel channel) {
         return new OpenTicket(typeId, requester, subject, channel, Optional.empty(), Optional.empty(), Priority.NORMAL,
-                Optional.empty(), Optional.empty(), Map.of(), List.of(), Actor.system());
+                Optional.empty(), Optional.empty(), Map.of(), List.of(), Actor.system(), Optional.empty());
     }
 
     /** The first message, call summary or description of the matter. */
     public OpenTicket body(String text) {
         return new OpenTicket(typeId, requester, subject, channel, Optional.of(Require.notBlank(text, "body")),
-                classification, priority, organization, assignee, fields, attachments, actor);
+                classification, priority, organization, assignee, fields, attachments, actor, idempotencyKey);
     }
 
     public OpenTicket classification(String path) {
         return new OpenTicket(typeId, requester, subject, channel, body, Optional.of(Classification.of(path)),
-                priority, organization, assignee, fields, attachments, actor);
+                priority, organization, assignee, fields, attachments, actor, idempotencyKey);
     }
 
     public OpenTicket priority(Priority value) {
         return new OpenTicket(typeId, requester, subject, channel, body, classification, value, organization,
-                assignee, fields, attachments, actor);
+                assignee, fields, attachments, actor, idempotencyKey);
     }
 
     public OpenTicket organization(OrganizationId value) {
         return new OpenTicket(typeId, requester, subject, channel, body, classification, priority,
-                Optional.of(value), assignee, fields, attachments, actor);
+                Optional.of(value), assignee, fields, attachments, actor, idempotencyKey);
     }
 
     public OpenTicket assignee(AgentId value) {
         return new OpenTicket(typeId, requester, subject, channel, body, classification, priority, organization,
-                Optional.of(value), fields, attachments, actor);
+                Optional.of(value), fields, attachments, actor, idempotencyKey);
     }
 
     public OpenTicket field(String name, Object value) {
         var copy = new LinkedHashMap<>(fields);
         copy.put(Require.notBlank(name, "field name"), value);
         return new OpenTicket(typeId, requester, subject, channel, body, classification, priority, organization,
-                assignee, copy, attachments, actor);
+                assignee, copy, attachments, actor, idempotencyKey);
     }
 
     public OpenTicket attachment(AttachmentRef ref) {
         var copy = new java.util.ArrayList<>(attachments);
         copy.add(Require.nonNull(ref, "attachment"));
         return new OpenTicket(typeId, requester, subject, channel, body, classification, priority, organization,
-                assignee, fields, copy, actor);
+                assignee, fields, copy, actor, idempotencyKey);
+    }
+
+    /**
+     * Makes opening idempotent: a second {@code open} with the same key (after a crash, a retry whose
+     * commit's outcome was unknown, the same mail fetched by two nodes) opens nothing and returns the
+     * ticket the first one opened. A key is 1–{@value #MAX_IDEMPOTENCY_KEY_LENGTH}
+     * characters without control characters, unique per change, e.g. {@code mail:hr@example.fi:<message-id>};
+     * it must not carry personal data. Needs a storage that keeps keys ({@code IdempotencyStore}).
+     */
+    public OpenTicket idempotencyKey(String key) {
+        return new OpenTicket(typeId, requester, subject, channel, body, classification, priority, organization,
+                assignee, fields, attachments, actor, Optional.of(Require.notBlank(key, "idempotency key")));
     }
 
     /** Who records the ticket (the handler who took the call); {@link Actor#system()} by default. */
     public OpenTicket by(Actor value) {
         return new OpenTicket(typeId, requester, subject, channel, body, classification, priority, organization,
-                assignee, fields, attachments, value);
+                assignee, fields, attachments, value, idempotencyKey);
     }
 }

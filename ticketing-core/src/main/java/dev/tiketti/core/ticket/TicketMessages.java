@@ -101,4 +101,18 @@ final class TicketMessages {
         return new TicketingException(ErrorCode.IMPOSSIBLE_VERSION, "The expected version " + version
                 + " is impossible: ticket versions start at 1. Pass the version() of the ticket you read.");
     }
+
+    /** {@code key} stripped, if it is a usable idempotency key; otherwise INVALID_IDENTIFIER. */
+    static String checkedIdempotencyKey(String key) {
+        String k = key.strip();
+        boolean control = k.chars().anyMatch(Character::isISOControl);
+        if (k.isEmpty() || k.length() > OpenTicket.MAX_IDEMPOTENCY_KEY_LENGTH || control) {
+            // the key is not echoed: a host may have built it from a Message-ID or an address
+            throw new TicketingException(ErrorCode.INVALID_IDENTIFIER, "An idempotency key must be 1-"
+                    + OpenTicket.MAX_IDEMPOTENCY_KEY_LENGTH + " characters without control characters;"
+                    + " this one has " + k.length() + (control ? " and control characters" : "") + ". Build it from"
+                    + " stable ids, e.g. \"mail:\" + mailbox + \":\" + messageId, and hash a longer one (SHA-256 hex).");
+        }
+        return k;
+    }
 }

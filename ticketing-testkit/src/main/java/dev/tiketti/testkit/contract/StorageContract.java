@@ -10,6 +10,7 @@ import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.ErasureJournal;
+import dev.tiketti.core.spi.IdempotencyStore;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.Storage;
@@ -175,6 +176,8 @@ public abstract class StorageContract {
         OUTBOX("outbox store", "outbox() is empty"),
         /** {@link Storage#erasureJournal()}. */
         ERASURE_JOURNAL("erasure journal", "erasureJournal() is empty"),
+        /** {@link Storage#idempotency()}. */
+        IDEMPOTENCY("idempotency store", "idempotency() is empty"),
         /** Units of work that roll back: {@link Storage#transactions()} is not {@link Transactions#none()}. */
         UNITS_OF_WORK("units of work", "transactions() is Transactions.none(), so its stores are atomic per call"
                 + " and there is no unit of work to roll back");
@@ -199,6 +202,7 @@ public abstract class StorageContract {
                 case TIMERS -> storage.timers().isPresent();
                 case OUTBOX -> storage.outbox().isPresent();
                 case ERASURE_JOURNAL -> storage.erasureJournal().isPresent();
+                case IDEMPOTENCY -> storage.idempotency().isPresent();
                 case UNITS_OF_WORK -> storage.transactions() != Transactions.none();
             };
         }
@@ -442,6 +446,21 @@ public abstract class StorageContract {
         @Override
         protected ErasureJournal createJournal() {
             return provided(storage().erasureJournal(), Capability.ERASURE_JOURNAL);
+        }
+    }
+
+    @Nested
+    @WhenProvided(Capability.IDEMPOTENCY)
+    @DisplayName("its idempotency store passes the IdempotencyStore contract")
+    class Idempotency extends IdempotencyStoreContract {
+        @Override
+        protected IdempotencyStore createStore() {
+            return provided(storage().idempotency(), Capability.IDEMPOTENCY);
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return storage().transactions();
         }
     }
 
