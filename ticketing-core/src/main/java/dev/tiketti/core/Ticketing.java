@@ -2,6 +2,7 @@ package dev.tiketti.core;
 
 import dev.tiketti.core.event.Events;
 import dev.tiketti.core.internal.PendingEvents;
+import dev.tiketti.core.internal.SearchSync;
 import dev.tiketti.core.internal.SlaService;
 import dev.tiketti.core.privacy.Privacy;
 import dev.tiketti.core.search.TicketSearch;
@@ -29,12 +30,12 @@ public final class Ticketing implements AutoCloseable {
     private final Tickets tickets;
     private final Definitions definitions;
     private final Attachments attachments;
-    private final TicketSearch search;
+    private final SearchSync search;
     private final PendingEvents events;
     private final SlaService sla;
     private final Privacy privacy;
 
-    Ticketing(Clock clock, Tickets tickets, Definitions definitions, Attachments attachments, TicketSearch search,
+    Ticketing(Clock clock, Tickets tickets, Definitions definitions, Attachments attachments, SearchSync search,
               PendingEvents events, SlaService sla, Privacy privacy) {
         this.clock = clock;
         this.tickets = tickets;
@@ -102,12 +103,13 @@ public final class Ticketing implements AutoCloseable {
     }
 
     /**
-     * Stops the background work this instance started — the timer poller and the outbox
-     * deliverers — and leaves the stores to their owner. Calling it again does nothing.
+     * Stops the background work this instance started — the timer poller, the outbox deliverers
+     * and the change-log follower — and leaves the stores to their owner. Calling it again does nothing.
      */
     @Override
     public void close() {
         events.close();
         sla.close();
+        search.close();
     }
 }

@@ -28,6 +28,7 @@ import dev.tiketti.core.internal.ErasureEngine;
 import dev.tiketti.core.internal.ErasureService;
 import dev.tiketti.core.internal.NamedListener;
 import dev.tiketti.core.internal.IdempotentChanges;
+import dev.tiketti.core.internal.IndexFollower;
 import dev.tiketti.core.internal.OutboxRetry;
 import dev.tiketti.core.internal.PendingEvents;
 import dev.tiketti.core.internal.PrivacyRules;
@@ -47,6 +48,7 @@ import dev.tiketti.core.sla.ReminderRule;
 import dev.tiketti.core.sla.SlaPolicies;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.AuditLog;
+import dev.tiketti.core.spi.ChangeLog;
 import dev.tiketti.core.spi.ConsentRequestStore;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
@@ -110,6 +112,7 @@ public final class TicketingBuilder {
     private final Slot<TimerStore> timerStore = new Slot<>("timerStore");
     private final Slot<OutboxStore> outbox = new Slot<>("outboxStore");
     private final Slot<IdempotencyStore> idempotency = new Slot<>("idempotencyStore");
+    private final Slot<ChangeLog> changeLog = new Slot<>("changeLog");
     private final Slot<SearchIndex> searchIndex = new Slot<>("searchIndex");
     private final Slot<Transactions> transactions = new Slot<>("transactions");
     private boolean inMemory;
@@ -202,6 +205,18 @@ public final class TicketingBuilder {
      */
     public TicketingBuilder idempotencyStore(IdempotencyStore store) {
         idempotency.set(store, "explicitly");
+        return this;
+    }
+
+    /**
+     * The change log that every node's search index follows (issue #14): core appends the ids of
+     * the tickets each change, erasure and sweep touches, in that change's unit of work, and
+     * {@code search().catchUp()} / {@code search().follow(interval)} apply it to this node's index.
+     * Filled from a {@link #storage(Storage)} bundle that keeps one; must share the ticket store's
+     * units of work.
+     */
+    public TicketingBuilder changeLog(ChangeLog log) {
+        changeLog.set(log, "explicitly");
         return this;
     }
 
@@ -517,6 +532,7 @@ public final class TicketingBuilder {
             fillOptional(timerStore, s.timers());
             fillOptional(outbox, s.outbox());
             fillOptional(idempotency, s.idempotency());
+            fillOptional(changeLog, s.changeLog());
             transactions.fill(s::transactions, BY_STORAGE);
         }
         if (inMemory) {
@@ -556,7 +572,12 @@ public final class TicketingBuilder {
         SearchSync search = new SearchSync(Optional.ofNullable(searchIndex.value), tickets.value, contacts.value);
         String node = timerOwner.value != null ? timerOwner.value : "tiketti-" + UUID.randomUUID();
         Dispatcher dispatcher = new Dispatcher(listeners, outbound.value, search, Optional.ofNullable(outbox.value),
-                tx, time, node, outboxLease.value != null ? outboxLease.value : Duration.ofMinutes(1), outboxRetry());
+                tx, time, node, outboxLease.value != null ? outboxLease.value : Duration.ofMinutes(1), outboxRetry(),
+                Optional.ofNullable(changeLog.value));
+        if (changeLog.value != null && searchIndex.value != null) {
+            search.followWith(new IndexFollower(changeLog.value, search, time, Duration.ofSeconds(30),
+                    Duration.ofDays(7)));
+        }
         DefinitionService definitionService = new DefinitionService(definitions.value, tx);
         Optional<SlaScheduler> scheduler = !slaConfigured() ? Optional.empty() : Optional.of(new SlaScheduler(
                 Optional.ofNullable(slaPolicies.value), List.copyOf(reminders.values()), teamLeads, pairs,
@@ -577,7 +598,7 @@ public final class TicketingBuilder {
                 orDefault(consentRequestValidity, () -> Duration.ofDays(30)),
                 Optional.ofNullable(privacyNoticeUrl.value).orElse(""), time);
         PrivacyService privacy = new PrivacyService(
-                new RegisterService(register, organizations.value, tx, search),
+                new RegisterService(register, organizations.value, tx, search, tickets.value, dispatcher),
                 new ConsentService(register, requests, rules, tx),
                 new AccessService(contacts.value, consents.value, consentRequests.value, organizations.value,
                         tickets.value, auditLog.value, time),
@@ -616,7 +637,7 @@ public final class TicketingBuilder {
     private void logWiring() {
         Map<String, String> wiring = new LinkedHashMap<>();
         List<Slot<?>> wired = new ArrayList<>(required());
-        wired.addAll(List.of(transactions, clock, searchIndex, outbox, timerStore, idempotency));
+        wired.addAll(List.of(transactions, clock, searchIndex, outbox, timerStore, idempotency, changeLog));
         for (Slot<?> slot : wired) {
             if (slot.value != null) {
                 wiring.put(slot.name, slot.value.getClass().getName() + " (" + slot.origin + ")");

@@ -5,6 +5,7 @@ import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.jpa.internal.Args;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.AuditLog;
+import dev.tiketti.core.spi.ChangeLog;
 import dev.tiketti.core.spi.ConsentRequestStore;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
@@ -24,6 +25,7 @@ import dev.tiketti.jpa.internal.JpaConsentRequestStore;
 import dev.tiketti.jpa.internal.JpaConsentStore;
 import dev.tiketti.jpa.internal.JpaContactStore;
 import dev.tiketti.jpa.internal.JpaOrganizationStore;
+import dev.tiketti.jpa.internal.JpaChangeLog;
 import dev.tiketti.jpa.internal.JpaIdempotencyStore;
 import dev.tiketti.jpa.internal.JpaOutboxStore;
 import dev.tiketti.jpa.internal.JpaDefinitionStore;
@@ -81,6 +83,7 @@ public final class JpaStorage implements Storage, AutoCloseable {
     private final ConsentRequestStore consentRequests;
     private final JpaOutboxStore outbox;
     private final JpaIdempotencyStore idempotency;
+    private final JpaChangeLog changeLog;
     private final Transactions transactions;
     private final @Nullable EntityManagerFactory owned;
 
@@ -96,6 +99,7 @@ public final class JpaStorage implements Storage, AutoCloseable {
         this.consentRequests = new JpaConsentRequestStore(ems);
         this.outbox = new JpaOutboxStore(ems);
         this.idempotency = new JpaIdempotencyStore(ems);
+        this.changeLog = new JpaChangeLog(ems);
         this.transactions = transactions;
         this.owned = owned;
     }
@@ -222,6 +226,14 @@ public final class JpaStorage implements Storage, AutoCloseable {
     }
 
     /**
+     * The change log that every node's search index follows ({@code Ticketing.builder().changeLog(...)}):
+     * the ids of the tickets each change touched, appended in its transaction.
+     */
+    public ChangeLog changeLogStore() {
+        return changeLog;
+    }
+
+    /**
      * Units of work for {@code Ticketing.builder().transactions(...)}: a resource-local
      * transaction that joins one already running on the calling thread; stores called outside
      * one run in a short transaction of their own.
@@ -286,6 +298,11 @@ public final class JpaStorage implements Storage, AutoCloseable {
     @Override
     public Optional<IdempotencyStore> idempotency() {
         return Optional.of(idempotencyStore());
+    }
+
+    @Override
+    public Optional<ChangeLog> changeLog() {
+        return Optional.of(changeLogStore());
     }
 
 

@@ -101,6 +101,7 @@ abstract class TicketingOnJpaTests {
                 .transactions(storage.transactions())
                 .contactStore(storage.contactStore())
                 .idempotencyStore(storage.idempotencyStore())
+                .changeLog(storage.changeLogStore())
                 .inMemory()
                 .build();
     }
@@ -248,6 +249,23 @@ abstract class TicketingOnJpaTests {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Issue #14 item 5: each node's own index follows the change log in the shared database. */
+    @Test
+    void a_change_on_one_node_reaches_the_other_nodes_index_through_the_change_log() {
+        Ticketing a = node(storageA, false);
+        Ticketing b = node(storageB, false);
+        b.search().catchUp();
+        String word = "siirto" + Long.toString(System.identityHashCode(this), 36).replaceAll("[0-9]", "x");
+        Ticket t = a.tickets().open(OpenTicket.of("annual-leave", AINO.id(), "Vuosiloman " + word, Channel.EMAIL)
+                .body("Voinko siirtää lomani?").field("leaveYear", 2025));
+        assertThat(b.search().find(dev.tiketti.core.search.SearchQuery.text(word))).isEmpty();
+
+        assertThat(b.search().catchUp()).isPositive();
+        assertThat(b.search().find(dev.tiketti.core.search.SearchQuery.text(word))).extracting(Ticket::id)
+                .containsExactly(t.id());
+        assertThat(b.search().lag()).isZero();
     }
 
     @Test

@@ -93,4 +93,17 @@ public final class InMemorySearchIndex implements SearchIndex {
         }
         return word;
     }
+
+    private volatile long followed = -1;
+
+    @Override
+    public java.util.OptionalLong followedPosition() {
+        long p = followed;
+        return p < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(p);
+    }
+
+    @Override
+    public void followed(long position) {
+        followed = position;
+    }
 }

@@ -3,6 +3,7 @@ package dev.tiketti.core.inmemory;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.AuditLog;
+import dev.tiketti.core.spi.ChangeLog;
 import dev.tiketti.core.spi.ConsentRequestStore;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
@@ -35,6 +36,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final InMemoryErasureJournal journal = new InMemoryErasureJournal();
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    private final InMemoryChangeLog changeLog = new InMemoryChangeLog();
     private final InMemoryTimerStore timers;
     private final InMemoryOutboxStore outbox;
 
@@ -102,5 +104,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Optional<IdempotencyStore> idempotency() {
         return Optional.of(idempotency);
+    }
+
+    @Override
+    public Optional<ChangeLog> changeLog() {
+        return Optional.of(changeLog);
     }
 }

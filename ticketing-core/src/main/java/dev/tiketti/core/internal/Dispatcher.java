@@ -7,7 +7,9 @@ import dev.tiketti.core.event.DeadDelivery;
 import dev.tiketti.core.event.EventDelivery;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.event.TicketEvent;
+import dev.tiketti.core.spi.ChangeLog;
 import dev.tiketti.core.spi.EventListener;
+import dev.tiketti.core.spi.LoggedChange;
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.spi.OutboundTransport;
 import dev.tiketti.core.spi.OutboxDelivery;
@@ -87,10 +89,11 @@ public final class Dispatcher {
     private final String owner;
     private final Duration lease;
     private final OutboxRetry retry;
+    private final Optional<ChangeLog> changeLog;
 
     public Dispatcher(List<EventListener> listeners, OutboundTransport outbound, SearchSync search,
                       Optional<OutboxStore> outbox, TrackedTransactions transactions, Clock clock, String owner,
-                      Duration lease, OutboxRetry retry) {
+                      Duration lease, OutboxRetry retry, Optional<ChangeLog> changeLog) {
         this.listeners = List.copyOf(listeners);
         this.names = this.listeners.stream().map(EventListener::name).toList();
         this.outbound = outbound;
@@ -102,6 +105,22 @@ public final class Dispatcher {
         this.owner = owner;
         this.lease = lease;
         this.retry = retry;
+        this.changeLog = changeLog;
+    }
+
+    /**
+     * Whether changes are appended to a change log, so that every node's index follows; appending
+     * happens inside the unit of work of the change, ids only.
+     */
+    public boolean logsChanges() {
+        return changeLog.isPresent();
+    }
+
+    /** See {@link #logsChanges()}: appends, in the current unit of work. */
+    public void logChanges(Collection<TicketId> tickets, LoggedChange.Kind kind) {
+        if (changeLog.isPresent() && !tickets.isEmpty()) {
+            changeLog.get().append(new LinkedHashSet<>(tickets), kind, now());
+        }
     }
 
     private static Optional<TicketId> ticketOf(Object value) {
@@ -200,6 +219,11 @@ public final class Dispatcher {
                     c.write(value))));
         }
         outbox.ifPresent(o -> o.append(entries, owner, lease));
+        if (changeLog.isPresent()) {
+            Set<TicketId> changed = new LinkedHashSet<>();
+            events.forEach(e -> changed.add(e.ticketId()));
+            logChanges(changed, LoggedChange.Kind.CHANGED);
+        }
         return new Staged(List.copyOf(items));
     }
 

@@ -2,6 +2,7 @@ package dev.tiketti.core.internal;
 
 import dev.tiketti.core.common.ContactId;
 import dev.tiketti.core.common.Require;
+import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.privacy.Consent;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.DataCategory;
@@ -21,6 +22,7 @@ import dev.tiketti.core.spi.AuditLog;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.ErasureJournal;
+import dev.tiketti.core.spi.LoggedChange;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.Transactions;
@@ -242,6 +244,15 @@ public final class ErasureEngine {
          * tickets as they were and reports them as retained.
          */
         void searchIndex(List<Ticket> all, Set<String> moved) {
+            if (s.outbox().logsChanges()) {
+                // every node's index follows the log; an interrupted run is resumed from the journal and
+                // comes here again, so no node's index is left holding what this run removed
+                List<TicketId> ids = all.stream().map(Ticket::id).toList();
+                s.transactions().inTransaction(() -> {
+                    s.outbox().logChanges(ids, LoggedChange.Kind.ERASED);
+                    return null;
+                });
+            }
             if (s.search().index().isEmpty()) {
                 return; // no index, no copies
             }

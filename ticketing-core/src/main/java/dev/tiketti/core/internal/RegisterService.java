@@ -7,7 +7,11 @@ import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.Membership;
 import dev.tiketti.core.privacy.Organization;
 import dev.tiketti.core.privacy.Register;
+import dev.tiketti.core.spi.LoggedChange;
 import dev.tiketti.core.spi.OrganizationStore;
+import dev.tiketti.core.spi.TicketStore;
+import dev.tiketti.core.ticket.Ticket;
+import dev.tiketti.core.ticket.TicketQuery;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,18 +21,30 @@ public final class RegisterService implements Register {
     private final OrganizationStore organizations;
     private final TrackedTransactions transactions;
     private final SearchSync search;
+    private final TicketStore tickets;
+    private final Dispatcher dispatcher;
 
     public RegisterService(CustomerRegister register, OrganizationStore organizations,
-                           TrackedTransactions transactions, SearchSync search) {
+                           TrackedTransactions transactions, SearchSync search, TicketStore tickets,
+                           Dispatcher dispatcher) {
         this.register = register;
         this.organizations = organizations;
         this.transactions = transactions;
         this.search = search;
+        this.tickets = tickets;
+        this.dispatcher = dispatcher;
     }
 
     @Override
     public Contact save(Contact contact) {
-        Contact saved = transactions.inTransaction(() -> register.saveContact(contact));
+        Contact saved = transactions.inTransaction(() -> {
+            Contact stored = register.saveContact(contact);
+            if (dispatcher.logsChanges()) { // their addresses are in their tickets' documents on every node
+                dispatcher.logChanges(tickets.query(TicketQuery.all().requester(stored.id()).limit(Integer.MAX_VALUE))
+                        .stream().map(Ticket::id).toList(), LoggedChange.Kind.CHANGED);
+            }
+            return stored;
+        });
         search.refreshRequester(saved.id()); // their addresses are in their tickets' search documents
         return saved;
     }

@@ -10,6 +10,7 @@ import dev.tiketti.core.privacy.ErasureOutcome;
 import dev.tiketti.core.privacy.Redactor;
 import dev.tiketti.core.privacy.RetentionSchedule;
 import dev.tiketti.core.privacy.RetentionSweepReport;
+import dev.tiketti.core.spi.LoggedChange;
 import dev.tiketti.core.spi.StoredTicket;
 import dev.tiketti.core.ticket.AttachmentRef;
 import dev.tiketti.core.ticket.CustomFields;
@@ -59,6 +60,9 @@ public final class RetentionSweeper {
     private Swept inUnit(Ticket t, BooleanSupplier change) {
         return s.transactions().inTransaction(() -> {
             boolean changed = change.getAsBoolean();
+            if (changed) {
+                s.outbox().logChanges(List.of(t.id()), LoggedChange.Kind.ERASED);
+            }
             return new Swept(changed, changed ? s.outbox().discard(List.of(t.id())) : 0);
         });
     }

@@ -25,6 +25,7 @@ public final class SearchSync implements TicketSearch {
     private final Optional<SearchIndex> index;
     private final TicketStore tickets;
     private final ContactStore contacts;
+    private volatile Optional<IndexFollower> follower = Optional.empty();
 
     public SearchSync(Optional<SearchIndex> index, TicketStore tickets, ContactStore contacts) {
         this.index = Require.nonNull(index, "search index");
@@ -114,5 +115,31 @@ public final class SearchSync implements TicketSearch {
         }
         index.purge();
         return n;
+    }
+
+    /** Makes this node's index follow {@code log} (set once, by the builder). */
+    public void followWith(IndexFollower value) {
+        follower = Optional.of(value);
+    }
+
+    @Override
+    public int catchUp() {
+        return follower.map(IndexFollower::catchUp).orElse(0);
+    }
+
+    @Override
+    public AutoCloseable follow(java.time.Duration interval) {
+        requireIndex();
+        return follower.map(f -> f.start(interval)).orElse(() -> { });
+    }
+
+    @Override
+    public long lag() {
+        return follower.map(IndexFollower::lag).orElse(0L);
+    }
+
+    /** Stops the follower threads started here. */
+    public void close() {
+        follower.ifPresent(IndexFollower::close);
     }
 }

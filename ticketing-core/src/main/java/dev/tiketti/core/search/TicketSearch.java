@@ -22,4 +22,21 @@ public interface TicketSearch {
      * returns how many tickets were indexed. Safe while the system is in use.
      */
     int reindex();
+
+    /**
+     * Applies the shared change log to this node's index now (issue #14: every node's index follows
+     * every change and erasure); returns how many log entries were applied. Without a change log in
+     * the storage there is nothing to follow and it returns 0. See {@code docs/search.md}.
+     */
+    int catchUp();
+
+    /**
+     * Follows the change log on a daemon thread every {@code interval}, with a back-off while the
+     * store is down; close the result (or the {@code Ticketing}) to stop. Without a change log the
+     * thread has nothing to do.
+     */
+    AutoCloseable follow(java.time.Duration interval);
+
+    /** How many committed change-log entries this node's index has yet to apply; 0 without a log. */
+    long lag();
 }

@@ -59,4 +59,21 @@ public interface SearchIndex {
      */
     default void purge() {
     }
+
+    /**
+     * How far this index has followed the shared {@link ChangeLog}, as last recorded by
+     * {@link #followed}; empty when it never recorded a position (then a following node rebuilds it
+     * first). An index on disk keeps it with its commit (e.g. Lucene's commit user data), so that a
+     * restarted node catches up from there; one in memory forgets it with its content.
+     */
+    default java.util.OptionalLong followedPosition() {
+        return java.util.OptionalLong.empty();
+    }
+
+    /**
+     * Records the change-log position this index reflects, durably with the content it describes
+     * (the index must not claim a position its content does not yet hold after a crash).
+     */
+    default void followed(long position) {
+    }
 }

@@ -65,6 +65,14 @@ public interface Storage {
         return Optional.empty();
     }
 
+    /**
+     * The change log that each node's search index follows, if this storage keeps one (shared
+     * storages for many nodes should); core appends to it in every change's unit of work.
+     */
+    default Optional<ChangeLog> changeLog() {
+        return Optional.empty();
+    }
+
     /** The units of work of these stores; {@link Transactions#none()} when they have none. */
     default Transactions transactions() {
         return Transactions.none();

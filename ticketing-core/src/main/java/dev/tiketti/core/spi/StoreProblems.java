@@ -213,4 +213,17 @@ public final class StoreProblems {
                 + " already, by an earlier or a concurrent change. Nothing was written; Tiketti reads the recorded"
                 + " change and returns its result.", cause);
     }
+
+    /** A change log entry numbered below 1 (corrupt stored data or a misused constructor). */
+    public static TicketingException changeLogSequenceBelowOne(long sequence) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "A change log entry's sequence number must be"
+                + " at least 1, was " + sequence + ". Sequence numbers come from the change log; do not build entries"
+                + " by hand.");
+    }
+
+    /** A change log read with a limit below 1. */
+    public static TicketingException changeLogLimit(int limit) {
+        return new TicketingException(ErrorCode.INVALID_QUERY, "A change log read needs a limit of at least 1, was "
+                + limit + ".");
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tiketti.core.spi.AttachmentStore;
 import dev.tiketti.core.spi.AuditLog;
+import dev.tiketti.core.spi.ChangeLog;
 import dev.tiketti.core.spi.ConsentRequestStore;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
@@ -178,6 +179,8 @@ public abstract class StorageContract {
         ERASURE_JOURNAL("erasure journal", "erasureJournal() is empty"),
         /** {@link Storage#idempotency()}. */
         IDEMPOTENCY("idempotency store", "idempotency() is empty"),
+        /** {@link Storage#changeLog()}. */
+        CHANGE_LOG("change log", "changeLog() is empty"),
         /** Units of work that roll back: {@link Storage#transactions()} is not {@link Transactions#none()}. */
         UNITS_OF_WORK("units of work", "transactions() is Transactions.none(), so its stores are atomic per call"
                 + " and there is no unit of work to roll back");
@@ -203,6 +206,7 @@ public abstract class StorageContract {
                 case OUTBOX -> storage.outbox().isPresent();
                 case ERASURE_JOURNAL -> storage.erasureJournal().isPresent();
                 case IDEMPOTENCY -> storage.idempotency().isPresent();
+                case CHANGE_LOG -> storage.changeLog().isPresent();
                 case UNITS_OF_WORK -> storage.transactions() != Transactions.none();
             };
         }
@@ -456,6 +460,21 @@ public abstract class StorageContract {
         @Override
         protected IdempotencyStore createStore() {
             return provided(storage().idempotency(), Capability.IDEMPOTENCY);
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return storage().transactions();
+        }
+    }
+
+    @Nested
+    @WhenProvided(Capability.CHANGE_LOG)
+    @DisplayName("its change log passes the ChangeLog contract")
+    class Changes extends ChangeLogContract {
+        @Override
+        protected ChangeLog createLog() {
+            return provided(storage().changeLog(), Capability.CHANGE_LOG);
         }
 
         @Override
