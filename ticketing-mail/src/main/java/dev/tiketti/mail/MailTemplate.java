@@ -37,8 +37,8 @@ public record MailTemplate(String subject, String body) {
         }
         int end = t.indexOf("\n\n");
         if (!t.startsWith("Subject: ") || end < 0 || t.substring(0, end).contains("\n")
-                || t.substring(0, end).isBlank() || t.substring(end + 2).isBlank()) {
-            throw SmtpProblems.templateUnreadable(origin, "no 'Subject: ' line, empty line and body");
+                || t.substring("Subject: ".length(), end).isBlank() || t.substring(end + 2).isBlank()) {
+            throw SmtpProblems.templateUnreadable(origin, SmtpProblems.templateLayout());
         }
         return new MailTemplate(t.substring("Subject: ".length(), end).strip(), t.substring(end + 2));
     }
@@ -49,14 +49,14 @@ public record MailTemplate(String subject, String body) {
         Require.notBlank(resource, "resource");
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw SmtpProblems.templateUnreadable(resource, "there is no such resource");
+                throw SmtpProblems.templateUnreadable(resource, SmtpProblems.templateMissing());
             }
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(in.readAllBytes()))
                     .toString();
             return parse(text, resource);
         } catch (CharacterCodingException e) {
-            throw SmtpProblems.templateUnreadable(resource, "it is not UTF-8");
+            throw SmtpProblems.templateUnreadable(resource, SmtpProblems.templateNotUtf8());
         } catch (IOException e) {
             throw SmtpProblems.templateUnreadable(resource, e.getClass().getSimpleName());
         }

@@ -19,6 +19,7 @@ public final class LoopBrake {
     private final LoopBrakeStore store;
     private final Set<String> own;
     private final LongAdder braked = new LongAdder();
+    private Instant purged = Instant.MIN;
 
     /** {@code own} holds normalised addresses. */
     public LoopBrake(int max, Duration window, LoopBrakeStore store, Set<String> own) {
@@ -40,10 +41,17 @@ public final class LoopBrake {
         return reason;
     }
 
-    /** Counts an automatic mail sent to {@code address}. */
+    /**
+     * Counts an automatic mail sent to {@code address}; about once a window, forgets the records
+     * older than the window (retention: they decide nothing any more, and they name people).
+     */
     public synchronized void sent(String address, boolean automatic, Instant now) {
         if (automatic) {
             store.record(Addresses.normalised(address), now);
+        }
+        if (purged.isBefore(now.minus(window))) {
+            store.purgeBefore(now.minus(window));
+            purged = now;
         }
     }
 

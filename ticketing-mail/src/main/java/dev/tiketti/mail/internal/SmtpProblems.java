@@ -160,6 +160,18 @@ public final class SmtpProblems {
         return "its subject has a line break: a subject is one line";
     }
 
+    public static String templateLayout() {
+        return "no 'Subject: ' line with a subject, empty line and body";
+    }
+
+    public static String templateMissing() {
+        return "there is no such resource";
+    }
+
+    public static String templateNotUtf8() {
+        return "it is not UTF-8";
+    }
+
     public static ConfigurationException templateUnreadable(String resource, String why) {
         return new ConfigurationException(ErrorCode.INVALID_MAIL_TEMPLATE, "The mail template resource " + resource
                 + " cannot be read (" + why + "): it must be UTF-8 text whose first line is 'Subject: ...', then an "
