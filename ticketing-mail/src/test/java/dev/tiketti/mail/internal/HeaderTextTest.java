@@ -15,6 +15,8 @@ class HeaderTextTest {
         assertThat(HeaderText.oneLine("a\rb\nc\u0085d\u2028e\u2029f\tg\u0000h")).isEqualTo("a b c d e f g h");
         assertThat(HeaderText.oneLine("  \r\n  ")).isEmpty();
         assertThat(HeaderText.oneLine("x".repeat(2000))).hasSize(500);
+        assertThat(HeaderText.oneLine("x" + "\uD83D\uDE00".repeat(600))).as("never half a surrogate pair")
+                .hasSize(1 + 2 * 499).endsWith("\uD83D\uDE00");
         assertThat(HeaderText.oneLine("Äijälä – ok")).isEqualTo("Äijälä – ok");
     }
 
