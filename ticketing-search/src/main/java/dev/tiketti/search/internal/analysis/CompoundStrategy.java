@@ -1,0 +1,11 @@
+package dev.tiketti.search.internal.analysis;
+
+/** How a part of a compound ("loma" in "vuosilomalla") is made findable. */
+public enum CompoundStrategy {
+    /** No subword field: only whole words (and prefixes) match. */
+    NONE,
+    /** {@link CompoundSplitter}: a hand-written list of HR and service-desk word stems, mapped to lemmas. */
+    DICTIONARY,
+    /** Character n-grams (3 to 7) of every word; any part of any compound, but also chance substrings. */
+    NGRAM
+}
