@@ -31,6 +31,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -49,6 +50,8 @@ public final class Analysis {
     static final float GRADE = 2f;
     static final float SUB = 1.5f;
     static final float PREFIX = 1.5f;
+    /** N-grams beside the dictionary: any substring, so below a known part. */
+    static final float GRAM = 0.75f;
     static final float FUZZY = 0.5f;
     /** Dismax tie-breaker: a word matching in several fields ranks a little higher. */
     static final float TIE = 0.1f;
@@ -56,6 +59,8 @@ public final class Analysis {
     static final int MAX_WORDS = 24;
     static final int MAX_FUZZY_WORDS = 6;
     static final int FUZZY_EXPANSIONS = 16;
+    /** Stems shorter than this get no typo variant of their own. */
+    static final int MIN_FUZZY_STEM = 6;
     /** Longer "words" (pasted hashes, base64) get no fuzzy or prefix variant. */
     static final int MAX_FUZZY_LENGTH = 40;
 
@@ -105,11 +110,22 @@ public final class Analysis {
         if (languages.contains(Language.EN)) {
             doc.add(new Field(Chains.Kind.EN.field(prefix), text, SEARCH_ONLY));
         }
-        if (settings.compounds() == CompoundStrategy.DICTIONARY) {
+        if (dictionary()) {
             doc.add(new Field(Chains.Kind.SUB.field(prefix), text, SEARCH_ONLY));
-        } else if (settings.compounds() == CompoundStrategy.NGRAM) {
-            doc.add(new Field(Chains.Kind.SUB.field(prefix), text, GRAMS));
         }
+        if (ngrams()) {
+            doc.add(new Field(Chains.Kind.GRAM.field(prefix), text, GRAMS));
+        }
+    }
+
+    private boolean dictionary() {
+        return settings.compounds() == CompoundStrategy.DICTIONARY
+                || settings.compounds() == CompoundStrategy.DICTIONARY_AND_NGRAM;
+    }
+
+    private boolean ngrams() {
+        return settings.compounds() == CompoundStrategy.NGRAM
+                || settings.compounds() == CompoundStrategy.DICTIONARY_AND_NGRAM;
     }
 
     public Query parse(String userText, Set<String> prefixes) {
@@ -234,9 +250,13 @@ public final class Analysis {
                     }
                 }
                 if (!strict && !w.prefix()) {
-                    Query sub = subword(p, t);
+                    Query sub = dictionary() ? parts(p, t) : null;
                     if (sub != null) {
                         any.add(boost(sub, SUB));
+                    }
+                    Query gram = ngrams() ? gram(p, t) : null;
+                    if (gram != null) {
+                        any.add(boost(gram, sub == null && !dictionary() ? SUB : GRAM));
                     }
                 }
                 if (prefix) {
@@ -248,10 +268,11 @@ public final class Analysis {
                     if (edits > 0) {
                         any.add(boost(new FuzzyQuery(new Term(Chains.Kind.EXACT.field(p), t), edits, 1,
                                 FUZZY_EXPANSIONS, true), FUZZY));
-                        String stem = fi.apply(t);
-                        int stemEdits = Math.min(edits, edits(stem.length() + 1));
-                        if (stemEdits > 0) {
-                            any.add(boost(new FuzzyQuery(new Term(Chains.Kind.FI.field(p), stem), stemEdits, 1,
+                        // a typo in a long stem, also typed without ä/ö (tyotodistus ~ työtodistuksen);
+                        // short stems are one edit away from too many others (palk/pank)
+                        String stem = fold.apply(t);
+                        if (stem.length() >= MIN_FUZZY_STEM) {
+                            any.add(boost(new FuzzyQuery(new Term(Chains.Kind.FOLD.field(p), stem), 1, 1,
                                     FUZZY_EXPANSIONS, true), FUZZY));
                         }
                     }
@@ -260,30 +281,27 @@ public final class Analysis {
             return any.isEmpty() ? null : new DisjunctionMaxQuery(any, TIE);
         }
 
-        private Query subword(String prefix, String t) {
+        private Query parts(String prefix, String t) {
             String field = Chains.Kind.SUB.field(prefix);
-            if (settings.compounds() == CompoundStrategy.DICTIONARY) {
-                List<Set<String>> parts = CompoundSplitter.parts(t);
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                BooleanQuery.Builder all = new BooleanQuery.Builder();
-                for (Set<String> lemmas : parts) {
-                    BooleanQuery.Builder one = new BooleanQuery.Builder();
-                    lemmas.stream().sorted().forEach(l -> one.add(new TermQuery(new Term(field, l)), Occur.SHOULD));
-                    all.add(one.build(), Occur.MUST);
-                }
-                return all.build();
+            Optional<List<Set<String>>> parts = CompoundSplitter.queryParts(t);
+            if (parts.isEmpty()) {
+                return null;
             }
-            if (settings.compounds() == CompoundStrategy.NGRAM) {
-                // the stem, so "palkan" looks for "palk" inside "kuukausipalkka"; very short stems
-                // ("tuk" of tukki) would hit too many words, so then the word as typed
-                String stem = snowballFi.apply(t);
-                String gram = stem.length() >= 4 ? stem : t;
-                return gram.length() >= Chains.MIN_GRAM && gram.length() <= Chains.MAX_GRAM
-                        ? new TermQuery(new Term(field, gram)) : null;
+            // all parts at one position: the parts of one word, not of neighbouring words
+            MultiPhraseQuery.Builder same = new MultiPhraseQuery.Builder();
+            for (Set<String> lemmas : parts.get()) {
+                same.add(lemmas.stream().sorted().map(l -> new Term(field, l)).toArray(Term[]::new), 0);
             }
-            return null;
+            return same.build();
+        }
+
+        private Query gram(String prefix, String t) {
+            // the stem, so "palkan" looks for "palk" inside "kuukausipalkka"; very short stems
+            // ("tuk" of tukki) would hit too many words, so then the word as typed
+            String stem = snowballFi.apply(t);
+            String gram = stem.length() >= 4 ? stem : t;
+            return gram.length() >= Chains.MIN_GRAM && gram.length() <= Chains.MAX_GRAM
+                    ? new TermQuery(new Term(Chains.Kind.GRAM.field(prefix), gram)) : null;
         }
 
         private Query phrase(String text) {

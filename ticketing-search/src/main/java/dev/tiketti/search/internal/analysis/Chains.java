@@ -28,18 +28,18 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *       {@code en}: possessive removal + Snowball English (Porter2);
  *   <li>{@code fold}: Snowball Finnish, then ASCII folding (lähdön → lahdo, as "lahdon" stems);
  *   <li>{@code grade}: the Finnish stem's {@link Gradation#key gradation key};
- *   <li>{@code sub}: {@link CompoundSplitter} lemmas, or n-grams of 3–7 letters;
+ *   <li>{@code sub}: {@link CompoundSplitter} lemmas; {@code gram}: n-grams of 3–10 letters;
  *   <li>{@code hl}: all of the above stacked at one position (original offsets), so a highlighter
  *       finds any query term in one stored field.
  * </ul>
  */
 final class Chains {
     static final int MIN_GRAM = 3;
-    static final int MAX_GRAM = 7;
+    static final int MAX_GRAM = 10;
 
     /** The kinds of field one text is indexed into; the field name is {@code prefix + "." + suffix}. */
     enum Kind {
-        EXACT("exact"), FI("fi"), SV("sv"), EN("en"), FOLD("fold"), GRADE("grade"), SUB("sub"), HL("hl");
+        EXACT("exact"), FI("fi"), SV("sv"), EN("en"), FOLD("fold"), GRADE("grade"), SUB("sub"), GRAM("gram"), HL("hl");
 
         final String suffix;
 
@@ -93,9 +93,8 @@ final class Chains {
                     case EN -> new Stems.Filter(ts, Stems.english().get());
                     case FOLD -> new Stems.Filter(ts, folded());
                     case GRADE -> new Stems.Filter(ts, graded(settings));
-                    case SUB -> settings.compounds() == CompoundStrategy.NGRAM
-                            ? new NGramTokenFilter(ts, MIN_GRAM, MAX_GRAM, false)
-                            : new CompoundSplitter.Filter(ts);
+                    case SUB -> new CompoundSplitter.Filter(ts);
+                    case GRAM -> new NGramTokenFilter(ts, MIN_GRAM, MAX_GRAM, false);
                     case HL -> new Stack(ts, settings);
                 };
                 return new TokenStreamComponents(source, ts);
@@ -110,7 +109,7 @@ final class Chains {
 
     static UnaryOperator<String> graded(AnalysisSettings settings) {
         UnaryOperator<String> fi = Stems.finnish(settings.stemming()).get();
-        return w -> Gradation.key(fi.apply(w));
+        return w -> Gradation.key(Stems.fold(fi.apply(w)));
     }
 
     /** Emits each token and then its distinct variants at the same position and offsets. */
@@ -125,7 +124,7 @@ final class Chains {
             super(input);
             this.variants = List.of(Stems.finnish(settings.stemming()).get(), Stems.swedish().get(),
                     Stems.english().get(), folded(), graded(settings));
-            this.dictionary = settings.compounds() == CompoundStrategy.DICTIONARY;
+            this.dictionary = settings.compounds() != CompoundStrategy.NONE && settings.compounds() != CompoundStrategy.NGRAM;
         }
 
         @Override

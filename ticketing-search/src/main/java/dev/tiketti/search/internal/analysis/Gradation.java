@@ -10,7 +10,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * the same: {@code katu/kadu → kadu}, {@code lähtö/lähdö → lähdö}, {@code pankk/pank → pang}.
  * Neither Lucene stemmer undoes gradation (Snowball stems {@code kadun} to {@code kadu} but
  * {@code katu} to {@code katu}), so the stem field alone misses these pairs. The key is lossy on
- * purpose (matto and mato share it); it lives in its own low-boost field.
+ * purpose (matto and mato share it); it lives in its own low-boost field, and is taken of the
+ * folded stem so that "lahdon" typed without ä/ö also meets lähtö.
  */
 final class Gradation {
     private Gradation() {
