@@ -25,6 +25,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -36,6 +37,10 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
+import org.apache.lucene.util.automaton.Operations;
 
 /**
  * The analysis of one {@link AnalysisSettings}: what {@link TextAnalysis} delegates to, and what
@@ -59,6 +64,9 @@ public final class Analysis {
     static final int MAX_WORDS = 24;
     static final int MAX_FUZZY_WORDS = 6;
     static final int FUZZY_EXPANSIONS = 16;
+    /** Words at least this long also match, with one typo, as the start of a longer word. */
+    static final int MIN_FUZZY_PREFIX = 8;
+    static final float FUZZY_PREFIX = 0.4f;
     /** Stems shorter than this get no typo variant of their own. */
     static final int MIN_FUZZY_STEM = 6;
     /** Longer "words" (pasted hashes, base64) get no fuzzy or prefix variant. */
@@ -268,6 +276,10 @@ public final class Analysis {
                     if (edits > 0) {
                         any.add(boost(new FuzzyQuery(new Term(Chains.Kind.EXACT.field(p), t), edits, 1,
                                 FUZZY_EXPANSIONS, true), FUZZY));
+                        if (t.length() >= MIN_FUZZY_PREFIX) {
+                            // one typo in the first part of a longer word: sairasloma ~ sairauslomailmoitus
+                            any.add(boost(fuzzyPrefix(Chains.Kind.EXACT.field(p), t), FUZZY_PREFIX));
+                        }
                         // a typo in a long stem, also typed without ä/ö (tyotodistus ~ työtodistuksen);
                         // short stems are one edit away from too many others (palk/pank)
                         String stem = fold.apply(t);
@@ -279,6 +291,14 @@ public final class Analysis {
                 }
             }
             return any.isEmpty() ? null : new DisjunctionMaxQuery(any, TIE);
+        }
+
+        /** Terms starting with something one edit from {@code t}; a DFA of a few hundred states. */
+        private Query fuzzyPrefix(String field, String t) {
+            Automaton a = Operations.concatenate(new LevenshteinAutomata(t, true).toAutomaton(1),
+                    Automata.makeAnyString());
+            return new AutomatonQuery(new Term(field, t + "~*"),
+                    Operations.determinize(a, Operations.DEFAULT_DETERMINIZE_WORK_LIMIT));
         }
 
         private Query parts(String prefix, String t) {

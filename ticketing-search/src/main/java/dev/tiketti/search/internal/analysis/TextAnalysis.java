@@ -50,7 +50,8 @@ public final class TextAnalysis {
      * Free text as a Lucene query over the given prefixes: words AND-ed, {@code OR}, quoted
      * phrases, {@code -word} / {@code NOT word}, {@code word*}, parentheses; each word also
      * matches its stems in fi/sv/en, without ä/ö, across consonant gradation, as a compound part,
-     * as a prefix (five letters or more) and with typos (1 edit from 5 letters, 2 from 8), boosted
+     * as a prefix (five letters or more) and with typos (1 edit from 5 letters, 2 from 8; one typo at
+     * the start of a longer word from 8), boosted
      * in that order. Never fails on syntax: unbalanced quotes and parentheses close at the end,
      * dangling operators are ignored; a text with no searchable word matches nothing.
      */
