@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Guesses whether a text is Finnish, Swedish or English from function words and a few spelling
@@ -28,6 +29,12 @@ final class LanguageDetector {
             "you", "your", "we", "our", "are", "an", "a", "from", "hello", "hi", "thanks", "regards", "dear",
             "did", "does", "do", "when", "why", "what", "will", "been", "me", "at", "by");
 
+    /** Double vowels anywhere, or a Finnish case ending. */
+    private static final Pattern FINNISH_SPELLING =
+            Pattern.compile("aa|ää|ii|uu|yy|öö|ee|oo|(?:ssa|ssä|lla|llä|sta|stä|ksi|lle|n)$");
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
+    private static final Pattern ENGLISH_SPELLING = Pattern.compile("th|wh|sh|(?:tion|ing|ed|ly)$");
+
     private LanguageDetector() {
     }
 
@@ -39,7 +46,7 @@ final class LanguageDetector {
         }
         String lower = text.toLowerCase(Locale.ROOT);
         int words = 0;
-        for (String w : lower.split("[^\\p{L}]+")) {
+        for (String w : NON_LETTERS.split(lower)) {
             if (w.isEmpty()) {
                 continue;
             }
@@ -50,14 +57,14 @@ final class LanguageDetector {
             if (w.indexOf('å') >= 0) {
                 add(score, Language.SV, 1.5);
             }
-            if (w.matches(".*(aa|ää|ii|uu|yy|öö|ee|oo).*") || w.matches(".*(ssa|ssä|lla|llä|sta|stä|ksi|lle|n)")) {
+            if (FINNISH_SPELLING.matcher(w).find()) {
                 add(score, Language.FI, 0.3);
             }
             if ((w.indexOf('ä') >= 0 || w.indexOf('ö') >= 0) && !SV.contains(w)) {
                 add(score, Language.FI, 0.3);
                 add(score, Language.SV, 0.15);
             }
-            if (w.matches(".*(tion|ing|ed|ly)") || w.matches(".*(th|wh|sh).*")) {
+            if (ENGLISH_SPELLING.matcher(w).find()) {
                 add(score, Language.EN, 0.3);
             }
         }
