@@ -1,5 +1,6 @@
 package dev.tiketti.search.internal.analysis;
 
+import dev.tiketti.core.privacy.Language;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -279,12 +280,18 @@ final class TestSet {
 
     /** Indexes every ticket with {@code analysis} (language detected) and runs every query. */
     Summary run(String label, Analysis analysis) {
+        return run(label, analysis, false);
+    }
+
+    /** As {@link #run(String, Analysis)}, with each ticket's language given when {@code knownLanguage}. */
+    Summary run(String label, Analysis analysis, boolean knownLanguage) {
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
             try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analysis.analyzer()))) {
                 for (Ticket t : tickets) {
                     Document doc = new Document();
                     doc.add(new StringField("id", t.id(), Field.Store.YES));
-                    analysis.addText(doc, PREFIX, t.text(), Optional.empty());
+                    analysis.addText(doc, PREFIX, t.text(), knownLanguage
+                            ? Optional.of(Language.valueOf(t.language().toUpperCase(Locale.ROOT))) : Optional.empty());
                     w.addDocument(doc);
                 }
             }
