@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -24,8 +25,8 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.AutomatonQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -138,7 +139,7 @@ public final class Analysis {
 
     public Query parse(String userText, Set<String> prefixes) {
         UserQuery.And parsed = UserQuery.parse(userText);
-        Builder b = new Builder(List.copyOf(new java.util.TreeSet<>(prefixes)));
+        Builder b = new Builder(List.copyOf(new TreeSet<>(prefixes)));
         Query q = b.top(parsed);
         return q == null ? new MatchNoDocsQuery("no searchable words") : q;
     }

@@ -1,5 +1,6 @@
 package dev.tiketti.search.internal.analysis;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -44,7 +45,7 @@ public record AnalysisSettings(FinnishStemming stemming, CompoundStrategy compou
 
     /** A short label for comparison tables, e.g. {@code snowball+dictionary+gradation}. */
     public String label() {
-        return stemming.name().toLowerCase(java.util.Locale.ROOT) + "+" + compounds.name().toLowerCase(java.util.Locale.ROOT)
+        return stemming.name().toLowerCase(Locale.ROOT) + "+" + compounds.name().toLowerCase(Locale.ROOT)
                 + (gradation ? "+gradation" : "") + (autoPrefixLength > 0 ? "" : "+noprefix");
     }
 }

@@ -3,6 +3,7 @@ package dev.tiketti.search.internal.analysis;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -68,7 +69,7 @@ final class Chains {
 
     /** One analyzer for all fields of all prefixes, choosing the chain by the field's suffix. */
     static Analyzer perField(AnalysisSettings settings) {
-        java.util.EnumMap<Kind, Analyzer> chains = new java.util.EnumMap<>(Kind.class);
+        EnumMap<Kind, Analyzer> chains = new EnumMap<>(Kind.class);
         for (Kind k : Kind.values()) {
             chains.put(k, chain(k, settings));
         }

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -72,9 +76,9 @@ final class CompoundSplitter {
     }
 
     private static Map<String, Set<String>> folded() {
-        Map<String, Set<String>> m = new java.util.HashMap<>();
+        Map<String, Set<String>> m = new HashMap<>();
         ENTRIES.forEach((k, v) -> m.merge(Stems.fold(k), v, (a, b) -> {
-            Set<String> both = new java.util.TreeSet<>(a);
+            Set<String> both = new TreeSet<>(a);
             both.addAll(b);
             return Set.copyOf(both);
         }));
@@ -118,7 +122,7 @@ final class CompoundSplitter {
     }
 
     /** Case endings and possessive suffixes (Finnish), plural and definite endings (Swedish). */
-    private static final java.util.regex.Pattern ENDINGS = java.util.regex.Pattern.compile(
+    private static final Pattern ENDINGS = Pattern.compile(
             "(?:n|a|ä|t|i|e|s|lla|llä|ssa|ssä|sta|stä|lle|lta|ltä|ksi|na|nä|ta|tä|ni|si|mme|nne|nsa|nsä"
             + "|kin|ja|jä|an|en|in|on|un|yn|än|ön|er|ar|or|et)*");
     private static final int LONGEST_ENDING = 7;
@@ -129,12 +133,12 @@ final class CompoundSplitter {
      * {@code vuosilomallani}). A word with unexplained letters ({@code sairasloma}, a typo) gets
      * no parts: looking for its one known part would find every compound with it.
      */
-    static java.util.Optional<List<Set<String>>> queryParts(String word) {
-        java.util.Optional<List<Set<String>>> parts = queryParts(word, ENTRIES);
+    static Optional<List<Set<String>>> queryParts(String word) {
+        Optional<List<Set<String>>> parts = queryParts(word, ENTRIES);
         return parts.isPresent() || !word.equals(Stems.fold(word)) ? parts : queryParts(word, FOLDED);
     }
 
-    private static java.util.Optional<List<Set<String>>> queryParts(String word, Map<String, Set<String>> entries) {
+    private static Optional<List<Set<String>>> queryParts(String word, Map<String, Set<String>> entries) {
         List<Set<String>> found = new ArrayList<>();
         int i = 0;
         int gapStart = 0;
@@ -151,7 +155,7 @@ final class CompoundSplitter {
             }
             if (best > 0) {
                 if (!isEnding(word.substring(gapStart, i), found.isEmpty())) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 found.add(lemmas);
                 i += best;
@@ -161,9 +165,9 @@ final class CompoundSplitter {
             }
         }
         if (found.isEmpty() || !isEnding(word.substring(gapStart), false)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(List.copyOf(found));
+        return Optional.of(List.copyOf(found));
     }
 
     private static boolean isEnding(String gap, boolean leading) {
