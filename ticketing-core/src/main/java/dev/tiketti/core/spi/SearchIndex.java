@@ -35,8 +35,8 @@ import java.util.Optional;
  *       {@code SEARCH_CURSOR_INVALID};</li>
  *   <li>facets: for each facet asked for, every value among all matches with its count
  *       ({@link dev.tiketti.core.search.SearchFacet} says what a value is); none asked, none returned;</li>
- *   <li>snippets: with free text, a passage of the first visible text that matches, matches marked
- *       {@code «…»} (see {@link SearchResult.Hit}).</li>
+ *   <li>snippets: with free text, a passage of a text the searcher may see that matches, matches
+ *       marked {@code «…»} (see {@link SearchResult.Hit}); without free text, none.</li>
  *   </ul></li>
  * <li><b>Forgetting</b>: once {@link #index} (with redacted content) or {@link #remove} has returned
  *     and {@link #purge()} has been called, no query, snippet, facet and no stored byte may still hold

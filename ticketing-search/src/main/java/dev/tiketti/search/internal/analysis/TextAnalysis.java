@@ -12,7 +12,9 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -26,14 +28,23 @@ import org.apache.lucene.search.TermQuery;
  * <b>Stand-in</b> for the text analysis of the analysis helper (Finnish/Swedish/English stemming,
  * compounds, fuzzy matching), with exactly the agreed signatures so that theirs replaces this file
  * at merge without other changes. This one is deliberately minimal: {@link StandardAnalyzer}
- * without stop words, one stored field per prefix, a query word matches the indexed words it
+ * without stop words, one stored field per prefix (offsets in the postings for the highlighter), a query word matches the indexed words it
  * begins (plus an exact-term clause so that term frequency ranks), phrases match exact words.
  * Not API.
  */
 public final class TextAnalysis {
     private static final Analyzer ANALYZER = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    /** Stored, with offsets in the postings, so that the highlighter need not re-analyse the text. */
+    private static final FieldType TEXT = textType();
 
     private TextAnalysis() {
+    }
+
+    private static FieldType textType() {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
     }
 
     /** The analyzer for the text fields {@link #addText} adds (the IndexWriter's and the highlighter's). */
@@ -43,7 +54,7 @@ public final class TextAnalysis {
 
     /** Adds the analysed field(s) of one text under {@code prefix} (e.g. {@code pub}, {@code int}). */
     public static void addText(Document doc, String prefix, String text, Optional<Language> language) {
-        doc.add(new TextField(highlightField(prefix), text, Field.Store.YES));
+        doc.add(new Field(highlightField(prefix), text, TEXT));
     }
 
     /**
