@@ -83,4 +83,47 @@ class LuceneErasureIT {
             assertThat(index.deletedDocuments()).isZero();
         }
     }
+
+    @Test
+    @DisplayName("reindex() rebuilds a lost Lucene index from the stores, with progress, and health sees it")
+    void reindexLostIndex() {
+        MutableClock clock = MutableClock.at("2024-12-05T15:55:00+02:00[Europe/Helsinki]");
+        try (LuceneSearchIndex index = LuceneSearch.builder().onDisk(dir).clock(clock).commitInterval(Duration.ZERO)
+                .build();
+             Ticketing ticketing = Ticketing.builder().inMemory().searchIndex(index).clock(clock)
+                     .outboundTransport(new RecordingOutboundTransport()).build()) {
+            ticketing.definitions().publishWorkflow(WorkflowDefinition.builder("simple")
+                    .state("NEW", StateCategory.NEW).state("CLOSED", StateCategory.CLOSED)
+                    .transition("close").from("NEW").to("CLOSED").build());
+            ticketing.definitions().defineType(new TicketType("general", TeamId.of("hr"), "HR", "General", "simple",
+                    List.of()));
+            Contact eero = ticketing.privacy().register().save(new Contact(new ContactId(new UUID(0xa1L, 2)),
+                    "Eero Laine", List.of("eero.laine@example.com"), List.of(), AssuranceLevel.LOW, true));
+            for (int i = 0; i < 7; i++) {
+                ticketing.tickets().open(OpenTicket.of("general", eero.id(), "Lomaraha " + i, Channel.EMAIL)
+                        .body("Milloin lomaraha maksetaan?"));
+            }
+            index.clear();
+            index.purge();
+            assertThat(ticketing.search().find(SearchQuery.text("lomaraha")).total()).isZero();
+            List<Integer> progress = new java.util.ArrayList<>();
+
+            int n = ticketing.search().reindex(new dev.tiketti.core.search.ReindexListener() {
+                public void progress(dev.tiketti.core.search.ReindexProgress p) {
+                    progress.add(p.indexed());
+                }
+
+                public int batchSize() {
+                    return 3;
+                }
+            });
+
+            assertThat(n).isEqualTo(7);
+            assertThat(progress).containsExactly(3, 6, 7);
+            assertThat(ticketing.search().find(SearchQuery.text("lomaraha")).total()).isEqualTo(7);
+            assertThat(ticketing.search().health().documents()).isEqualTo(7);
+            assertThat(ticketing.search().health().lastCommit()).contains(clock.instant());
+            assertThat(index.deletedDocuments()).isZero();
+        }
+    }
 }
