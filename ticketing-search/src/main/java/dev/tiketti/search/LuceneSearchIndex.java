@@ -52,6 +52,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -291,16 +293,21 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             ScoreDoc after = position.filter(p -> maxDoc > 0)
                     .map(p -> new FieldDoc(maxDoc - 1, p.score, p.fields)).orElse(null);
             TopFieldDocs top;
+            long total;
             Map<SearchFacet, Map<String, Long>> facets = new EnumMap<>(SearchFacet.class);
             if (query.facets().isEmpty()) {
-                top = s.searchAfter(after, q, n, sort, true);
+                // count every hit while collecting the page (a separate count() would visit them again)
+                top = s.search(q, new TopFieldCollectorManager(sort, n, (FieldDoc) after, Integer.MAX_VALUE));
+                TopFieldCollector.populateScores(top.scoreDocs, s, q); // the collector leaves ScoreDoc.score unset
+                total = top.totalHits.value;
             } else {
                 FacetsCollectorManager.FacetsResult r = FacetsCollectorManager.searchAfter(s, after, q, n, sort, true,
                         new FacetsCollectorManager());
                 top = (TopFieldDocs) r.topDocs();
                 facets = facets(s, r.facetsCollector(), query.facets());
+                // the facet collector saw every hit: its per-segment counts are the exact total
+                total = r.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
             }
-            long total = s.count(q);
             ScoreDoc[] docs = top.scoreDocs;
             int shown = Math.min(docs.length, query.limit());
             Optional<String> next = docs.length > query.limit()
