@@ -36,6 +36,7 @@ import dev.tiketti.core.internal.PrivacyService;
 import dev.tiketti.core.internal.RegisterService;
 import dev.tiketti.core.internal.RetentionService;
 import dev.tiketti.core.internal.SearchSync;
+import dev.tiketti.core.internal.StateCategories;
 import dev.tiketti.core.internal.SlaScheduler;
 import dev.tiketti.core.internal.SlaService;
 import dev.tiketti.core.internal.StoredAttachments;
@@ -569,7 +570,8 @@ public final class TicketingBuilder {
     private Ticketing assemble() {
         Clock time = clock.value;
         TrackedTransactions tx = new TrackedTransactions(transactions.value);
-        SearchSync search = new SearchSync(Optional.ofNullable(searchIndex.value), tickets.value, contacts.value);
+        SearchSync search = new SearchSync(Optional.ofNullable(searchIndex.value), tickets.value, contacts.value,
+                new StateCategories(definitions.value));
         String node = timerOwner.value != null ? timerOwner.value : "tiketti-" + UUID.randomUUID();
         Dispatcher dispatcher = new Dispatcher(listeners, outbound.value, search, Optional.ofNullable(outbox.value),
                 tx, time, node, outboxLease.value != null ? outboxLease.value : Duration.ofMinutes(1), outboxRetry(),

@@ -260,10 +260,10 @@ abstract class TicketingOnJpaTests {
         String word = "siirto" + Long.toString(System.identityHashCode(this), 36).replaceAll("[0-9]", "x");
         Ticket t = a.tickets().open(OpenTicket.of("annual-leave", AINO.id(), "Vuosiloman " + word, Channel.EMAIL)
                 .body("Voinko siirtää lomani?").field("leaveYear", 2025));
-        assertThat(b.search().find(dev.tiketti.core.search.SearchQuery.text(word))).isEmpty();
+        assertThat(b.search().find(dev.tiketti.core.search.SearchQuery.text(word)).tickets()).isEmpty();
 
         assertThat(b.search().catchUp()).isPositive();
-        assertThat(b.search().find(dev.tiketti.core.search.SearchQuery.text(word))).extracting(Ticket::id)
+        assertThat(b.search().find(dev.tiketti.core.search.SearchQuery.text(word)).tickets()).extracting(Ticket::id)
                 .containsExactly(t.id());
         assertThat(b.search().lag()).isZero();
     }

@@ -152,6 +152,20 @@ public enum ErrorCode {
     // 0900-0919: search (R3)
     /** A search or rebuild was asked for, but no search index is configured. */
     SEARCH_NOT_CONFIGURED("TKT-0900", false),
+    /** A search's free text is malformed (an open quote or parenthesis, an operator without operand). */
+    SEARCH_SYNTAX_INVALID("TKT-0901", false),
+    /** A search's {@code after} cursor was not made by this index for this sort. */
+    SEARCH_CURSOR_INVALID("TKT-0902", false),
+    /** A search's filters contradict each other (a date range that ends before it starts, assignee and unassigned). */
+    SEARCH_FILTER_INVALID("TKT-0903", false),
+    /** The search index's storage failed (disk full, I/O error); the call changed nothing it reports. */
+    SEARCH_INDEX_UNAVAILABLE("TKT-0904", true),
+    /** The search index was used after it was closed. */
+    SEARCH_INDEX_CLOSED("TKT-0905", false),
+    /** The search index's directory is locked by another writer (another process or a second index on it). */
+    SEARCH_INDEX_LOCKED("TKT-0906", false),
+    /** A stored search document cannot be read back (written by another version); rebuild the index. */
+    SEARCH_DOCUMENT_UNREADABLE("TKT-0907", false),
 
     // 1020-1039: outbound mail by SMTP (ticketing-mail)
     /** The SMTP server could not be reached, timed out or refused for now (4xx); the outbox tries again. */

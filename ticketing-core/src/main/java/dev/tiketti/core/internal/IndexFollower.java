@@ -156,6 +156,12 @@ public final class IndexFollower {
         return Math.max(0, log.head() - Math.max(position, 0));
     }
 
+    /** How long the oldest entry this node has yet to apply has waited; zero when none waits. */
+    public synchronized Duration lagTime() {
+        List<LoggedChange> next = log.after(Math.max(position, 0), 1);
+        return next.isEmpty() ? Duration.ZERO : Duration.between(next.get(0).at(), clock.instant()).abs();
+    }
+
     /** Entries applied since start (re-applications included). */
     public synchronized long applied() {
         return applied;

@@ -6,6 +6,7 @@ import dev.tiketti.core.common.NotFoundException;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.common.TicketKey;
 import dev.tiketti.core.common.TicketingException;
+import dev.tiketti.core.search.SearchSort;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -225,5 +226,49 @@ public final class StoreProblems {
     public static TicketingException changeLogLimit(int limit) {
         return new TicketingException(ErrorCode.INVALID_QUERY, "A change log read needs a limit of at least 1, was "
                 + limit + ".");
+    }
+
+    // ---- search index (SearchIndex adapters); messages name ids and settings, never indexed text
+
+    /** {@code SEARCH_CURSOR_INVALID}: the cursor is malformed or was made for another sort. */
+    public static TicketingException searchCursorInvalid(SearchSort expected) {
+        return new TicketingException(ErrorCode.SEARCH_CURSOR_INVALID, "The search's after cursor was not made "
+                + "for a search sorted by " + expected.field() + (expected.descending() ? " descending" : " ascending")
+                + " (it is malformed, from another sort, or from another index version). Pass the next() of the "
+                + "previous page of the same search, or start again from the first page.");
+    }
+
+    /** {@code SEARCH_INDEX_UNAVAILABLE}: the index's storage failed during {@code operation}. */
+    public static TicketingException searchUnavailable(String operation, String where, Throwable cause) {
+        return new TicketingException(ErrorCode.SEARCH_INDEX_UNAVAILABLE, "The search index at " + where
+                + " failed to " + operation + " (" + cause.getClass().getSimpleName() + "). Check the disk (space, "
+                + "permissions) and try again; if the index is damaged, delete it and call Ticketing.search().reindex().",
+                cause);
+    }
+
+    /** {@code SEARCH_INDEX_CLOSED}: the index was used after {@code close()}. */
+    public static TicketingException searchClosed(String where) {
+        return new TicketingException(ErrorCode.SEARCH_INDEX_CLOSED, "The search index at " + where
+                + " is closed. Close it only when the Ticketing using it is closed; open a new one to go on.");
+    }
+
+    /** {@code SEARCH_INDEX_LOCKED}: another writer holds the index directory. */
+    public static TicketingException searchLocked(String where, Throwable cause) {
+        return new TicketingException(ErrorCode.SEARCH_INDEX_LOCKED, "The search index directory " + where
+                + " is locked by another writer (another process, or a second index opened on it). Open each "
+                + "directory once per process and share that index, or give each node its own directory.", cause);
+    }
+
+    /** {@code SEARCH_DOCUMENT_UNREADABLE}: a stored document has an unknown format. */
+    public static TicketingException searchDocumentUnreadable(TicketId ticket, int format) {
+        return new TicketingException(ErrorCode.SEARCH_DOCUMENT_UNREADABLE, "The stored search document of ticket "
+                + ticket + " has format " + format + ", which this version cannot read. Rebuild the index with "
+                + "Ticketing.search().reindex().");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: a result claims fewer hits in all than it holds. */
+    public static TicketingException searchTotalBelowHits(int hits, long total) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "A search result holds " + hits
+                + " hits but a total of " + total + ". The total counts every page: report at least the hits returned.");
     }
 }

@@ -177,7 +177,7 @@ final class PrivacyWorld {
             searchIndex.document(id).ifPresent(d -> {
                 texts.put(d.key() + "/index#emails", String.join(" ", d.requesterEmails()));
                 for (int i = 0; i < d.texts().size(); i++) {
-                    texts.put(d.key() + "/index#text" + i, d.texts().get(i));
+                    texts.put(d.key() + "/index#text" + i, d.texts().get(i).text());
                 }
             });
         }
@@ -192,9 +192,8 @@ final class PrivacyWorld {
     List<String> indexDrift() {
         List<String> drift = new ArrayList<>();
         for (Ticket t : tickets()) {
-            List<String> emails = contactStore.find(t.requester()).map(Contact::emails).orElse(List.of());
             if (!searchIndex.document(t.id()).equals(Optional.of(dev.tiketti.core.search.SearchDocument.of(t,
-                    ticketStore.timeline(t.id()), emails)))) {
+                    ticketStore.timeline(t.id()), contactStore.find(t.requester()), ticketing.tickets().category(t))))) {
                 drift.add(t.key().toString());
             }
         }

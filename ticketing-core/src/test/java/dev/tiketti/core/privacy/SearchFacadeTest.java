@@ -9,7 +9,16 @@ import dev.tiketti.core.common.Classification;
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.inmemory.InMemorySearchIndex;
+import dev.tiketti.core.search.FoundTickets;
+import dev.tiketti.core.search.ReindexListener;
+import dev.tiketti.core.search.ReindexProgress;
+import dev.tiketti.core.search.SearchDocument;
+import dev.tiketti.core.search.SearchFacet;
 import dev.tiketti.core.search.SearchQuery;
+import dev.tiketti.core.search.SearchSort;
+import dev.tiketti.core.search.SearchText;
+import dev.tiketti.core.search.TextPart;
+import dev.tiketti.core.ticket.Visibility;
 import dev.tiketti.core.ticket.NewEntry;
 import dev.tiketti.core.ticket.OpenTicket;
 import dev.tiketti.core.ticket.Ticket;
@@ -32,7 +41,7 @@ class SearchFacadeTest {
     }
 
     List<String> keys(SearchQuery query) {
-        return w.ticketing.search().find(query).stream().map(t -> t.key().toString()).toList();
+        return w.ticketing.search().find(query).tickets().stream().map(t -> t.key().toString()).toList();
     }
 
     static SearchQuery email(String address) {
@@ -244,6 +253,127 @@ class SearchFacadeTest {
             assertThat(w.searchIndex.document(deleted.id())).isEmpty();
             assertThat(keys(SearchQuery.text("virtanen"))).isEmpty();
             assertThat(keys(SearchQuery.text("palkasta"))).containsExactly("PAY-1");
+            assertThat(w.indexDrift()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("the query API through the facade")
+    class QueryApi {
+        @Test
+        @DisplayName("hits carry the stored ticket, a marked snippet; facets and the next page come along")
+        void hitsFacetsPaging() {
+            open(aino, "Vuosiloma", "Kysyisin vuosilomasta.", "Palvelussuhde/Vuosiloma");
+            open(eero, "Vuosiloman siirto", "Siirto syksyyn.", "Palvelussuhde/Vuosiloma");
+            open(eero, "Palkka", "Palkka puuttuu.", "Palkka");
+
+            FoundTickets page = w.ticketing.search().find(SearchQuery.builder().text("vuosiloma")
+                    .sort(SearchSort.asc(SearchSort.Field.KEY)).facets(SearchFacet.CLASSIFICATION, SearchFacet.STATE_CATEGORY)
+                    .limit(1).build());
+
+            assertThat(page.tickets()).extracting(t -> t.key().toString()).containsExactly("HR-1");
+            assertThat(page.hits().get(0).snippet()).hasValueSatisfying(sn -> assertThat(sn).contains("«Vuosiloma»"));
+            assertThat(page.total()).isEqualTo(2);
+            assertThat(page.facet(SearchFacet.CLASSIFICATION)).containsEntry("Palvelussuhde", 2L)
+                    .containsEntry("Palvelussuhde/Vuosiloma", 2L).doesNotContainKey("Palkka");
+            assertThat(page.facet(SearchFacet.STATE_CATEGORY)).containsEntry("NEW", 2L);
+            FoundTickets second = w.ticketing.search().find(SearchQuery.builder().text("vuosiloma")
+                    .sort(SearchSort.asc(SearchSort.Field.KEY)).limit(1).after(page.next().orElseThrow()).build());
+            assertThat(second.tickets()).extracting(t -> t.key().toString()).containsExactly("HR-2");
+            assertThat(second.next()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("an internal note is found by handlers only, and the document knows the state category and language")
+        void internalNotes() {
+            Ticket t = open(aino, "Kysymys", "Alkuviesti.", "Palkka");
+            w.ticketing.tickets().addEntry(NewEntry.note(t.id(), PrivacyWorld.AGENT, "Sisäinen huomio ylityökorvauksesta"));
+
+            assertThat(keys(SearchQuery.text("ylityökorvauksesta"))).containsExactly("HR-1");
+            assertThat(keys(SearchQuery.builder().text("ylityökorvauksesta").publicTextsOnly().build())).isEmpty();
+            SearchDocument d = w.searchIndex.document(t.id()).orElseThrow();
+            assertThat(d.stateCategory()).isEqualTo(w.ticketing.tickets().category(t));
+            assertThat(d.language()).contains(aino.language());
+            assertThat(d.texts()).filteredOn(x -> x.visibility() == Visibility.INTERNAL).extracting(SearchText::text)
+                    .containsExactly("Sisäinen huomio ylityökorvauksesta");
+        }
+
+        @Test
+        @DisplayName("health reports the documents of the index")
+        void health() {
+            open(aino, "Vuosiloma", "Loma-asia.", "Palvelussuhde");
+
+            assertThat(w.ticketing.search().health().documents()).isEqualTo(1);
+            assertThat(w.ticketing.search().health().lag()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("reindexing while the system takes changes")
+    class ReindexUnderChanges {
+        @Test
+        @DisplayName("reports progress per batch and ends with done; documents of tickets gone are dropped")
+        void progress() {
+            for (int i = 0; i < 5; i++) {
+                open(aino, "Asia " + i, "Loma-asia.", "Palvelussuhde");
+            }
+            w.searchIndex.index(w.searchIndex.document(w.ticketing.tickets().find(
+                    dev.tiketti.core.common.TicketKey.parse("HR-1")).orElseThrow().id()).orElseThrow()
+                    .withContent(List.of(), List.of(SearchText.visible(TextPart.SUBJECT, "vanhentunut"))));
+            List<ReindexProgress> reports = new java.util.ArrayList<>();
+
+            int n = w.ticketing.search().reindex(new ReindexListener() {
+                public void progress(ReindexProgress p) {
+                    reports.add(p);
+                }
+
+                public int batchSize() {
+                    return 2;
+                }
+            });
+
+            assertThat(n).isEqualTo(5);
+            assertThat(reports).extracting(ReindexProgress::indexed).containsExactly(2, 4, 5);
+            assertThat(reports).extracting(ReindexProgress::done).containsExactly(false, false, true);
+            assertThat(keys(SearchQuery.text("vanhentunut"))).isEmpty();
+            assertThat(w.indexDrift()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a ticket changed and one opened by another thread during the rebuild are in the index afterwards")
+        void concurrentChange() throws Exception {
+            Ticket first = open(aino, "Ensimmäinen", "Alku.", "Palvelussuhde");
+            for (int i = 0; i < 5; i++) {
+                open(eero, "Asia " + i, "Loma-asia.", "Palvelussuhde");
+            }
+            java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                w.ticketing.search().reindex(new ReindexListener() {
+                    public void progress(ReindexProgress p) {
+                        if (p.indexed() == 2 && !p.done()) {
+                            // HR-1 is indexed already; the other thread changes it and opens HR-7 mid-rebuild
+                            try {
+                                other.submit(() -> {
+                                    w.ticketing.tickets().update(TicketUpdate.of(first.id(), PrivacyWorld.AGENT)
+                                            .subject("Muutettu kesken"));
+                                    open(aino, "Avattu kesken", "Uusi.", "Palkka");
+                                }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                throw new AssertionError(e);
+                            }
+                        }
+                    }
+
+                    public int batchSize() {
+                        return 2;
+                    }
+                });
+            } finally {
+                other.shutdownNow();
+            }
+
+            assertThat(keys(SearchQuery.text("kesken"))).containsExactly("HR-1", "HR-7");
+            assertThat(keys(SearchQuery.text("ensimmäinen"))).isEmpty();
             assertThat(w.indexDrift()).isEmpty();
         }
     }

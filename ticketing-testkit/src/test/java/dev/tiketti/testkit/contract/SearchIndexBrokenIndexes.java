@@ -5,6 +5,7 @@ import dev.tiketti.core.inmemory.InMemorySearchIndex;
 import dev.tiketti.core.search.SearchDocument;
 import dev.tiketti.core.search.SearchQuery;
 import dev.tiketti.core.spi.SearchIndex;
+import dev.tiketti.core.spi.SearchResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,9 @@ final class SearchIndexBrokenIndexes {
             current.index(d);
             // each version under its own id, so that replacing does not drop the old one
             oldSegment.index(new SearchDocument(new TicketId(new java.util.UUID(d.ticketId().value()
-                    .getMostSignificantBits(), ++versions)), d.key(), d.classification(), d.requesterEmails(), d.texts()));
+                    .getMostSignificantBits(), ++versions)), d.key(), d.kind(), d.typeId(), d.team(), d.state(),
+                    d.stateCategory(), d.assignee(), d.channel(), d.priority(), d.createdAt(), d.updatedAt(), d.slaDue(),
+                    d.classification(), d.requesterEmails(), d.language(), d.texts()));
         }
 
         @Override
@@ -37,12 +40,20 @@ final class SearchIndexBrokenIndexes {
         }
 
         @Override
-        public synchronized List<TicketId> search(SearchQuery query) {
-            List<TicketId> hits = new ArrayList<>(current.search(query));
-            oldSegment.search(query).stream().map(id -> new TicketId(new java.util.UUID(
-                    id.value().getMostSignificantBits(), (long) keyNumber(id)))).filter(id -> !hits.contains(id))
-                    .forEach(hits::add);
-            return hits;
+        public synchronized SearchResult search(SearchQuery query) {
+            SearchResult now = current.search(query);
+            List<SearchResult.Hit> hits = new ArrayList<>(now.hits());
+            List<TicketId> ids = new ArrayList<>(hits.stream().map(SearchResult.Hit::ticketId).toList());
+            for (SearchResult.Hit old : query.after().isPresent() ? List.<SearchResult.Hit>of()
+                    : oldSegment.search(query).hits()) {
+                TicketId id = new TicketId(new java.util.UUID(old.ticketId().value().getMostSignificantBits(),
+                        keyNumber(old.ticketId())));
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                    hits.add(new SearchResult.Hit(id, old.key(), old.score(), old.snippet()));
+                }
+            }
+            return new SearchResult(hits, Math.max(now.total(), hits.size()), now.facets(), now.next());
         }
 
         private int keyNumber(TicketId versionId) {
