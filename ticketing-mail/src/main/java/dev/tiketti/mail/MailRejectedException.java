@@ -3,6 +3,7 @@ package dev.tiketti.mail;
 import dev.tiketti.core.common.ErrorCode;
 import dev.tiketti.core.common.TicketingException;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A raw mail broke one of the parser's budgets ({@link MailLimits}); {@link #reason()} says which, so
@@ -41,7 +42,7 @@ public class MailRejectedException extends TicketingException {
     }
 
     /** Made by the parser's message catalogue; hosts catch it, they do not construct it. */
-    public MailRejectedException(Reason reason, String message, Throwable cause) {
+    public MailRejectedException(Reason reason, String message, @Nullable Throwable cause) {
         super(ErrorCode.MAIL_REJECTED, message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }

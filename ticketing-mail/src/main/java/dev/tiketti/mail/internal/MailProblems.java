@@ -6,6 +6,7 @@ import dev.tiketti.mail.MailRejectedException;
 import dev.tiketti.mail.MailRejectedException.Reason;
 import java.io.IOException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every message the mail parser reports (STYLE 11, 12). A message names the budget, its value and the
@@ -18,7 +19,7 @@ public final class MailProblems {
     private MailProblems() {
     }
 
-    private static MailRejectedException rejected(Reason reason, String wither, String text, Throwable cause) {
+    private static MailRejectedException rejected(Reason reason, String wither, String text, @Nullable Throwable cause) {
         return new MailRejectedException(reason, text + String.format(Locale.ROOT, QUARANTINE, wither), cause);
     }
 
@@ -43,12 +44,12 @@ public final class MailProblems {
                 "A header block of the mail has more fields than the budget of %d.", limit), cause);
     }
 
-    public static MailRejectedException headerTooLong(int limit, Throwable cause) {
+    public static MailRejectedException headerTooLong(int limit, @Nullable Throwable cause) {
         return rejected(Reason.HEADER_TOO_LONG, "withMaxHeaderLength", String.format(Locale.ROOT,
                 "A header field of the mail is longer than the budget of %d characters.", limit), cause);
     }
 
-    public static MailRejectedException lineTooLong(int limit, Throwable cause) {
+    public static MailRejectedException lineTooLong(int limit, @Nullable Throwable cause) {
         return rejected(Reason.LINE_TOO_LONG, "withMaxLineLength", String.format(Locale.ROOT,
                 "A line of the mail is longer than the budget of %d characters.", limit), cause);
     }

@@ -84,20 +84,51 @@ public final class MimeMailReader {
             throw MailProblems.tooLarge(raw.length, limits.maxRawBytes());
         }
         Budget budget = new Budget(nanoTime, limits.maxProcessingTime());
+        checkLines(raw);
         try {
             return new Reading(raw, budget).run();
         } catch (MailRejectedException e) {
             throw e;
-        } catch (MaxLineLimitException e) {
-            throw MailProblems.lineTooLong(limits.maxLineLength(), e);
-        } catch (MaxHeaderLimitException e) {
-            throw MailProblems.tooManyHeaders(limits.maxHeaderCount(), e);
-        } catch (MaxHeaderLengthLimitException e) {
-            throw MailProblems.headerTooLong(limits.maxHeaderLength(), e);
         } catch (StackOverflowError e) {
             throw MailProblems.tooDeep(limits.maxDepth());
         } catch (MimeException | IOException | RuntimeException e) {
-            throw MailProblems.unparseable(e);
+            throw budgetBroken(e);
+        }
+    }
+
+    /** mime4j reports its limits wrapped in its own exceptions: find the limit in the causes. */
+    private MailRejectedException budgetBroken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MaxLineLimitException) {
+                return MailProblems.lineTooLong(limits.maxLineLength(), e);
+            }
+            if (t instanceof MaxHeaderLimitException) {
+                return MailProblems.tooManyHeaders(limits.maxHeaderCount(), e);
+            }
+            if (t instanceof MaxHeaderLengthLimitException) {
+                return MailProblems.headerTooLong(limits.maxHeaderLength(), e);
+            }
+        }
+        return MailProblems.unparseable(e);
+    }
+
+    /**
+     * The line-length budget over the whole raw mail, in one pass before parsing: mime4j checks it only
+     * in headers and boundaries, and a megabyte-long line is as much a bomb in a body.
+     */
+    private void checkLines(byte[] raw) {
+        int max = limits.maxLineLength();
+        int start = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\n') {
+                if (i - start > max) {
+                    throw MailProblems.lineTooLong(max, null);
+                }
+                start = i + 1;
+            }
+        }
+        if (raw.length - start > max) {
+            throw MailProblems.lineTooLong(max, null);
         }
     }
 
