@@ -11,7 +11,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.NodeFilter;
 
 /**
  * An HTML body made safe to show and readable as text. The sanitiser keeps jsoup's relaxed safelist
@@ -25,6 +25,7 @@ final class HtmlBody {
     /** Removed with their content: what they contain is code, styling or another document, not text. */
     private static final String DROPPED = "script, style, noscript, template, form, iframe, frame, frameset, object, "
             + "embed, applet, head, title, svg, math, button, input, select, textarea, meta, link, base";
+    private static final Set<String> DROPPED_TAGS = Set.of(DROPPED.split(",\\s*"));
     private static final Safelist SAFELIST = Safelist.relaxed()
             .removeTags("img")
             .addTags("img", "hr", "font", "center", "s", "strike", "del", "ins", "small", "big", "tt")
@@ -57,7 +58,8 @@ final class HtmlBody {
      * accepts stay (as {@code cid:} URLs the host maps to the attachment), other images are removed.
      */
     String sanitised(Predicate<String> known) {
-        Document copy = document.clone();
+        // changes the parsed document: text() and cidReferences() must be called before
+        Document copy = document;
         copy.select(DROPPED).remove();
         for (Element img : copy.select("img")) {
             String src = img.attr("src").strip();
@@ -88,16 +90,22 @@ final class HtmlBody {
 
     /** The body as plain text: blocks and line breaks become line breaks, a link's URL follows its text. */
     String text() {
-        Document copy = document.clone();
-        copy.select(DROPPED).remove();
         StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
+        Document copy = document;
+        int[] pre = {0}; // how many <pre> elements the traversal is inside
+        NodeTraversor.filter(new NodeFilter() {
             @Override
-            public void head(Node node, int depth) {
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e && DROPPED_TAGS.contains(e.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
                 if (node instanceof TextNode t) {
-                    appendText(out, t.getWholeText(), insidePre(t));
+                    appendText(out, t.getWholeText(), pre[0] > 0);
                 } else if (node instanceof Element e) {
                     String tag = e.normalName();
+                    if (tag.equals("pre")) {
+                        pre[0]++;
+                    }
                     if (tag.equals("br")) {
                         out.append('\n');
                     } else if (BLOCKS.contains(tag)) {
@@ -107,12 +115,16 @@ final class HtmlBody {
                         out.append("- ");
                     }
                 }
+                return FilterResult.CONTINUE;
             }
 
             @Override
-            public void tail(Node node, int depth) {
+            public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element e) {
                     String tag = e.normalName();
+                    if (tag.equals("pre")) {
+                        pre[0]--;
+                    }
                     if (tag.equals("a")) {
                         String href = e.attr("href").strip();
                         String text = e.text().strip();
@@ -129,18 +141,10 @@ final class HtmlBody {
                         out.append(' ');
                     }
                 }
+                return FilterResult.CONTINUE;
             }
         }, copy.body() == null ? copy : copy.body());
         return tidy(out);
-    }
-
-    private static boolean insidePre(Node n) {
-        for (Node p = n.parentNode(); p != null; p = p.parentNode()) {
-            if (p instanceof Element e && e.normalName().equals("pre")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void appendText(StringBuilder out, String text, boolean pre) {

@@ -380,11 +380,11 @@ public final class MimeMailReader {
                 }
                 Set<String> known = new HashSet<>();
                 attachments.forEach(a -> a.contentId().ifPresent(known::add));
-                safeHtml = Optional.of(body.sanitised(known::contains));
                 htmlIds = body.cidReferences();
                 if (plain.isEmpty()) {
                     htmlText = body.text();
                 }
+                safeHtml = Optional.of(body.sanitised(known::contains)); // last: it changes the parsed document
                 budget.check();
             }
             if (!htmlIds.isEmpty()) {

@@ -73,15 +73,19 @@ final class QuotedHistory {
                 // the attribution line above a quote belongs to the history too
                 return i > 0 && ATTRIBUTION.matcher(lines[i - 1]).matches() ? i - 1 : i;
             }
-            if (SEPARATOR.matcher(line).matches()) {
+            // cheap tests first: most lines of a mail have no colon at the end and no run of dashes
+            String stripped = line.stripTrailing();
+            boolean colonAtEnd = stripped.endsWith(":");
+            if ((line.contains("--") || line.contains("__") || line.contains("**") || line.contains("=="))
+                    && SEPARATOR.matcher(line).matches()) {
                 return i;
             }
-            if (ATTRIBUTION.matcher(line).matches()) {
+            if (colonAtEnd && ATTRIBUTION.matcher(line).matches()) {
                 // "On Mon, 2 Dec 2024 at 10.15, Matti <matti@example.fi>\nwrote:" wraps: take the line before
                 return i > 0 && line.strip().length() < 12 && ATTRIBUTION_START.matcher(lines[i - 1]).matches()
                         ? i - 1 : i;
             }
-            if (FROM.matcher(line).matches() && headerBlockFollows(lines, i)) {
+            if (line.indexOf(':') > 0 && FROM.matcher(line).matches() && headerBlockFollows(lines, i)) {
                 return i;
             }
         }
