@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 final class Addresses {
     private static final int MAX_ADDRESSES = 10_000;
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?[^?\\s]{1,60}\\?[bBqQ]\\?[^?]*\\?=");
 
     private Addresses() {
@@ -188,7 +189,7 @@ final class Addresses {
         if (decoded.length() >= 2 && (decoded.startsWith("'") && decoded.endsWith("'"))) {
             decoded = decoded.substring(1, decoded.length() - 1).strip();
         }
-        return decoded.replaceAll("\\s{2,}", " ");
+        return SPACES.matcher(decoded).replaceAll(" ");
     }
 
     private static String withoutComments(String s) {

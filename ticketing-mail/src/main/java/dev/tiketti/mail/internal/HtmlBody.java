@@ -11,7 +11,9 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.QueryParser;
 
 /**
  * An HTML body made safe to show and readable as text. The sanitiser keeps jsoup's relaxed safelist
@@ -39,6 +41,12 @@ final class HtmlBody {
             "h6", "blockquote", "pre", "table", "ul", "ol", "dl", "dt", "dd", "hr", "address", "section", "article",
             "header", "footer", "center");
 
+    // compiled once: jsoup parses a selector string on every select(String)
+    private static final Evaluator LINKS = QueryParser.parse("a[href], area[href]");
+    private static final Evaluator DROPPED_ELEMENTS = QueryParser.parse(DROPPED);
+    private static final Evaluator IMAGES = QueryParser.parse("img");
+    private static final Evaluator IMAGES_WITH_SRC = QueryParser.parse("img[src]");
+
     private final Document document;
 
     private HtmlBody(Document document) {
@@ -50,7 +58,7 @@ final class HtmlBody {
     }
 
     int linkCount() {
-        return document.select("a[href], area[href]").size();
+        return document.select(LINKS).size();
     }
 
     /**
@@ -60,8 +68,8 @@ final class HtmlBody {
     String sanitised(Predicate<String> known) {
         // changes the parsed document: text() and cidReferences() must be called before
         Document copy = document;
-        copy.select(DROPPED).remove();
-        for (Element img : copy.select("img")) {
+        copy.select(DROPPED_ELEMENTS).remove();
+        for (Element img : copy.select(IMAGES)) {
             String src = img.attr("src").strip();
             if (src.regionMatches(true, 0, "cid:", 0, 4) && known.test(cid(src))) {
                 img.attr("src", "cid:" + cid(src));
@@ -76,7 +84,7 @@ final class HtmlBody {
 
     /** The Content-IDs the HTML's images refer to by {@code cid:}. */
     java.util.List<String> cidReferences() {
-        return document.select("img[src]").stream().map(e -> e.attr("src").strip())
+        return document.select(IMAGES_WITH_SRC).stream().map(e -> e.attr("src").strip())
                 .filter(s -> s.regionMatches(true, 0, "cid:", 0, 4)).map(HtmlBody::cid).toList();
     }
 
