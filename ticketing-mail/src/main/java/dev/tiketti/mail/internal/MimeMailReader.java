@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
@@ -35,6 +34,7 @@ import org.apache.james.mime4j.stream.EntityState;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.RecursionMode;
 import org.apache.james.mime4j.util.ByteSequence;
 
@@ -91,8 +91,24 @@ public final class MimeMailReader {
         } catch (StackOverflowError e) {
             throw MailProblems.tooDeep(limits.maxDepth());
         } catch (MimeException | IOException | RuntimeException e) {
-            throw budgetBroken(e);
+            MailRejectedException rejected = budgetBroken(e);
+            if (rejected.reason() != MailRejectedException.Reason.UNPARSEABLE) {
+                throw rejected;
+            }
+            try {
+                // best effort over losing the mail: its header fields and the rest as text, no MIME structure
+                return new Reading(raw, budget).withoutMime();
+            } catch (MailRejectedException again) {
+                throw again;
+            } catch (RuntimeException again) {
+                throw rejected;
+            }
         }
+    }
+
+    /** The fallback parse alone, for tests: what a mail becomes when mime4j gives up on it. */
+    InboundMail readWithoutMime(byte[] raw) {
+        return new Reading(raw, new Budget(nanoTime, limits.maxProcessingTime())).withoutMime();
     }
 
     /** mime4j reports its limits wrapped in its own exceptions: find the limit in the causes. */
@@ -215,6 +231,25 @@ public final class MimeMailReader {
             return assemble();
         }
 
+        /** The fallback when mime4j gives up: header fields split by hand, everything after the header as text. */
+        InboundMail withoutMime() {
+            String all = Charsets.guess(raw, 0, raw.length).replace("\r\n", "\n").replace('\r', '\n');
+            int end = all.indexOf("\n\n");
+            String head = end < 0 ? all : all.substring(0, end);
+            String rest = end < 0 ? "" : all.substring(end + 2);
+            Part top = new Part();
+            int count = 0;
+            for (String line : head.replaceAll("\n[ \t]+", " ").split("\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && colon < 200 && ++count <= limits.maxHeaderCount()) {
+                    field(new RawField(line.substring(0, colon).strip(), line.substring(colon + 1)), top, true);
+                }
+            }
+            budget.check();
+            plain.add(normalise(rest));
+            return assemble();
+        }
+
         /** The media type from mime4j's descriptor, which knows the defaults (text/plain, message/rfc822 in a digest). */
         private void typed(MimeTokenStream stream, Part p, boolean top) {
             if (p == null) {
@@ -229,9 +264,14 @@ public final class MimeMailReader {
 
         private void field(Field field, Part part, boolean top) {
             ByteSequence seq = field.getRaw();
-            byte[] bytes = seq == null ? field.getBody().getBytes(StandardCharsets.UTF_8) : seq.toByteArray();
             String name = field.getName() == null ? "" : field.getName().strip();
-            String value = HeaderText.rawBody(bytes, 0, bytes.length);
+            String value;
+            if (seq == null) {
+                value = HeaderText.unfold(field.getBody() == null ? "" : field.getBody());
+            } else {
+                byte[] bytes = seq.toByteArray();
+                value = HeaderText.rawBody(bytes, 0, bytes.length);
+            }
             String lower = lower(name);
             if (part != null) {
                 switch (lower) {
