@@ -183,7 +183,15 @@ public enum ErrorCode {
     /** The SMTP server refused our credentials or OAuth2 token. */
     MAIL_AUTHENTICATION_FAILED("TKT-1026", false),
     /** Automatic mail was held back by the loop brake (too many to one address, or to our own address). */
-    MAIL_LOOP_BRAKED("TKT-1027", false);
+    MAIL_LOOP_BRAKED("TKT-1027", false),
+
+    // 1000-1019: mail parsing (issue #13)
+    /** A raw mail broke a parsing budget (size, depth, parts, headers, lines, HTML, links, time): quarantine it. */
+    MAIL_REJECTED("TKT-1000", false),
+    /** The stream a raw mail was read from failed before the mail was read whole. */
+    MAIL_READ_FAILED("TKT-1001", true),
+    /** A mail parser option ({@code MailLimits}, own addresses) is out of range or malformed. */
+    INVALID_MAIL_OPTION("TKT-1002", false);
 
     private final String id;
     private final boolean retryable;
