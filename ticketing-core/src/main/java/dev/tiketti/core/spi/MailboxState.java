@@ -25,9 +25,9 @@ public record MailboxState(String mailbox, long uidValidity, long highestUid, In
     public MailboxState {
         mailbox = mailbox(mailbox);
         Require.argument(uidValidity >= 1 && uidValidity <= MAX_UID,
-                () -> StoreProblems.mailUid("uidValidity", uidValidity, 1));
+                () -> StoreProblems.mailUidValidity(uidValidity));
         Require.argument(highestUid >= 0 && highestUid <= MAX_UID,
-                () -> StoreProblems.mailUid("highestUid", highestUid, 0));
+                () -> StoreProblems.mailHighestUid(highestUid));
         Require.nonNull(updatedAt, "updated at");
     }
 

@@ -232,11 +232,18 @@ public final class StoreProblems {
                 + ". Name the mailbox by its account and folder, e.g. hr@example.fi/INBOX.");
     }
 
-    /** {@code INVALID_OPTION_VALUE}: a UIDVALIDITY or UID outside IMAP's unsigned 32-bit range. */
-    static TicketingException mailUid(String what, long value, long min) {
-        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "A mailbox state's " + what + " is " + value
-                + "; IMAP's are from " + min + " to " + MailboxState.MAX_UID
-                + ". Save the values the server reported (UIDVALIDITY, the last processed UID).");
+    /** {@code INVALID_OPTION_VALUE}: a UIDVALIDITY outside IMAP's non-zero unsigned 32-bit range. */
+    static TicketingException mailUidValidity(long value) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "A mailbox state's uidValidity is " + value
+                + "; IMAP's UIDVALIDITY is from 1 to " + MailboxState.MAX_UID
+                + ". Save the value the server reported for the mailbox.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a highest UID outside IMAP's unsigned 32-bit range. */
+    static TicketingException mailHighestUid(long value) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "A mailbox state's highestUid is " + value
+                + "; IMAP's UIDs are from 1 to " + MailboxState.MAX_UID
+                + " (0 before the first message). Save the UID of the last message processed.");
     }
 
     /** {@code INVALID_IDENTIFIER}: a quarantine message key longer than a store keeps. */
