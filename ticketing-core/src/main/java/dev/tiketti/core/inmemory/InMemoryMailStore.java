@@ -10,6 +10,7 @@ import dev.tiketti.core.spi.StoreProblems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -88,7 +89,7 @@ public final class InMemoryMailStore implements MailStore {
             of = quarantine.values().stream().filter(m -> m.mailbox().equals(mailbox)).toList();
         }
         // a stable sort keeps the order quarantined among equal instants
-        return of.stream().sorted(java.util.Comparator.comparing(QuarantinedMail::receivedAt)).limit(limit).toList();
+        return of.stream().sorted(Comparator.comparing(QuarantinedMail::receivedAt)).limit(limit).toList();
     }
 
     @Override
