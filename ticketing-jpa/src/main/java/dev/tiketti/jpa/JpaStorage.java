@@ -11,6 +11,7 @@ import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.IdempotencyStore;
+import dev.tiketti.core.spi.MailStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.Storage;
@@ -27,6 +28,7 @@ import dev.tiketti.jpa.internal.JpaContactStore;
 import dev.tiketti.jpa.internal.JpaOrganizationStore;
 import dev.tiketti.jpa.internal.JpaChangeLog;
 import dev.tiketti.jpa.internal.JpaIdempotencyStore;
+import dev.tiketti.jpa.internal.JpaMailStore;
 import dev.tiketti.jpa.internal.JpaOutboxStore;
 import dev.tiketti.jpa.internal.JpaDefinitionStore;
 import dev.tiketti.jpa.internal.JpaTicketStore;
@@ -84,6 +86,7 @@ public final class JpaStorage implements Storage, AutoCloseable {
     private final JpaOutboxStore outbox;
     private final JpaIdempotencyStore idempotency;
     private final JpaChangeLog changeLog;
+    private final JpaMailStore mail;
     private final Transactions transactions;
     private final @Nullable EntityManagerFactory owned;
 
@@ -100,6 +103,7 @@ public final class JpaStorage implements Storage, AutoCloseable {
         this.outbox = new JpaOutboxStore(ems);
         this.idempotency = new JpaIdempotencyStore(ems);
         this.changeLog = new JpaChangeLog(ems);
+        this.mail = new JpaMailStore(ems);
         this.transactions = transactions;
         this.owned = owned;
     }
@@ -303,6 +307,17 @@ public final class JpaStorage implements Storage, AutoCloseable {
     @Override
     public Optional<ChangeLog> changeLog() {
         return Optional.of(changeLogStore());
+    }
+
+    /**
+     * What the mail channel keeps (mailbox states, quarantined messages, failing addresses, the loop
+     * brake's counters) on the {@code tkt_mail_*} tables; the mail module takes it from here (it is
+     * not wired into the builder, so there is no separate accessor). Quarantining is idempotent by
+     * message key and failure marks count every bounce, also when two nodes write at once.
+     */
+    @Override
+    public Optional<MailStore> mailStore() {
+        return Optional.of(mail);
     }
 
 

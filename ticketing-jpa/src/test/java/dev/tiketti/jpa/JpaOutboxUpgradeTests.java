@@ -50,7 +50,7 @@ abstract class JpaOutboxUpgradeTests {
             s.executeUpdate();
         }
 
-        assertThat(JpaStorage.migrate(ds)).as("V8 and later").isEqualTo(3);
+        assertThat(JpaStorage.migrate(ds)).as("V8 to V11").isEqualTo(4);
 
         try (JpaStorage storage = JpaStorage.builder().dataSource(ds).build()) {
             OutboxStore outbox = storage.outboxStore();

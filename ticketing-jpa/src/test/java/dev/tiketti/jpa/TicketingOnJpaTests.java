@@ -268,6 +268,49 @@ abstract class TicketingOnJpaTests {
         assertThat(b.search().lag()).isZero();
     }
 
+    /**
+     * R8 on a real database: erasure takes the JPA mail store from the storage's bundle and forgets
+     * the person's quarantined mail (and deletes its raw bytes from tkt_attachment), failure mark and
+     * automatic-mail records; another person's stay.
+     */
+    @Test
+    void erasure_forgets_the_persons_mail_data_in_the_database() {
+        dev.tiketti.core.spi.MailStore mail = storageA.mailStore().orElseThrow();
+        Ticketing t = Ticketing.builder().storage(storageA).inMemory().build();
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String eevas = "eeva.lahtinen." + run + "@example.fi";
+        String otto = "otto.makela." + run + "@example.com";
+        Contact eeva = t.privacy().register().save(Contact.withEmail("Eeva Lahtinen", eevas, AssuranceLevel.LOW));
+        Instant at = Instant.parse("2026-01-05T06:00:00Z");
+        List<dev.tiketti.core.spi.QuarantinedMail> quarantined = new ArrayList<>();
+        for (String sender : List.of(eevas.toUpperCase(java.util.Locale.ROOT), otto)) {
+            byte[] raw = ("From: " + sender + "\r\n\r\nHei " + run).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            dev.tiketti.core.spi.QuarantinedMail q = new dev.tiketti.core.spi.QuarantinedMail(java.util.UUID.randomUUID(),
+                    "hr@example.fi/INBOX", "k-" + run + "-" + quarantined.size(), at, "TKT-1003", "over the size limit",
+                    Optional.of(sender), storageA.attachmentStore().put(raw), raw.length);
+            assertThat(mail.quarantine(q)).isTrue();
+            mail.markFailing(sender, at, "5.1.1");
+            mail.recordAutomatic(sender, at);
+            quarantined.add(q);
+        }
+
+        dev.tiketti.core.privacy.ErasureReport report = t.privacy().erasure().erase(dev.tiketti.core.privacy.ErasureRequest
+                .of(eeva.id(), Actor.agent("tietosuoja", "dpo"), new dev.tiketti.core.privacy.ErasureSource.Form("lomake-" + run)));
+
+        assertThat(report.items()).filteredOn(i -> i.store() == dev.tiketti.core.privacy.ErasureItem.Store.MAIL)
+                .extracting(dev.tiketti.core.privacy.ErasureItem::item).containsExactlyInAnyOrder(
+                        "quarantine/" + quarantined.get(0).id(), eeva.id() + "/address-failures",
+                        eeva.id() + "/automatic-mails");
+        assertThat(mail.quarantined(quarantined.get(0).id())).isEmpty();
+        assertThat(storageA.attachmentStore().get(quarantined.get(0).rawSha256())).isEmpty();
+        assertThat(mail.failure(eevas)).isEmpty();
+        assertThat(mail.countAutomatic(eevas, at)).isZero();
+        assertThat(mail.quarantined(quarantined.get(1).id())).contains(quarantined.get(1));
+        assertThat(storageA.attachmentStore().get(quarantined.get(1).rawSha256())).isPresent();
+        assertThat(mail.failure(otto)).isPresent();
+        assertThat(mail.countAutomatic(otto, at)).isEqualTo(1);
+    }
+
     @Test
     void a_ticket_opened_on_one_node_is_seen_and_moved_on_the_other() {
         Ticketing a = node(storageA, false);

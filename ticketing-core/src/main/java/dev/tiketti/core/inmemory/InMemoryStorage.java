@@ -10,6 +10,7 @@ import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.ErasureJournal;
 import dev.tiketti.core.spi.IdempotencyStore;
+import dev.tiketti.core.spi.MailStore;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.Storage;
@@ -37,6 +38,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryErasureJournal journal = new InMemoryErasureJournal();
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
     private final InMemoryChangeLog changeLog = new InMemoryChangeLog();
+    private final InMemoryMailStore mail = new InMemoryMailStore();
     private final InMemoryTimerStore timers;
     private final InMemoryOutboxStore outbox;
 
@@ -109,5 +111,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Optional<ChangeLog> changeLog() {
         return Optional.of(changeLog);
+    }
+
+    @Override
+    public Optional<MailStore> mailStore() {
+        return Optional.of(mail);
     }
 }
