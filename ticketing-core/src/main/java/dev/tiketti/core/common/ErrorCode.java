@@ -151,7 +151,15 @@ public enum ErrorCode {
 
     // 0900-0919: search (R3)
     /** A search or rebuild was asked for, but no search index is configured. */
-    SEARCH_NOT_CONFIGURED("TKT-0900", false);
+    SEARCH_NOT_CONFIGURED("TKT-0900", false),
+
+    // 1000-1019: mail parsing (issue #13)
+    /** A raw mail broke a parsing budget (size, depth, parts, headers, lines, HTML, links, time): quarantine it. */
+    MAIL_REJECTED("TKT-1000", false),
+    /** The stream a raw mail was read from failed before the mail was read whole. */
+    MAIL_READ_FAILED("TKT-1001", true),
+    /** A mail parser option ({@code MailLimits}, own addresses) is out of range or malformed. */
+    INVALID_MAIL_OPTION("TKT-1002", false);
 
     private final String id;
     private final boolean retryable;
