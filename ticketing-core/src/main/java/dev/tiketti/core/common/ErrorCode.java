@@ -159,7 +159,24 @@ public enum ErrorCode {
     /** The stream a raw mail was read from failed before the mail was read whole. */
     MAIL_READ_FAILED("TKT-1001", true),
     /** A mail parser option ({@code MailLimits}, own addresses) is out of range or malformed. */
-    INVALID_MAIL_OPTION("TKT-1002", false);
+    INVALID_MAIL_OPTION("TKT-1002", false),
+    // 1020-1039: outbound mail by SMTP (ticketing-mail)
+    /** The SMTP server could not be reached, timed out or refused for now (4xx); the outbox tries again. */
+    MAIL_SERVER_UNAVAILABLE("TKT-1020", true),
+    /** The SMTP server refused the message or a recipient for good (5xx). */
+    MAIL_DELIVERY_REFUSED("TKT-1021", false),
+    /** An address to send to or from is malformed, or is not a bare {@code local@domain}. */
+    INVALID_MAIL_ADDRESS("TKT-1022", false),
+    /** No address is known for the recipient (a contact without e-mail, an unresolved agent or team). */
+    MAIL_RECIPIENT_UNRESOLVED("TKT-1023", false),
+    /** The SMTP transport's builder options are missing or contradictory. */
+    INVALID_MAIL_CONFIGURATION("TKT-1024", false),
+    /** A mail template is missing, unreadable or uses an unknown placeholder. */
+    INVALID_MAIL_TEMPLATE("TKT-1025", false),
+    /** The SMTP server refused our credentials or OAuth2 token. */
+    MAIL_AUTHENTICATION_FAILED("TKT-1026", false),
+    /** Automatic mail was held back by the loop brake (too many to one address, or to our own address). */
+    MAIL_LOOP_BRAKED("TKT-1027", false);
 
     private final String id;
     private final boolean retryable;

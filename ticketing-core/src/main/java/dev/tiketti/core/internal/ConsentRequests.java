@@ -13,6 +13,7 @@ import dev.tiketti.core.privacy.ConsentRequest;
 import dev.tiketti.core.privacy.ConsentRequestId;
 import dev.tiketti.core.privacy.ConsentRequestTemplate;
 import dev.tiketti.core.privacy.Contact;
+import dev.tiketti.core.privacy.Language;
 import dev.tiketti.core.privacy.LegalBasis;
 import dev.tiketti.core.privacy.PurposeId;
 import dev.tiketti.core.spi.ConsentRequestMessage;
@@ -129,7 +130,8 @@ public final class ConsentRequests {
                 "expiresAt", request.expiresAt().toString(),
                 "privacyNoticeUrl", noticeUrl);
         ConsentRequestMessage message = new ConsentRequestMessage(request.id(), purpose, email,
-                template.subjectWith(values), template.bodyWith(values), token);
+                template.subjectWith(values), template.bodyWith(values), token,
+                contact.map(Contact::language).orElse(Language.FI));
         transactions.inTransaction(() -> {
             requests.save(request);
             return null;

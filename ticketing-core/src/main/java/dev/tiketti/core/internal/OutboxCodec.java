@@ -14,6 +14,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.event.TicketEvent;
+import dev.tiketti.core.privacy.Language;
 import dev.tiketti.core.spi.OutboundMessage;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,6 +96,24 @@ public final class OutboxCodec {
         }
     }
 
+    /**
+     * Fills what a message written before kinds, teams and languages existed lacks: a notice (the
+     * only automatic kind core sent then, and the cautious choice for a reply, which is then only
+     * marked as automatic), of no known team, to a contact in the register's default language.
+     */
+    private static void withDefaults(ObjectNode message) {
+        if (!message.hasNonNull("kind")) {
+            message.put("kind", OutboundMessage.Kind.NOTICE.name());
+        }
+        if (!message.hasNonNull("team")) {
+            message.putNull("team");
+        }
+        if (message.get("to") instanceof ObjectNode to && "ToContact".equals(to.path("kind").asText(""))
+                && !to.hasNonNull("language")) {
+            to.put("language", Language.FI.name());
+        }
+    }
+
     /** Reads a payload back; an unreadable one fails with {@code OUTBOX_ENTRY_UNREADABLE}. */
     public Object read(String entryId, String payload) {
         try {
@@ -105,7 +124,11 @@ public final class OutboxCodec {
             if (format != FORMAT || c == null) {
                 throw EventProblems.unknownPayload(entryId, format, type, FORMAT, types.keySet());
             }
-            return mapper.treeToValue(envelope.get("data"), c);
+            JsonNode data = envelope.get("data");
+            if (c == OutboundMessage.class && data instanceof ObjectNode message) {
+                withDefaults(message);
+            }
+            return mapper.treeToValue(data, c);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw EventProblems.unreadablePayload(entryId, e.getMessage(), e);
         }

@@ -334,10 +334,10 @@ final class SlaTimerHandlers {
             List<OutboundMessage> messages = new ArrayList<>();
             events.add(new TicketEvent.ReminderDue(t.id(), t.key(), Actor.system(), now, r.name(), since.get()));
             if (r.notifyTeam()) {
-                messages.add(new OutboundMessage(t.id(), t.key(), new OutboundMessage.ToTeam(t.team()),
+                messages.add(new OutboundMessage(t.id(), t.key(), t.team(), new OutboundMessage.ToTeam(t.team()),
                         "[" + t.key() + "] Reminder: " + r.name(),
                         "Reminder '" + r.name() + "' (" + r.condition() + " for " + r.after() + " of business time) for "
-                                + t.key() + ", since " + shown(since.get()) + "."));
+                                + t.key() + ", since " + shown(since.get()) + ".", OutboundMessage.Kind.REMINDER));
             }
             List<TimelineEntry> timeline = policies.isEmpty() ? List.of() : tickets.timeline(id);
             write(new Before(Map.of(), history, timeline), Optional.of(claimed.id()), t, t, SlaLedger.reminderField(r),
@@ -361,8 +361,9 @@ final class SlaTimerHandlers {
                     OutboundMessage.Recipient to = Optional.ofNullable(leads.get(t.team()))
                             .<OutboundMessage.Recipient>map(OutboundMessage.ToAgent::new)
                             .orElse(new OutboundMessage.ToTeam(t.team())); // no lead configured: the team hears of it
-                    messages.add(new OutboundMessage(t.id(), t.key(), to, "[" + t.key() + "] " + what,
-                            what + " (ticket " + t.key() + ", policy '" + cx.policy().name() + "')."));
+                    messages.add(new OutboundMessage(t.id(), t.key(), t.team(), to, "[" + t.key() + "] " + what,
+                            what + " (ticket " + t.key() + ", policy '" + cx.policy().name() + "').",
+                            OutboundMessage.Kind.ESCALATION));
                 }
             } else if (e instanceof Escalation.RaisePriority raise) {
                 changed = changed.withPriority(raise.applyTo(changed.priority()));

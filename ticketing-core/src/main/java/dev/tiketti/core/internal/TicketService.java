@@ -363,9 +363,9 @@ public final class TicketService implements Tickets {
             }
             if (publicReply) {
                 Contact requester = requesterOf(before);
-                messages.add(new OutboundMessage(before.id(), before.key(),
-                        new OutboundMessage.ToContact(requester.id(), requester.emails()),
-                        "[" + before.key() + "] " + before.subject(), request.body()));
+                messages.add(new OutboundMessage(before.id(), before.key(), before.team(),
+                        new OutboundMessage.ToContact(requester.id(), requester.emails(), requester.language()),
+                        "[" + before.key() + "] " + before.subject(), request.body(), OutboundMessage.Kind.REPLY));
             }
             events.add(new TicketEvent.EntryAdded(before.id(), before.key(), request.author(), now, request.kind()));
             sla.changed(planned, slaBefore, request.author(), events);

@@ -111,13 +111,13 @@ public final class WorkflowEngine {
     private static OutboundMessage message(Effect.Notify notify, Ticket t, String transition, Contact requester,
                                            String privacyNoticeUrl) {
         OutboundMessage.Recipient to = switch (notify.recipient()) {
-            case REQUESTER -> new OutboundMessage.ToContact(requester.id(), requester.emails());
+            case REQUESTER -> new OutboundMessage.ToContact(requester.id(), requester.emails(), requester.language());
             case ASSIGNEE -> t.assignee().<OutboundMessage.Recipient>map(OutboundMessage.ToAgent::new)
                     .orElse(new OutboundMessage.ToTeam(t.team())); // nobody assigned: the team hears of it
             case TEAM -> new OutboundMessage.ToTeam(t.team());
         };
-        return new OutboundMessage(t.id(), t.key(), to, "[" + t.key() + "] " + t.subject(),
-                render(notify.template(), t, transition, privacyNoticeUrl));
+        return new OutboundMessage(t.id(), t.key(), t.team(), to, "[" + t.key() + "] " + t.subject(),
+                render(notify.template(), t, transition, privacyNoticeUrl), OutboundMessage.Kind.NOTICE);
     }
 
     private static final java.util.regex.Pattern PLACEHOLDER =

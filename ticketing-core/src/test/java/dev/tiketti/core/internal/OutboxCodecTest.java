@@ -14,6 +14,7 @@ import dev.tiketti.core.common.TicketingException;
 import dev.tiketti.core.event.PrivacyEvent;
 import dev.tiketti.core.event.TicketEvent;
 import dev.tiketti.core.privacy.ErasureId;
+import dev.tiketti.core.privacy.Language;
 import dev.tiketti.core.sla.SlaTarget;
 import dev.tiketti.core.spi.OutboundMessage;
 import dev.tiketti.core.ticket.EntryKind;
@@ -55,7 +56,10 @@ class OutboxCodecTest {
                 new OutboundMessage(ID, KEY, new OutboundMessage.ToContact(ContactId.random(),
                         List.of("aino.virtanen@example.fi")), "Re: Vuosiloma [HR-42]", "Hei Aino,\n\nloma on siirretty."),
                 new OutboundMessage(ID, KEY, new OutboundMessage.ToAgent(AgentId.of("maija")), "HR-42", "Sinulle"),
-                new OutboundMessage(ID, KEY, new OutboundMessage.ToTeam(TeamId.of("hr")), "HR-42", "Tiimille"));
+                new OutboundMessage(ID, KEY, new OutboundMessage.ToTeam(TeamId.of("hr")), "HR-42", "Tiimille"),
+                new OutboundMessage(ID, KEY, TeamId.of("hr"), new OutboundMessage.ToContact(ContactId.random(),
+                        List.of("asa.aijala@example.fi"), Language.SV), "Re: Semester [HR-42]", "Hej Åsa",
+                        OutboundMessage.Kind.REPLY));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -77,6 +81,27 @@ class OutboxCodecTest {
         assertThat(sampled).containsAll(Arrays.asList(TicketEvent.class.getPermittedSubclasses()))
                 .containsAll(Arrays.asList(PrivacyEvent.class.getPermittedSubclasses()));
         assertThat(recipients).containsExactlyInAnyOrder(OutboundMessage.Recipient.class.getPermittedSubclasses());
+    }
+
+    @Test
+    @DisplayName("reads a message written before kinds, teams and languages as a notice of no team, in Finnish")
+    void messageOfAnOlderNode() throws Exception {
+        ContactId aino = ContactId.random();
+        OutboundMessage current = new OutboundMessage(ID, KEY, TeamId.of("hr"), new OutboundMessage.ToContact(aino,
+                List.of("aino.virtanen@example.fi"), Language.SV), "[HR-42] Loma", "Hei", OutboundMessage.Kind.REPLY);
+        // the layout an older node wrote: the same, without the fields added since
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode envelope =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(CODEC.write(current));
+        com.fasterxml.jackson.databind.node.ObjectNode data =
+                (com.fasterxml.jackson.databind.node.ObjectNode) envelope.get("data");
+        data.remove(List.of("kind", "team"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) data.get("to")).remove("language");
+        assertThat(data.toString()).doesNotContain("REPLY", "SV", "\"hr\"");
+
+        assertThat(CODEC.read("e-old", json.writeValueAsString(envelope))).isEqualTo(new OutboundMessage(ID, KEY,
+                Optional.empty(), new OutboundMessage.ToContact(aino, List.of("aino.virtanen@example.fi"), Language.FI),
+                "[HR-42] Loma", "Hei", OutboundMessage.Kind.NOTICE));
     }
 
     @Test
