@@ -12,6 +12,7 @@ import dev.tiketti.core.inmemory.InMemoryContactStore;
 import dev.tiketti.core.inmemory.InMemoryDefinitionStore;
 import dev.tiketti.core.inmemory.InMemoryErasureJournal;
 import dev.tiketti.core.inmemory.InMemoryIdempotencyStore;
+import dev.tiketti.core.inmemory.InMemoryMailStore;
 import dev.tiketti.core.inmemory.InMemoryOrganizationStore;
 import dev.tiketti.core.inmemory.InMemorySearchIndex;
 import dev.tiketti.core.inmemory.InMemoryTicketStore;
@@ -57,6 +58,7 @@ import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.OutboundTransport;
 import dev.tiketti.core.spi.OutboxDelivery;
 import dev.tiketti.core.spi.IdempotencyStore;
+import dev.tiketti.core.spi.MailStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.SearchIndex;
 import dev.tiketti.core.spi.Storage;
@@ -110,6 +112,7 @@ public final class TicketingBuilder {
     private final Slot<TimerStore> timerStore = new Slot<>("timerStore");
     private final Slot<OutboxStore> outbox = new Slot<>("outboxStore");
     private final Slot<IdempotencyStore> idempotency = new Slot<>("idempotencyStore");
+    private final Slot<MailStore> mailStore = new Slot<>("mailStore");
     private final Slot<SearchIndex> searchIndex = new Slot<>("searchIndex");
     private final Slot<Transactions> transactions = new Slot<>("transactions");
     private boolean inMemory;
@@ -202,6 +205,17 @@ public final class TicketingBuilder {
      */
     public TicketingBuilder idempotencyStore(IdempotencyStore store) {
         idempotency.set(store, "explicitly");
+        return this;
+    }
+
+    /**
+     * What the mail channel keeps (quarantined messages, failing addresses, automatic-mail
+     * records), so that erasure forgets the erased person's addresses there too and deletes the
+     * quarantined raw messages (R8). Filled from {@link #storage} and by {@link #inMemory()};
+     * optional: without one, erasure has no mail data to forget.
+     */
+    public TicketingBuilder mailStore(MailStore store) {
+        mailStore.set(store, "explicitly");
         return this;
     }
 
@@ -517,6 +531,7 @@ public final class TicketingBuilder {
             fillOptional(timerStore, s.timers());
             fillOptional(outbox, s.outbox());
             fillOptional(idempotency, s.idempotency());
+            fillOptional(mailStore, s.mailStore());
             transactions.fill(s::transactions, BY_STORAGE);
         }
         if (inMemory) {
@@ -532,6 +547,7 @@ public final class TicketingBuilder {
             consentRequests.fill(InMemoryConsentRequestStore::new, BY_IN_MEMORY);
             searchIndex.fill(InMemorySearchIndex::new, BY_IN_MEMORY);
             idempotency.fill(InMemoryIdempotencyStore::new, BY_IN_MEMORY);
+            mailStore.fill(InMemoryMailStore::new, BY_IN_MEMORY);
         }
         transactions.fill(Transactions::none, "by default");
         clock.fill(Clock::systemUTC, "by default"); // the one place that may read the wall clock
@@ -570,7 +586,8 @@ public final class TicketingBuilder {
         TicketService ticketService = new TicketService(tickets.value, contacts.value, definitionService, stored, tx,
                 dispatcher, sla, rules, new IdempotentChanges(Optional.ofNullable(idempotency.value), time), time);
         ErasureEngine.Stores stores = new ErasureEngine.Stores(tickets.value, contacts.value, organizations.value,
-                consents.value, attachments.value, auditLog.value, erasureJournal.value, tx, search, dispatcher);
+                consents.value, attachments.value, auditLog.value, erasureJournal.value, tx, search, dispatcher,
+                Optional.ofNullable(mailStore.value));
         ErasureEngine.CategoryOfState categories = definitionService.states()::closed;
         ConsentRequests requests = new ConsentRequests(consentRequests.value, contacts.value, consents.value, register,
                 outbound.value, tx, orDefault(consentRequestTemplate, ConsentRequestTemplate::standard),
@@ -616,7 +633,7 @@ public final class TicketingBuilder {
     private void logWiring() {
         Map<String, String> wiring = new LinkedHashMap<>();
         List<Slot<?>> wired = new ArrayList<>(required());
-        wired.addAll(List.of(transactions, clock, searchIndex, outbox, timerStore, idempotency));
+        wired.addAll(List.of(transactions, clock, searchIndex, outbox, timerStore, idempotency, mailStore));
         for (Slot<?> slot : wired) {
             if (slot.value != null) {
                 wiring.put(slot.name, slot.value.getClass().getName() + " (" + slot.origin + ")");

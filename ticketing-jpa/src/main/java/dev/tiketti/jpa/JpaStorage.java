@@ -10,6 +10,7 @@ import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.IdempotencyStore;
+import dev.tiketti.core.spi.MailStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.Storage;
@@ -25,6 +26,7 @@ import dev.tiketti.jpa.internal.JpaConsentStore;
 import dev.tiketti.jpa.internal.JpaContactStore;
 import dev.tiketti.jpa.internal.JpaOrganizationStore;
 import dev.tiketti.jpa.internal.JpaIdempotencyStore;
+import dev.tiketti.jpa.internal.JpaMailStore;
 import dev.tiketti.jpa.internal.JpaOutboxStore;
 import dev.tiketti.jpa.internal.JpaDefinitionStore;
 import dev.tiketti.jpa.internal.JpaTicketStore;
@@ -81,6 +83,7 @@ public final class JpaStorage implements Storage, AutoCloseable {
     private final ConsentRequestStore consentRequests;
     private final JpaOutboxStore outbox;
     private final JpaIdempotencyStore idempotency;
+    private final JpaMailStore mail;
     private final Transactions transactions;
     private final @Nullable EntityManagerFactory owned;
 
@@ -96,6 +99,7 @@ public final class JpaStorage implements Storage, AutoCloseable {
         this.consentRequests = new JpaConsentRequestStore(ems);
         this.outbox = new JpaOutboxStore(ems);
         this.idempotency = new JpaIdempotencyStore(ems);
+        this.mail = new JpaMailStore(ems);
         this.transactions = transactions;
         this.owned = owned;
     }
@@ -286,6 +290,17 @@ public final class JpaStorage implements Storage, AutoCloseable {
     @Override
     public Optional<IdempotencyStore> idempotency() {
         return Optional.of(idempotencyStore());
+    }
+
+    /**
+     * What the mail channel keeps (mailbox states, quarantined messages, failing addresses, the loop
+     * brake's counters) on the {@code tkt_mail_*} tables; the mail module takes it from here (it is
+     * not wired into the builder, so there is no separate accessor). Quarantining is idempotent by
+     * message key and failure marks count every bounce, also when two nodes write at once.
+     */
+    @Override
+    public Optional<MailStore> mailStore() {
+        return Optional.of(mail);
     }
 
 

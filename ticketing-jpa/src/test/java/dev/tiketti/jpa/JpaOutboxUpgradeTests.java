@@ -50,7 +50,7 @@ abstract class JpaOutboxUpgradeTests {
             s.executeUpdate();
         }
 
-        assertThat(JpaStorage.migrate(ds)).as("V8 and V9").isEqualTo(2);
+        assertThat(JpaStorage.migrate(ds)).as("V8, V9 and V10").isEqualTo(3);
 
         try (JpaStorage storage = JpaStorage.builder().dataSource(ds).build()) {
             OutboxStore outbox = storage.outboxStore();

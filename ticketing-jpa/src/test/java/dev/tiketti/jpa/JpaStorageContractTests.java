@@ -24,7 +24,8 @@ abstract class JpaStorageContractTests extends StorageContract {
     private static final String[] TABLES = {"tkt_history_change", "tkt_history_entry", "tkt_timeline_entry",
         "tkt_ticket", "tkt_key_sequence", "tkt_workflow", "tkt_ticket_type", "tkt_attachment", "tkt_contact_email",
         "tkt_contact", "tkt_membership", "tkt_organization", "tkt_consent", "tkt_consent_purpose",
-        "tkt_consent_request", "tkt_access_record", "tkt_timer", "tkt_outbox_delivery", "tkt_outbox", "tkt_idempotency_key"};
+        "tkt_consent_request", "tkt_access_record", "tkt_timer", "tkt_outbox_delivery", "tkt_outbox", "tkt_idempotency_key",
+        "tkt_mail_mailbox", "tkt_mail_quarantine", "tkt_mail_address_failure", "tkt_mail_automatic"};
 
     private JpaStorage storage;
 

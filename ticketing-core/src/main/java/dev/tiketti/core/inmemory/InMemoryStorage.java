@@ -9,6 +9,7 @@ import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.ErasureJournal;
 import dev.tiketti.core.spi.IdempotencyStore;
+import dev.tiketti.core.spi.MailStore;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.Storage;
@@ -35,6 +36,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryAuditLog auditLog = new InMemoryAuditLog();
     private final InMemoryErasureJournal journal = new InMemoryErasureJournal();
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
+    private final InMemoryMailStore mail = new InMemoryMailStore();
     private final InMemoryTimerStore timers;
     private final InMemoryOutboxStore outbox;
 
@@ -102,5 +104,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Optional<IdempotencyStore> idempotency() {
         return Optional.of(idempotency);
+    }
+
+    @Override
+    public Optional<MailStore> mailStore() {
+        return Optional.of(mail);
     }
 }

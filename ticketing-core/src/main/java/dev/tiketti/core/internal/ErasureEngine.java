@@ -21,6 +21,8 @@ import dev.tiketti.core.spi.AuditLog;
 import dev.tiketti.core.spi.ConsentStore;
 import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.ErasureJournal;
+import dev.tiketti.core.spi.ForgottenMail;
+import dev.tiketti.core.spi.MailStore;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.spi.Transactions;
@@ -52,7 +54,8 @@ public final class ErasureEngine {
     /** The stores erasure works on. */
     public record Stores(TicketStore tickets, ContactStore contacts, OrganizationStore organizations,
                          ConsentStore consents, AttachmentStore attachments, AuditLog audit, ErasureJournal journal,
-                         Transactions transactions, SearchSync search, Dispatcher outbox) {
+                         Transactions transactions, SearchSync search, Dispatcher outbox,
+                         Optional<MailStore> mail) {
     }
 
     private final Stores s;
@@ -208,6 +211,7 @@ public final class ErasureEngine {
             }
             consentsAndMemberships();
             auditLog();
+            mail(attachmentCandidates); // before the register record, which still holds the addresses
             contactRecord();
             searchIndex(all, moved);
             outbox(all);
@@ -325,6 +329,46 @@ public final class ErasureEngine {
                 toRemove.forEach(m -> s.organizations().removeMembership(m.contact(), m.organization()));
                 return null;
             });
+        }
+
+        /**
+         * Forgets the person's addresses in the mail store: quarantined messages they sent, failure
+         * marks and automatic-mail records. The raw messages go with the attachments (deleted
+         * unless a ticket refers to them); the report names the quarantined messages by id and the
+         * other records by the contact id, never by address. Kept when the policy retains the
+         * contact's channels, as the register keeps the addresses then.
+         */
+        void mail(Set<String> attachmentCandidates) {
+            if (s.mail().isEmpty() || person.emails().isEmpty()
+                    || policy.action(DataCategory.CONTACT_CHANNELS) == ErasureAction.RETAIN) {
+                return;
+            }
+            MailStore mail = s.mail().get();
+            // forgetting and noting in one unit: the journal lists what went, even if the run stops here
+            s.transactions().inTransaction(() -> {
+                ForgottenMail gone = mail.forget(person.emails());
+                if (gone.isEmpty()) {
+                    return null;
+                }
+                String id = person.id().toString();
+                gone.quarantined().forEach(q -> note(new ErasureItem(Store.MAIL, "quarantine/" + q,
+                        DataCategory.TICKET_TEXT, new ErasureOutcome.Deleted())));
+                if (gone.addressFailures() > 0) {
+                    note(new ErasureItem(Store.MAIL, id + "/address-failures", DataCategory.CONTACT_CHANNELS,
+                            new ErasureOutcome.Deleted()));
+                }
+                if (gone.brakeCounts() > 0) {
+                    note(new ErasureItem(Store.MAIL, id + "/automatic-mails", DataCategory.CONTACT_CHANNELS,
+                            new ErasureOutcome.Deleted()));
+                }
+                gone.rawSha256s().forEach(d -> note(new ErasureItem(Store.ATTACHMENTS, d, DataCategory.ATTACHMENTS,
+                        new ErasureOutcome.Deleted())));
+                journal(ErasureReport.Status.PARTIAL);
+                return null;
+            });
+            items.values().stream().filter(i -> i.store() == Store.ATTACHMENTS
+                            && !(i.outcome() instanceof ErasureOutcome.Retained))
+                    .forEach(i -> attachmentCandidates.add(i.item()));
         }
 
         void auditLog() {

@@ -11,8 +11,11 @@ import dev.tiketti.core.common.Require;
  */
 public record ErasureItem(Store store, String item, DataCategory category, ErasureOutcome outcome) {
 
-    /** The store an item lives in. */
-    public enum Store { CONTACTS, ORGANIZATIONS, CONSENTS, TICKETS, ATTACHMENTS, AUDIT_LOG, SEARCH_INDEX, OUTBOX }
+    /**
+     * The store an item lives in; {@code MAIL} is the mail channel's store (quarantined messages,
+     * an address's failure marks and automatic-mail records).
+     */
+    public enum Store { CONTACTS, ORGANIZATIONS, CONSENTS, TICKETS, ATTACHMENTS, AUDIT_LOG, SEARCH_INDEX, OUTBOX, MAIL }
 
     public ErasureItem {
         Require.nonNull(store, "store");

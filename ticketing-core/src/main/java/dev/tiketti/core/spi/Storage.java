@@ -65,6 +65,15 @@ public interface Storage {
         return Optional.empty();
     }
 
+    /**
+     * What the mail channel keeps (mailbox states, quarantined messages, failing addresses, the
+     * loop brake's counters), if this storage keeps it; the mail module takes it from here and
+     * needs one to poll.
+     */
+    default Optional<MailStore> mailStore() {
+        return Optional.empty();
+    }
+
     /** The units of work of these stores; {@link Transactions#none()} when they have none. */
     default Transactions transactions() {
         return Transactions.none();

@@ -8,6 +8,7 @@ import dev.tiketti.core.common.TicketKey;
 import dev.tiketti.core.common.TicketingException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -212,5 +213,106 @@ public final class StoreProblems {
         return new TicketingException(ErrorCode.DUPLICATE, "Recording an idempotency key failed: the key is recorded"
                 + " already, by an earlier or a concurrent change. Nothing was written; Tiketti reads the recorded"
                 + " change and returns its result.", cause);
+    }
+
+    // Mail store: values of its records; none of these repeats an address, a sender or a reason text.
+
+    /** {@code INVALID_EMAIL_ADDRESS}: an address given to a {@link MailStore} (not repeated: personal data). */
+    static TicketingException mailAddress(int length) {
+        return new TicketingException(ErrorCode.INVALID_EMAIL_ADDRESS, "A mail store address (" + length
+                + " characters) is not of the form local@domain without spaces, or is longer than "
+                + MailStore.MAX_ADDRESS_LENGTH + " characters. Pass the bare address (no display name, no"
+                + " angle brackets); it is not repeated here.");
+    }
+
+    /** {@code INVALID_IDENTIFIER}: a mailbox name longer than a store keeps. */
+    static TicketingException mailboxTooLong(int length) {
+        return new TicketingException(ErrorCode.INVALID_IDENTIFIER, "A mailbox name has " + length
+                + " characters; stores keep at most " + MailboxState.MAX_MAILBOX_LENGTH
+                + ". Name the mailbox by its account and folder, e.g. hr@example.fi/INBOX.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a UIDVALIDITY outside IMAP's non-zero unsigned 32-bit range. */
+    static TicketingException mailUidValidity(long value) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "A mailbox state's uidValidity is " + value
+                + "; IMAP's UIDVALIDITY is from 1 to " + MailboxState.MAX_UID
+                + ". Save the value the server reported for the mailbox.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a highest UID outside IMAP's unsigned 32-bit range. */
+    static TicketingException mailHighestUid(long value) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "A mailbox state's highestUid is " + value
+                + "; IMAP's UIDs are from 1 to " + MailboxState.MAX_UID
+                + " (0 before the first message). Save the UID of the last message processed.");
+    }
+
+    /** {@code INVALID_IDENTIFIER}: a quarantine message key longer than a store keeps. */
+    static TicketingException mailMessageKeyTooLong(int length) {
+        return new TicketingException(ErrorCode.INVALID_IDENTIFIER, "A quarantined mail's message key has " + length
+                + " characters; stores keep at most " + QuarantinedMail.MAX_MESSAGE_KEY_LENGTH
+                + ". Hash a longer key (SHA-256 hex) before using it.");
+    }
+
+    /** {@code INVALID_IDENTIFIER}: a quarantine reason code that is not an error code id. */
+    static TicketingException mailReasonCode(String code) {
+        return new TicketingException(ErrorCode.INVALID_IDENTIFIER, "A quarantined mail's reason code '" + code
+                + "' is not an error code id like TKT-1003. Pass ErrorCode.id() of the reason.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a quarantine reason text longer than a store keeps. */
+    static TicketingException mailReasonTooLong(int length) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "A quarantined mail's reason has " + length
+                + " characters; stores keep at most " + QuarantinedMail.MAX_REASON_LENGTH
+                + ". Give a short text with ids and limits only, never the mail's content.");
+    }
+
+    /** {@code INVALID_IDENTIFIER}: a raw message digest that is not lower-case hex SHA-256 (not repeated). */
+    static TicketingException mailRawDigest(int length) {
+        return new TicketingException(ErrorCode.INVALID_IDENTIFIER, "A quarantined mail's raw digest (" + length
+                + " characters) is not a SHA-256 in lower-case hex (64 characters 0-9a-f). Use the key"
+                + " AttachmentStore.put returned for the raw message.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a negative raw message size. */
+    static TicketingException mailRawSize(long size) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "A quarantined mail's raw size is " + size
+                + " bytes; sizes are 0 or more. Pass the length of the raw message stored.");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: an address failure whose last failure is before its first. */
+    static TicketingException mailFailureTimes() {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "An address failure failed last before it failed"
+                + " first: a store keeps the earliest failure as first and the latest as last.");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: an address failure counted below one. */
+    static TicketingException mailFailureCount(int failures) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "An address failure has " + failures
+                + " failures; a mark exists only after a first failure, so it counts from 1.");
+    }
+
+    /** {@code INVALID_OPTION_VALUE}: a DSN status longer than a store keeps. */
+    static TicketingException mailStatusTooLong(int length) {
+        return new TicketingException(ErrorCode.INVALID_OPTION_VALUE, "A delivery status has " + length
+                + " characters; stores keep at most " + AddressFailure.MAX_STATUS_LENGTH
+                + ". Pass the DSN status code (e.g. 5.1.1), not the diagnostic text.");
+    }
+
+    /** {@code INCONSISTENT_VALUE}: a negative count in a {@link ForgottenMail}. */
+    static TicketingException mailForgottenCounts(int addressFailures, int brakeCounts) {
+        return new TicketingException(ErrorCode.INCONSISTENT_VALUE, "Forgotten mail counts " + addressFailures
+                + " failure marks and " + brakeCounts + " automatic-mail records; counts are 0 or more.");
+    }
+
+    /** {@code INVALID_QUERY}: a quarantine listing limit below one. */
+    public static TicketingException mailListLimit(int limit) {
+        return new TicketingException(ErrorCode.INVALID_QUERY, "A quarantine listing's limit is " + limit
+                + "; list at least 1 message.");
+    }
+
+    /** {@code DUPLICATE}: a quarantined mail's id is stored already under another message key. */
+    public static TicketingException mailQuarantineIdTaken(UUID id, @Nullable Throwable cause) {
+        return new TicketingException(ErrorCode.DUPLICATE, "Quarantined mail " + id + " is stored already under"
+                + " another message key. Give each quarantined message a new id (UUID.randomUUID()).", cause);
     }
 }

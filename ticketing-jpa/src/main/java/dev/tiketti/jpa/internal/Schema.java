@@ -27,7 +27,7 @@ public final class Schema {
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
     /** The schema version this code needs: the highest {@code V<n>__} migration shipped. */
-    public static final int REQUIRED_VERSION = 9;
+    public static final int REQUIRED_VERSION = 10;
 
     /** Every entity of the adapter, for a persistence unit. */
     public static final List<Class<?>> ENTITIES = List.of(TicketEntity.class, TimelineEntryEntity.class,

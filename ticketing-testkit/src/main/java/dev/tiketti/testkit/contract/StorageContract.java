@@ -11,6 +11,7 @@ import dev.tiketti.core.spi.ContactStore;
 import dev.tiketti.core.spi.DefinitionStore;
 import dev.tiketti.core.spi.ErasureJournal;
 import dev.tiketti.core.spi.IdempotencyStore;
+import dev.tiketti.core.spi.MailStore;
 import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.OutboxStore;
 import dev.tiketti.core.spi.Storage;
@@ -178,6 +179,8 @@ public abstract class StorageContract {
         ERASURE_JOURNAL("erasure journal", "erasureJournal() is empty"),
         /** {@link Storage#idempotency()}. */
         IDEMPOTENCY("idempotency store", "idempotency() is empty"),
+        /** {@link Storage#mailStore()}. */
+        MAIL("mail store", "mailStore() is empty"),
         /** Units of work that roll back: {@link Storage#transactions()} is not {@link Transactions#none()}. */
         UNITS_OF_WORK("units of work", "transactions() is Transactions.none(), so its stores are atomic per call"
                 + " and there is no unit of work to roll back");
@@ -203,6 +206,7 @@ public abstract class StorageContract {
                 case OUTBOX -> storage.outbox().isPresent();
                 case ERASURE_JOURNAL -> storage.erasureJournal().isPresent();
                 case IDEMPOTENCY -> storage.idempotency().isPresent();
+                case MAIL -> storage.mailStore().isPresent();
                 case UNITS_OF_WORK -> storage.transactions() != Transactions.none();
             };
         }
@@ -456,6 +460,21 @@ public abstract class StorageContract {
         @Override
         protected IdempotencyStore createStore() {
             return provided(storage().idempotency(), Capability.IDEMPOTENCY);
+        }
+
+        @Override
+        protected Transactions transactions() {
+            return storage().transactions();
+        }
+    }
+
+    @Nested
+    @WhenProvided(Capability.MAIL)
+    @DisplayName("its mail store passes the MailStore contract")
+    class Mail extends MailStoreContract {
+        @Override
+        protected MailStore createStore() {
+            return provided(storage().mailStore(), Capability.MAIL);
         }
 
         @Override

@@ -127,7 +127,7 @@ class StorageContractCapabilitiesTest {
 
     @ProvidesNo({Capability.ATTACHMENTS, Capability.ORGANIZATIONS, Capability.CONSENTS, Capability.CONSENT_REQUESTS,
             Capability.AUDIT_LOG, Capability.TIMERS, Capability.OUTBOX, Capability.ERASURE_JOURNAL,
-            Capability.IDEMPOTENCY, Capability.UNITS_OF_WORK})
+            Capability.IDEMPOTENCY, Capability.MAIL, Capability.UNITS_OF_WORK})
     static final class DeclaredRun extends StorageContract {
         @Override
         protected Storage createStorage(Clock clock) {
@@ -138,7 +138,7 @@ class StorageContractCapabilitiesTest {
     /** Declares all it lacks but contacts and units of work, which it lacks too. */
     @ProvidesNo({Capability.ATTACHMENTS, Capability.ORGANIZATIONS, Capability.CONSENTS, Capability.CONSENT_REQUESTS,
             Capability.AUDIT_LOG, Capability.TIMERS, Capability.OUTBOX, Capability.ERASURE_JOURNAL,
-            Capability.IDEMPOTENCY})
+            Capability.IDEMPOTENCY, Capability.MAIL})
     static final class UndeclaredRun extends StorageContract {
         @Override
         protected Storage createStorage(Clock clock) {
@@ -148,7 +148,7 @@ class StorageContractCapabilitiesTest {
 
     @ProvidesNo({Capability.CONTACTS, Capability.ATTACHMENTS, Capability.ORGANIZATIONS, Capability.CONSENTS,
             Capability.CONSENT_REQUESTS, Capability.AUDIT_LOG, Capability.TIMERS, Capability.OUTBOX,
-            Capability.ERASURE_JOURNAL, Capability.IDEMPOTENCY, Capability.UNITS_OF_WORK})
+            Capability.ERASURE_JOURNAL, Capability.IDEMPOTENCY, Capability.MAIL, Capability.UNITS_OF_WORK})
     static final class OverDeclaredRun extends StorageContract {
         @Override
         protected Storage createStorage(Clock clock) {

@@ -17,7 +17,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 // tag::proof[]
 @ProvidesNo({Capability.CONTACTS, Capability.ATTACHMENTS, Capability.ORGANIZATIONS, Capability.CONSENTS,
         Capability.CONSENT_REQUESTS, Capability.AUDIT_LOG, Capability.TIMERS, Capability.OUTBOX,
-        Capability.ERASURE_JOURNAL, Capability.IDEMPOTENCY})
+        Capability.ERASURE_JOURNAL, Capability.IDEMPOTENCY, Capability.MAIL})
 class JdbcStorageContractTest extends StorageContract {
     private JdbcConnectionPool database;
 
