@@ -307,7 +307,10 @@ public final class MailChannel implements AutoCloseable {
             return this;
         }
 
-        /** The purpose the sender look-ups are recorded under in the audit log (default {@code service-requests}). */
+        /**
+         * The purpose the sender look-ups are recorded under in the audit log (default {@code service-requests});
+         * it must be registered ({@code privacy().consents().registerPurpose}), or every mail is quarantined.
+         */
         public Builder purpose(PurposeId value) {
             Require.nonNull(value, "purpose");
             once("purpose");

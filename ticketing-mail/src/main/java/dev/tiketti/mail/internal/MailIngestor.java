@@ -141,6 +141,8 @@ public final class MailIngestor {
             if (raced.isPresent()) { // another node took the same mail first
                 return new IngestResult.Duplicate(raced.get().ticket());
             }
+            // core's messages carry ids only, so the log may have them
+            LOG.warn("core refused the change of a mail of mailbox {}: {}", mailbox, e.getMessage());
             return quarantine(mailbox, key, raw, sender, ErrorCode.MAIL_UNREADABLE.id(), IngestProblems.refusedByCore(e));
         }
     }
