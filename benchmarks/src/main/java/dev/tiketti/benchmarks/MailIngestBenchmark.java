@@ -147,7 +147,8 @@ public class MailIngestBenchmark {
     private MailChannel channel() {
         Clock clock = Clock.fixed(Instant.parse("2026-03-02T07:00:00Z"), ZoneOffset.UTC);
         InMemoryStorage storage = new InMemoryStorage(clock);
-        Ticketing t = Ticketing.builder().clock(clock).storage(storage).build();
+        Ticketing t = Ticketing.builder().clock(clock).storage(storage)
+                .outboundTransport(new dev.tiketti.core.inmemory.RecordingOutboundTransport()).build();
         t.definitions().publishWorkflow(WorkflowDefinition.builder("hr-mail").state("NEW", StateCategory.NEW)
                 .state("CLOSED", StateCategory.CLOSED).transition("close").from("NEW").to("CLOSED").build());
         t.definitions().defineType(new TicketType("hr-question", TeamId.of("hr"), "HR", "HR question", "hr-mail",
