@@ -191,7 +191,20 @@ public enum ErrorCode {
     /** The stream a raw mail was read from failed before the mail was read whole. */
     MAIL_READ_FAILED("TKT-1001", true),
     /** A mail parser option ({@code MailLimits}, own addresses) is out of range or malformed. */
-    INVALID_MAIL_OPTION("TKT-1002", false);
+    INVALID_MAIL_OPTION("TKT-1002", false),
+    // 1040-1059: receiving mail (ticketing-mail's MailChannel)
+    /** The mail channel's builder options (or a mailbox's) are missing, malformed or contradictory. */
+    INVALID_MAIL_CHANNEL("TKT-1040", false),
+    /** A mail came from an address the register does not know and the channel may not register it: quarantined. */
+    MAIL_SENDER_UNKNOWN("TKT-1041", false),
+    /** The parser failed on a mail for another reason than a budget: quarantined raw. */
+    MAIL_UNREADABLE("TKT-1042", false),
+    /** The IMAP server could not be reached, refused the login or failed a command; the poller backs off. */
+    MAILBOX_UNAVAILABLE("TKT-1043", true),
+    /** A call named a mailbox the channel was not built with. */
+    UNKNOWN_MAILBOX("TKT-1044", false),
+    /** A quarantined mail was asked for by an id the quarantine does not hold (released or never there). */
+    QUARANTINED_MAIL_NOT_FOUND("TKT-1045", false);
 
     private final String id;
     private final boolean retryable;
