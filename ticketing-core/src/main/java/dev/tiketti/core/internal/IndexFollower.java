@@ -1,11 +1,9 @@
 package dev.tiketti.core.internal;
 
-import dev.tiketti.core.common.Require;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.spi.ChangeLog;
 import dev.tiketti.core.spi.LoggedChange;
 import dev.tiketti.core.spi.SearchIndex;
-import dev.tiketti.core.timer.PollerBackoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +38,7 @@ public final class IndexFollower {
     private final Clock clock;
     private final Duration holdHoles;
     private final Duration keep;
-    private final List<ScheduledExecutorService> started = new CopyOnWriteArrayList<>();
+    private final BackgroundPasses passes = new BackgroundPasses();
     private long position = -1;
     private Optional<Hole> hole = Optional.empty();
     private Optional<Recheck> recheck = Optional.empty();
@@ -169,36 +163,11 @@ public final class IndexFollower {
 
     /** Follows the log on a daemon thread, every {@code interval}; close the result to stop. */
     public AutoCloseable start(Duration interval) {
-        Require.nonNull(interval, "interval");
-        Require.argument(!interval.isNegative() && !interval.isZero(),
-                () -> ConfigProblems.deliveryIntervalNotPositive(interval));
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tiketti-index-follower");
-            t.setDaemon(true);
-            return t;
-        });
-        started.add(executor);
-        PollerBackoff outage = new PollerBackoff("Following the change log", interval, Duration.ofMinutes(1), LOG);
-        executor.scheduleWithFixedDelay(() -> {
-            if (!outage.due()) {
-                return;
-            }
-            try {
-                catchUp();
-                outage.succeeded();
-            } catch (RuntimeException e) {
-                outage.failed(e);
-            }
-        }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
-        return () -> {
-            executor.shutdownNow();
-            started.remove(executor);
-        };
+        return passes.start("tiketti-index-follower", "Following the change log", interval, LOG, this::catchUp);
     }
 
     /** Stops every follower thread started here. */
     public void close() {
-        started.forEach(ScheduledExecutorService::shutdownNow);
-        started.clear();
+        passes.close();
     }
 }

@@ -3,13 +3,8 @@ package dev.tiketti.core.internal;
 import dev.tiketti.core.common.Require;
 import dev.tiketti.core.event.DeadDelivery;
 import dev.tiketti.core.event.Events;
-import dev.tiketti.core.timer.PollerBackoff;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +18,7 @@ public final class PendingEvents implements Events {
 
     private final Dispatcher dispatcher;
     private final String threadName;
-    private final List<ScheduledExecutorService> started = new CopyOnWriteArrayList<>();
+    private final BackgroundPasses passes = new BackgroundPasses();
 
     /** {@code node} names the deliverer threads ({@code tiketti-outbox-<node>}), for thread dumps. */
     public PendingEvents(Dispatcher dispatcher, String node) {
@@ -91,43 +86,14 @@ public final class PendingEvents implements Events {
         return dispatcher.discardDead(List.of(id)) > 0;
     }
 
-    /** The longest pause of a deliverer whose passes keep failing. */
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
-
     @Override
     public AutoCloseable startDelivering(Duration interval) {
-        Require.nonNull(interval, "interval");
-        Require.argument(!interval.isNegative() && !interval.isZero(),
-                () -> ConfigProblems.deliveryIntervalNotPositive(interval));
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, threadName);
-            t.setDaemon(true);
-            return t;
-        });
-        started.add(executor);
-        // e.g. the database is down: one WARN when it goes, one INFO when it is back, no storm between
-        PollerBackoff outage = new PollerBackoff("Delivering pending events (" + threadName + ")", interval,
-                MAX_BACKOFF, LOG);
-        executor.scheduleWithFixedDelay(() -> {
-            if (!outage.due()) {
-                return;
-            }
-            try {
-                deliverPending();
-                outage.succeeded();
-            } catch (RuntimeException e) {
-                outage.failed(e);
-            }
-        }, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
-        return () -> {
-            executor.shutdownNow();
-            started.remove(executor);
-        };
+        return passes.start(threadName, "Delivering pending events (" + threadName + ")", interval, LOG,
+                this::deliverPending);
     }
 
     /** Stops every deliverer started here. */
     public void close() {
-        started.forEach(ScheduledExecutorService::shutdownNow);
-        started.clear();
+        passes.close();
     }
 }
