@@ -11,6 +11,9 @@ import dev.tiketti.core.privacy.AssuranceLevel;
 import dev.tiketti.core.privacy.ConsentPurpose;
 import dev.tiketti.core.privacy.Contact;
 import dev.tiketti.core.privacy.PurposeId;
+import dev.tiketti.core.search.FoundTickets;
+import dev.tiketti.core.search.SearchFacet;
+import dev.tiketti.core.search.SearchQuery;
 import dev.tiketti.core.sla.FiredTimer;
 import dev.tiketti.core.sla.SlaClock;
 import dev.tiketti.core.sla.SlaClocks;
@@ -24,7 +27,10 @@ import dev.tiketti.core.ticket.TicketQuery;
 import dev.tiketti.core.ticket.TimelineEntry;
 import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.jpa.JpaStorage;
+import dev.tiketti.search.LuceneSearch;
+import dev.tiketti.search.LuceneSearchIndex;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,17 +80,19 @@ public final class HrHelpdesk {
             System.out.println("Data in " + database.description() + (database.isDefault()
                     ? " (set " + HrDatabase.URL + " to use PostgreSQL; delete data/ to start afresh)" : ""));
             new HrHelpdesk(System.out).run(Clock.fixed(WALKTHROUGH_START, ZoneId.of("Europe/Helsinki")),
-                    database.dataSource());
+                    database.dataSource(), HrDatabase.defaultDataDirectory().resolve("search-index"));
         }
     }
 
-    void run(Clock base, DataSource dataSource) {
+    void run(Clock base, DataSource dataSource, Path searchDirectory) {
         AdvancingClock clock = new AdvancingClock(base);
         RecordingOutboundTransport outbox = new RecordingOutboundTransport();
         // tag::embed[]
         JpaStorage storage = JpaStorage.builder().dataSource(dataSource).migrate(true).build(); // H2 or PostgreSQL
+        LuceneSearchIndex index = LuceneSearch.onDisk(searchDirectory); // this node's own index
         Ticketing ticketing = Ticketing.builder()
                 .storage(storage)                   // every store, the outbox and the units of work, on JPA
+                .searchIndex(index)                 // follows the change log in the database
                 .erasureJournal(new InMemoryErasureJournal()) // no JPA one on purpose: it must outlive a restore
                 .outboundTransport(outbox)          // SMTP in production; here we keep what is sent
                 .clock(clock)
@@ -95,8 +103,12 @@ public final class HrHelpdesk {
                 .build();
         // end::embed[]
         try {
+            ticketing.search().catchUp(); // the first run builds the index; later ones apply what changed
             walkthrough(ticketing, clock, outbox);
+            search(ticketing);
         } finally {
+            ticketing.close();
+            index.close();
             storage.close();
         }
     }
@@ -220,6 +232,21 @@ public final class HrHelpdesk {
     }
 
     /** The contact already in the register under the same e-mail address (an audited read), or {@code fresh}. */
+    /** R3: the handler on the phone finds the matter by a word in any inflection, or by the caller's e-mail. */
+    private void search(Ticketing ticketing) {
+        out.println();
+        out.println("-- Search (Lucene, Finnish analysis) --");
+        FoundTickets byWord = ticketing.search().find(SearchQuery.builder().text("vuosilomaa")
+                .facets(SearchFacet.STATE).limit(3).build());
+        out.println("'vuosilomaa' finds " + byWord.total() + " ticket(s); by state " + byWord.facets()
+                .get(SearchFacet.STATE));
+        byWord.hits().forEach(h -> out.println("  " + h.ticket().key() + " " + h.snippet().orElse(h.ticket().subject())));
+        FoundTickets byMail = ticketing.search().find(SearchQuery.builder().requesterEmail("Liisa.Nieminen@example.fi")
+                .limit(3).build());
+        out.println("Liisa.Nieminen@example.fi finds " + byMail.total() + " ticket(s), e.g. "
+                + byMail.hits().stream().map(h -> h.ticket().key().toString()).toList());
+    }
+
     private static Contact contact(Ticketing ticketing, Actor reader, Contact fresh) {
         return ticketing.privacy().access().findContactByEmail(fresh.emails().get(0), reader, HR_SERVICE)
                 .orElseGet(() -> ticketing.privacy().register().save(fresh));

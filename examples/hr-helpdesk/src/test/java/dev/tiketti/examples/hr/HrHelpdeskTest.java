@@ -25,7 +25,8 @@ class HrHelpdeskTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (HrDatabase database = HrDatabase.h2File(data.resolve("hr-helpdesk"))) {
             new HrHelpdesk(new PrintStream(bytes, true, StandardCharsets.UTF_8))
-                    .run(Clock.fixed(Instant.parse("2025-03-03T08:15:00Z"), ZoneOffset.UTC), database.dataSource());
+                    .run(Clock.fixed(Instant.parse("2025-03-03T08:15:00Z"), ZoneOffset.UTC), database.dataSource(),
+                            data.resolve("search-index"));
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -111,5 +112,15 @@ class HrHelpdeskTest {
                 "  to ToAgent: [HR-3] SLA warning: FIRST_RESPONSE 75 % used");
         assertThat(warning).doesNotContain("SlaWarning HR-1", "ReminderDue");
         assertThat(out).contains("  event: SlaMet HR-1");
+    }
+
+    @Test
+    void theLuceneIndexFindsAnInflectedWordAndAnAddressInAnyCase() {
+        String out = walkthrough();
+        // HR-1 "Vuosiloman siirto" is found by another inflection, Liisa's ticket by her address in other case
+        assertThat(out).contains("'vuosilomaa' finds 1 ticket(s); by state {CLOSED=1}", "  HR-1 ",
+                "Liisa.Nieminen@example.fi finds 1 ticket(s), e.g. [HR-2]");
+        String again = walkthrough(); // the index on disk follows the database's change log across runs
+        assertThat(again).contains("'vuosilomaa' finds 2 ticket(s)", "Liisa.Nieminen@example.fi finds 2 ticket(s)");
     }
 }
