@@ -161,6 +161,46 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    @DisplayName("gives a message up at once when the transport refuses it for good, and sends it after retry(id)")
+    void refusedForGoodIsDeadAtOnce() {
+        AtomicBoolean refusing = new AtomicBoolean(true);
+        List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
+        OutboundTransport smtp = new OutboundTransport() {
+            @Override
+            public void send(OutboundMessage message) {
+                throw new AssertionError("the two-argument method is overridden");
+            }
+
+            @Override
+            public void send(OutboundMessage message, EventDelivery delivery) {
+                attempts.add(delivery.attempt());
+                if (refusing.get()) { // as an SMTP server's 5xx for an unknown recipient
+                    throw new dev.tiketti.core.common.TicketingException(
+                            dev.tiketti.core.common.ErrorCode.MAIL_DELIVERY_REFUSED, "550 no such user");
+                }
+                sent.add(message);
+            }
+        };
+        Ticketing ticketing = node("node-a", new Recorder(), smtp);
+        Ticket opened = openLeaveRequest(ticketing);
+        Ticket t = ticketing.tickets().transition(TransitionRequest.of(opened.id(), "start", Actor.agent("maija", "hr")));
+        ticketing.tickets().transition(TransitionRequest.of(t.id(), "ask", Actor.agent("maija", "hr")));
+
+        assertThat(ticketing.events().deadCount()).isEqualTo(1);
+        clock.advance(LEASE.plusSeconds(3600));
+        ticketing.events().deliverPending();
+        assertThat(attempts).hasSize(1); // not tried again: the same answer would come back
+
+        refusing.set(false); // the host corrected the address
+        assertThat(ticketing.events().retry(ticketing.events().dead().get(0).id())).isTrue();
+        clock.advance(LEASE.plusSeconds(1));
+        ticketing.events().deliverPending();
+        assertThat(sent).singleElement().satisfies(m -> assertThat(m.subject()).contains(t.key().toString()));
+        assertThat(ticketing.events().deadCount()).isZero();
+    }
+
+    @Test
     @DisplayName("retries a message the transport could not send, so no mail is lost")
     void failedTransportRetried() {
         Transport transport = new Transport();

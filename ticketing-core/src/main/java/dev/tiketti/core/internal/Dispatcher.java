@@ -346,7 +346,17 @@ public final class Dispatcher {
         Optional<String> code = e instanceof TicketingException t ? Optional.of(t.code().id()) : Optional.empty();
         Instant first = prior == null ? at : prior.firstFailedAt().filter(f -> !f.isAfter(at)).orElse(at);
         OutboxDelivery failing = OutboxDelivery.failing(recipient, failures, errorClass, code, first, at);
-        return outbox.isPresent() && retry.givesUpAfter(failures) ? failing.dead() : failing;
+        return outbox.isPresent() && (retry.givesUpAfter(failures) || refusedForGood(recipient, e)) ? failing.dead()
+                : failing;
+    }
+
+    /**
+     * The transport said no in a way trying again cannot change (an SMTP 5xx, a malformed address):
+     * the delivery is dead at once, for the host to fix and {@code events().retry(id)}. Listeners are
+     * host code whose exceptions say nothing of that, so they keep their attempts.
+     */
+    private static boolean refusedForGood(String recipient, RuntimeException e) {
+        return TRANSPORT.equals(recipient) && e instanceof TicketingException t && !t.retryable();
     }
 
     private void logFailure(Item item, String recipient, OutboxDelivery failed, RuntimeException e) {
@@ -357,9 +367,10 @@ public final class Dispatcher {
                     + "delivered again (no outbox)", what, recipient, e);
         } else if (failed.isDead()) {
             LOG.error("Delivering {} to {} failed after the change was committed; the change stands (delivery {}). "
-                    + "After {} failed attempts it is given up for this recipient and listed by events().dead(): fix "
-                    + "the cause, then call events().retry(\"{}\")", what, recipient, item.delivery().id(),
-                    failed.failures(), item.delivery().id(), e);
+                    + "After {} failed attempt(s){} it is given up for this recipient and listed by events().dead():"
+                    + " fix the cause, then call events().retry(\"{}\")", what, recipient, item.delivery().id(),
+                    failed.failures(), refusedForGood(recipient, e) ? ", refused for good," : "",
+                    item.delivery().id(), e);
         } else {
             LOG.error("Delivering {} to {} failed after the change was committed; the change stands (delivery {}, "
                     + "failed attempt {} of {}); it is tried again, for this recipient only, in {}", what, recipient,
