@@ -219,11 +219,7 @@ public final class Dispatcher {
                     c.write(value))));
         }
         outbox.ifPresent(o -> o.append(entries, owner, lease));
-        if (changeLog.isPresent()) {
-            Set<TicketId> changed = new LinkedHashSet<>();
-            events.forEach(e -> changed.add(e.ticketId()));
-            logChanges(changed, LoggedChange.Kind.CHANGED);
-        }
+        logChanges(events.stream().map(TicketEvent::ticketId).toList(), LoggedChange.Kind.CHANGED);
         return new Staged(List.copyOf(items));
     }
 

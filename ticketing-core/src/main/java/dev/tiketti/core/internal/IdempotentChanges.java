@@ -48,10 +48,8 @@ public final class IdempotentChanges {
             }
             try {
                 return work.get();
-            } catch (ConcurrentUpdateException e) {
-                return replayOrRethrow(keys, key, replay, e);
             } catch (TicketingException e) {
-                if (e.code() != ErrorCode.DUPLICATE) {
+                if (!(e instanceof ConcurrentUpdateException) && e.code() != ErrorCode.DUPLICATE) {
                     throw e;
                 }
                 return replayOrRethrow(keys, key, replay, e);

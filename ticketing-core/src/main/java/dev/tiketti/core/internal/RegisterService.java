@@ -12,6 +12,7 @@ import dev.tiketti.core.spi.OrganizationStore;
 import dev.tiketti.core.spi.TicketStore;
 import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketQuery;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,15 +38,17 @@ public final class RegisterService implements Register {
 
     @Override
     public Contact save(Contact contact) {
+        List<Ticket> theirs = new ArrayList<>();
         Contact saved = transactions.inTransaction(() -> {
             Contact stored = register.saveContact(contact);
-            if (dispatcher.logsChanges()) { // their addresses are in their tickets' documents on every node
-                dispatcher.logChanges(tickets.query(TicketQuery.all().requester(stored.id()).limit(Integer.MAX_VALUE))
-                        .stream().map(Ticket::id).toList(), LoggedChange.Kind.CHANGED);
+            // their addresses are in their tickets' search documents: this node's, and with a log every node's
+            if (dispatcher.logsChanges() || search.index().isPresent()) {
+                theirs.addAll(tickets.query(TicketQuery.all().requester(stored.id()).limit(Integer.MAX_VALUE)));
+                dispatcher.logChanges(theirs.stream().map(Ticket::id).toList(), LoggedChange.Kind.CHANGED);
             }
             return stored;
         });
-        search.refreshRequester(saved.id()); // their addresses are in their tickets' search documents
+        search.refreshAll(theirs);
         return saved;
     }
 

@@ -85,12 +85,12 @@ public final class SearchSync implements TicketSearch {
         return false;
     }
 
-    /** Re-indexes the tickets a contact requested (after their addresses changed); failures are logged. */
-    public void refreshRequester(dev.tiketti.core.common.ContactId requester) {
+    /** Re-indexes these tickets (a contact's, after their addresses changed); failures are logged. */
+    public void refreshAll(List<Ticket> changed) {
         if (index.isEmpty()) {
             return;
         }
-        for (Ticket t : tickets.query(TicketQuery.all().requester(requester).limit(Integer.MAX_VALUE))) {
+        for (Ticket t : changed) {
             try {
                 refresh(t.id());
             } catch (RuntimeException e) {

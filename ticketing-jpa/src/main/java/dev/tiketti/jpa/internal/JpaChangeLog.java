@@ -4,7 +4,6 @@ import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.spi.ChangeLog;
 import dev.tiketti.core.spi.LoggedChange;
 import dev.tiketti.core.spi.StoreProblems;
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * The change log on table {@code tkt_change_log}, over the unit of work's own JDBC connection, so
@@ -40,7 +38,7 @@ public final class JpaChangeLog implements ChangeLog {
         if (tickets.isEmpty()) {
             return;
         }
-        ems.call("appending to the change log", em -> jdbc(em, c -> {
+        ems.call("appending to the change log", em -> Jdbc.on(em, c -> {
             String next = database.isPostgres(c) ? "nextval('tkt_change_log_seq')" : "NEXT VALUE FOR tkt_change_log_seq";
             try (PreparedStatement s = c.prepareStatement("INSERT INTO tkt_change_log (seq, ticket_id, kind, logged_at)"
                     + " VALUES (" + next + ", ?, ?, ?)")) {
@@ -61,7 +59,7 @@ public final class JpaChangeLog implements ChangeLog {
         if (limit < 1) {
             throw StoreProblems.changeLogLimit(limit);
         }
-        return ems.call("reading the change log", em -> jdbc(em, c -> {
+        return ems.call("reading the change log", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT seq, ticket_id, kind, logged_at FROM tkt_change_log"
                     + " WHERE seq > ? ORDER BY seq")) {
                 s.setLong(1, position);
@@ -81,12 +79,12 @@ public final class JpaChangeLog implements ChangeLog {
 
     @Override
     public OptionalLong oldest() {
-        return ems.call("reading the change log", em -> jdbc(em, c -> single(c, "SELECT MIN(seq) FROM tkt_change_log")));
+        return ems.call("reading the change log", em -> Jdbc.on(em, c -> single(c, "SELECT MIN(seq) FROM tkt_change_log")));
     }
 
     @Override
     public long head() {
-        return ems.call("reading the change log", em -> jdbc(em, c -> single(c, "SELECT MAX(seq) FROM tkt_change_log")))
+        return ems.call("reading the change log", em -> Jdbc.on(em, c -> single(c, "SELECT MAX(seq) FROM tkt_change_log")))
                 .orElse(0);
     }
 
@@ -101,7 +99,7 @@ public final class JpaChangeLog implements ChangeLog {
     @Override
     public int truncateBefore(Instant instant) {
         Args.nonNull(instant, "instant");
-        return ems.call("truncating the change log", em -> jdbc(em, c -> {
+        return ems.call("truncating the change log", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM tkt_change_log WHERE logged_at < ?")) {
                 s.setObject(1, OffsetDateTime.ofInstant(Instants.micros(instant), ZoneOffset.UTC));
                 return s.executeUpdate();
@@ -109,12 +107,4 @@ public final class JpaChangeLog implements ChangeLog {
         }));
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private static <T> T jdbc(EntityManager em, Work<T> work) {
-        return em.unwrap(Session.class).doReturningWork(work::run);
-    }
 }

@@ -3,18 +3,14 @@ package dev.tiketti.jpa.internal;
 import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.spi.IdempotencyStore;
 import dev.tiketti.core.spi.IdempotentChange;
-import jakarta.persistence.EntityManager;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * Idempotency keys on table {@code tkt_idempotency_key}, over the unit of work's own JDBC
@@ -32,7 +28,7 @@ public final class JpaIdempotencyStore implements IdempotencyStore {
     @Override
     public Optional<IdempotentChange> find(String key) {
         Args.notBlank(key, "idempotency key");
-        return ems.call("reading an idempotency key", em -> jdbc(em, c -> {
+        return ems.call("reading an idempotency key", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT ticket_id, entry_id, recorded_at FROM tkt_idempotency_key WHERE idem_key = ?")) {
                 s.setString(1, key);
@@ -51,7 +47,7 @@ public final class JpaIdempotencyStore implements IdempotencyStore {
     @Override
     public void record(IdempotentChange change) {
         Args.nonNull(change, "idempotent change");
-        ems.call("recording an idempotency key", em -> jdbc(em, c -> {
+        ems.call("recording an idempotency key", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO tkt_idempotency_key"
                     + " (idem_key, ticket_id, entry_id, recorded_at) VALUES (?, ?, ?, ?)")) {
                 s.setString(1, change.key());
@@ -71,7 +67,7 @@ public final class JpaIdempotencyStore implements IdempotencyStore {
     @Override
     public int purgeRecordedBefore(Instant instant) {
         Args.nonNull(instant, "instant");
-        return ems.call("purging idempotency keys", em -> jdbc(em, c -> {
+        return ems.call("purging idempotency keys", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM tkt_idempotency_key WHERE recorded_at < ?")) {
                 s.setObject(1, OffsetDateTime.ofInstant(Instants.micros(instant), ZoneOffset.UTC));
                 return s.executeUpdate();
@@ -79,12 +75,4 @@ public final class JpaIdempotencyStore implements IdempotencyStore {
         }));
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private static <T> T jdbc(EntityManager em, Work<T> work) {
-        return em.unwrap(Session.class).doReturningWork(work::run);
-    }
 }

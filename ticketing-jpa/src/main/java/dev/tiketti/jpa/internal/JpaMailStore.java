@@ -6,7 +6,6 @@ import dev.tiketti.core.spi.MailStore;
 import dev.tiketti.core.spi.MailboxState;
 import dev.tiketti.core.spi.QuarantinedMail;
 import dev.tiketti.core.spi.StoreProblems;
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * The mail channel's state on tables {@code tkt_mail_mailbox}, {@code tkt_mail_quarantine},
@@ -51,7 +49,7 @@ public final class JpaMailStore implements MailStore {
     @Override
     public Optional<MailboxState> mailbox(String mailbox) {
         Args.notBlank(mailbox, "mailbox");
-        return ems.call("reading a mailbox state", em -> jdbc(em, c -> {
+        return ems.call("reading a mailbox state", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT uid_validity, highest_uid, updated_at FROM tkt_mail_mailbox WHERE mailbox = ?")) {
                 s.setString(1, mailbox);
@@ -66,7 +64,7 @@ public final class JpaMailStore implements MailStore {
     @Override
     public void saveMailbox(MailboxState state) {
         Args.nonNull(state, "mailbox state");
-        ems.call("saving a mailbox state", em -> jdbc(em, c -> {
+        ems.call("saving a mailbox state", em -> Jdbc.on(em, c -> {
             String sql = database.isPostgres(c)
                     ? "INSERT INTO tkt_mail_mailbox (mailbox, uid_validity, highest_uid, updated_at) VALUES (?, ?, ?, ?)"
                             + " ON CONFLICT (mailbox) DO UPDATE SET uid_validity = EXCLUDED.uid_validity,"
@@ -89,7 +87,7 @@ public final class JpaMailStore implements MailStore {
     @Override
     public boolean quarantine(QuarantinedMail mail) {
         Args.nonNull(mail, "quarantined mail");
-        return ems.call("quarantining a mail", em -> jdbc(em, c -> {
+        return ems.call("quarantining a mail", em -> Jdbc.on(em, c -> {
             boolean postgres = database.isPostgres(c);
             String sql = "INSERT INTO tkt_mail_quarantine (" + QUARANTINE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + (postgres ? " ON CONFLICT (message_key) DO NOTHING" : "");
@@ -134,7 +132,7 @@ public final class JpaMailStore implements MailStore {
     @Override
     public Optional<QuarantinedMail> quarantined(UUID id) {
         Args.nonNull(id, "quarantined mail id");
-        return ems.call("reading a quarantined mail", em -> jdbc(em, c -> {
+        return ems.call("reading a quarantined mail", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT " + QUARANTINE_COLUMNS + " FROM tkt_mail_quarantine WHERE id = ?")) {
                 s.setObject(1, id);
@@ -151,7 +149,7 @@ public final class JpaMailStore implements MailStore {
         if (limit < 1) {
             throw StoreProblems.mailListLimit(limit);
         }
-        return ems.call("listing quarantined mail", em -> jdbc(em, c -> {
+        return ems.call("listing quarantined mail", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + QUARANTINE_COLUMNS + " FROM tkt_mail_quarantine"
                     + " WHERE mailbox = ? ORDER BY received_at, position LIMIT ?")) {
                 s.setString(1, mailbox);
@@ -170,7 +168,7 @@ public final class JpaMailStore implements MailStore {
     @Override
     public boolean release(UUID id) {
         Args.nonNull(id, "quarantined mail id");
-        return ems.call("releasing a quarantined mail", em -> jdbc(em, c -> {
+        return ems.call("releasing a quarantined mail", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM tkt_mail_quarantine WHERE id = ?")) {
                 s.setObject(1, id);
                 return s.executeUpdate() == 1;
@@ -184,7 +182,7 @@ public final class JpaMailStore implements MailStore {
     public void markFailing(String address, Instant at, String status) {
         Args.nonNull(at, "failed at");
         AddressFailure first = new AddressFailure(MailStore.address(address), at, at, 1, status); // validates
-        ems.call("marking an address as failing", em -> jdbc(em, c -> {
+        ems.call("marking an address as failing", em -> Jdbc.on(em, c -> {
             // last_status first: its CASE compares with the stored last_failed_at, not the new one
             String update = " last_status = CASE WHEN %1$s.last_failed_at >= f.last_failed_at THEN %1$s.last_status"
                     + " ELSE f.last_status END, first_failed_at = LEAST(f.first_failed_at, %1$s.first_failed_at),"
@@ -225,7 +223,7 @@ public final class JpaMailStore implements MailStore {
     @Override
     public Optional<AddressFailure> failure(String address) {
         String a = MailStore.address(address);
-        return ems.call("reading an address failure", em -> jdbc(em, c -> {
+        return ems.call("reading an address failure", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT first_failed_at, last_failed_at, failures, last_status"
                     + " FROM tkt_mail_address_failure WHERE address = ?")) {
                 s.setString(1, a);
@@ -240,7 +238,7 @@ public final class JpaMailStore implements MailStore {
     @Override
     public boolean clearFailure(String address) {
         String a = MailStore.address(address);
-        return ems.call("clearing an address failure", em -> jdbc(em, c -> {
+        return ems.call("clearing an address failure", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM tkt_mail_address_failure WHERE address = ?")) {
                 s.setString(1, a);
                 return s.executeUpdate() == 1;
@@ -254,7 +252,7 @@ public final class JpaMailStore implements MailStore {
     public void recordAutomatic(String address, Instant at) {
         String a = MailStore.address(address);
         Args.nonNull(at, "sent at");
-        ems.call("recording an automatic mail", em -> jdbc(em, c -> {
+        ems.call("recording an automatic mail", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO tkt_mail_automatic (address, sent_at) VALUES (?, ?)")) {
                 s.setString(1, a);
@@ -269,7 +267,7 @@ public final class JpaMailStore implements MailStore {
     public int countAutomatic(String address, Instant since) {
         String a = MailStore.address(address);
         Args.nonNull(since, "since");
-        return ems.call("counting automatic mails", em -> jdbc(em, c -> {
+        return ems.call("counting automatic mails", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT COUNT(*) FROM tkt_mail_automatic WHERE address = ? AND sent_at >= ?")) {
                 s.setString(1, a);
@@ -295,7 +293,7 @@ public final class JpaMailStore implements MailStore {
             return ForgottenMail.nothing();
         }
         String in = " IN (" + String.join(", ", java.util.Collections.nCopies(gone.size(), "?")) + ")";
-        return ems.call("forgetting mail addresses", em -> jdbc(em, c -> {
+        return ems.call("forgetting mail addresses", em -> Jdbc.on(em, c -> {
             Map<UUID, String> rows = quarantineRows(c, "sender" + in, s -> bind(s, gone));
             List<String> digests = removeQuarantined(c, rows);
             int marks = delete(c, "DELETE FROM tkt_mail_address_failure WHERE address" + in, s -> bind(s, gone));
@@ -308,7 +306,7 @@ public final class JpaMailStore implements MailStore {
     public ForgottenMail purgeBefore(Instant instant) {
         Args.nonNull(instant, "instant");
         OffsetDateTime cut = timestamp(instant);
-        return ems.call("purging mail records", em -> jdbc(em, c -> {
+        return ems.call("purging mail records", em -> Jdbc.on(em, c -> {
             Map<UUID, String> rows = quarantineRows(c, "received_at < ?", s -> s.setObject(1, cut));
             List<String> digests = removeQuarantined(c, rows);
             int marks = delete(c, "DELETE FROM tkt_mail_address_failure WHERE last_failed_at < ?", s -> s.setObject(1, cut));
@@ -392,12 +390,4 @@ public final class JpaMailStore implements MailStore {
         void bind(PreparedStatement s) throws SQLException;
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private static <T> T jdbc(EntityManager em, Work<T> work) {
-        return em.unwrap(Session.class).doReturningWork(work::run);
-    }
 }

@@ -5,7 +5,6 @@ import dev.tiketti.core.common.TicketId;
 import dev.tiketti.core.spi.OutboxDelivery;
 import dev.tiketti.core.spi.OutboxEntry;
 import dev.tiketti.core.spi.OutboxStore;
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.Set;
-import org.hibernate.Session;
 
 /**
  * The outbox on table {@code tkt_outbox}, over the unit of work's own JDBC connection (so an append
@@ -68,7 +66,7 @@ public final class JpaOutboxStore implements OutboxStore {
         if (entries.isEmpty()) {
             return;
         }
-        ems.call("appending to the outbox", em -> jdbc(em, c -> {
+        ems.call("appending to the outbox", em -> Jdbc.on(em, c -> {
             boolean postgres = database.isPostgres(c);
             String sql = "INSERT INTO tkt_outbox (position, id, type, ticket_id, created_at, attempts, owner, held_until,"
                     + " payload)"
@@ -105,7 +103,7 @@ public final class JpaOutboxStore implements OutboxStore {
         if (limit < 1) {
             throw StoreProblems.outboxClaimLimit(limit);
         }
-        return ems.call("claiming outbox entries", em -> jdbc(em, c -> {
+        return ems.call("claiming outbox entries", em -> Jdbc.on(em, c -> {
             Instant now = now(c);
             List<OutboxEntry> claimed = new ArrayList<>();
             List<Long> positions = new ArrayList<>();
@@ -150,7 +148,7 @@ public final class JpaOutboxStore implements OutboxStore {
         }
         boolean parked = deliveries.stream().anyMatch(OutboxDelivery::isDead)
                 && deliveries.stream().noneMatch(d -> d.status() == OutboxDelivery.Status.FAILING);
-        return ems.call("recording an outbox delivery round", em -> jdbc(em, c -> {
+        return ems.call("recording an outbox delivery round", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE tkt_outbox SET held_until = ? WHERE id = ?")) {
                 if (parked) {
                     s.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
@@ -193,7 +191,7 @@ public final class JpaOutboxStore implements OutboxStore {
         if (limit < 1) {
             throw StoreProblems.outboxListLimit(limit);
         }
-        return ems.call("listing dead outbox entries", em -> jdbc(em, c -> {
+        return ems.call("listing dead outbox entries", em -> Jdbc.on(em, c -> {
             List<OutboxEntry> dead = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT o.id, o.type, o.ticket_id, o.created_at, o.attempts,"
                     + " o.payload FROM tkt_outbox o WHERE EXISTS (SELECT 1 FROM tkt_outbox_delivery d"
@@ -211,7 +209,7 @@ public final class JpaOutboxStore implements OutboxStore {
 
     @Override
     public long deadCount() {
-        return ems.call("counting dead outbox deliveries", em -> jdbc(em, c -> {
+        return ems.call("counting dead outbox deliveries", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT COUNT(*) FROM tkt_outbox_delivery WHERE status = 'DEAD'");
                  ResultSet rs = s.executeQuery()) {
@@ -227,7 +225,7 @@ public final class JpaOutboxStore implements OutboxStore {
         if (distinct.isEmpty()) {
             return 0;
         }
-        return ems.call("retrying dead outbox deliveries", em -> jdbc(em, c -> {
+        return ems.call("retrying dead outbox deliveries", em -> Jdbc.on(em, c -> {
             OffsetDateTime now = OffsetDateTime.ofInstant(now(c), ZoneOffset.UTC);
             int retried = 0;
             try (PreparedStatement back = c.prepareStatement("UPDATE tkt_outbox_delivery SET status = 'FAILING',"
@@ -254,7 +252,7 @@ public final class JpaOutboxStore implements OutboxStore {
         if (distinct.isEmpty()) {
             return 0;
         }
-        return ems.call("discarding dead outbox deliveries", em -> jdbc(em, c -> {
+        return ems.call("discarding dead outbox deliveries", em -> Jdbc.on(em, c -> {
             OffsetDateTime now = OffsetDateTime.ofInstant(now(c), ZoneOffset.UTC);
             int discarded = 0;
             try (PreparedStatement giveUp = c.prepareStatement("UPDATE tkt_outbox_delivery SET status = 'DONE'"
@@ -345,7 +343,7 @@ public final class JpaOutboxStore implements OutboxStore {
         if (values.isEmpty()) {
             return 0;
         }
-        return ems.call(what, em -> jdbc(em, c -> {
+        return ems.call(what, em -> Jdbc.on(em, c -> {
             int removed = 0;
             try (PreparedStatement s = c.prepareStatement(delete)) {
                 for (Object value : new HashSet<>(values)) {
@@ -362,7 +360,7 @@ public final class JpaOutboxStore implements OutboxStore {
 
     @Override
     public long pending() {
-        return ems.call("counting outbox entries", em -> jdbc(em, c -> {
+        return ems.call("counting outbox entries", em -> Jdbc.on(em, c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM tkt_outbox WHERE held_until IS NOT NULL");
                  ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -373,14 +371,6 @@ public final class JpaOutboxStore implements OutboxStore {
 
     // ------------------------------------------------------------ plumbing
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private static <T> T jdbc(EntityManager em, Work<T> work) {
-        return em.unwrap(Session.class).doReturningWork(work::run);
-    }
 
     private Instant now(Connection c) throws SQLException {
         String sql = database.isPostgres(c) ? "SELECT clock_timestamp()" : "SELECT CURRENT_TIMESTAMP";

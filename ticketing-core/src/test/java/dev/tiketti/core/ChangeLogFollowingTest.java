@@ -1,8 +1,7 @@
-package dev.tiketti.core.search;
+package dev.tiketti.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tiketti.core.Ticketing;
 import dev.tiketti.core.common.Actor;
 import dev.tiketti.core.common.Channel;
 import dev.tiketti.core.common.TeamId;
@@ -18,6 +17,8 @@ import dev.tiketti.core.privacy.ErasureAction;
 import dev.tiketti.core.privacy.ErasurePolicy;
 import dev.tiketti.core.privacy.ErasureRequest;
 import dev.tiketti.core.privacy.ErasureSource;
+import dev.tiketti.core.search.FoundTickets;
+import dev.tiketti.core.search.SearchQuery;
 import dev.tiketti.core.spi.ChangeLog;
 import dev.tiketti.core.spi.LoggedChange;
 import dev.tiketti.core.ticket.NewEntry;
@@ -27,11 +28,8 @@ import dev.tiketti.core.ticket.Ticket;
 import dev.tiketti.core.ticket.TicketType;
 import dev.tiketti.core.ticket.TransitionRequest;
 import dev.tiketti.core.workflow.WorkflowDefinition;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -45,7 +43,7 @@ import org.junit.jupiter.api.Test;
  * waited for, not skipped.
  */
 class ChangeLogFollowingTest {
-    final Moving clock = new Moving(Instant.parse("2026-03-02T08:00:00Z"));
+    final Fixture.MovingClock clock = new Fixture.MovingClock(Instant.parse("2026-03-02T08:00:00Z"));
     final InMemoryStorage storage = new InMemoryStorage(clock);
     final InMemorySearchIndex indexA = new InMemorySearchIndex();
     final InMemorySearchIndex indexB = new InMemorySearchIndex();
@@ -209,33 +207,6 @@ class ChangeLogFollowingTest {
         @Override
         public int truncateBefore(Instant instant) {
             return delegate.truncateBefore(instant);
-        }
-    }
-
-    static final class Moving extends Clock {
-        private volatile Instant now;
-
-        Moving(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
